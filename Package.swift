@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+// TeleSim: discrete-event simulation and capacity planning for telemedicine networks.
+// SPDX-License-Identifier: GPL-3.0-or-later
+import PackageDescription
+
+let package = Package(
+  name: "TeleSim",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "telesim", targets: ["telesim"]),
+    .library(name: "SimKernel", targets: ["SimKernel"]),
+    .library(name: "SimRandom", targets: ["SimRandom"]),
+    .library(name: "SimStats", targets: ["SimStats"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // GNU Scientific Library, wrapped once.
+    .systemLibrary(
+      name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+    .target(name: "CGSLSupport", dependencies: ["CGSL"]),
+    // Per-thread heap allocation counter for the benchmark and allocation tests.
+    .target(name: "CMallocCounter"),
+
+    // Engine: no domain knowledge.
+    .target(name: "SimKernel"),
+    .target(name: "SimRandom", dependencies: ["CGSL", "CGSLSupport"]),
+    .target(name: "SimStats", dependencies: ["CGSL", "CGSLSupport"]),
+
+    // Models built on the engine.
+    .target(name: "QueueNetwork", dependencies: ["SimKernel", "SimRandom", "SimStats"]),
+
+    // Scenario files, experiments, reports, CLI.
+    .target(
+      name: "ScenarioIO",
+      dependencies: [
+        "QueueNetwork", "SimKernel", "SimRandom", "SimStats",
+        .product(name: "Yams", package: "Yams"),
+      ]),
+    .target(name: "Experiments", dependencies: ["QueueNetwork", "ScenarioIO", "SimStats"]),
+    .target(name: "Reporting", dependencies: ["Experiments", "ScenarioIO"]),
+    .executableTarget(
+      name: "telesim",
+      dependencies: [
+        "Experiments", "Reporting", "ScenarioIO", "CMallocCounter", "QueueNetwork", "SimKernel",
+        "SimRandom",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    .target(
+      name: "SimTestSupport", dependencies: ["SimStats"], path: "Tests/SimTestSupport"),
+    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimTestSupport"]),
+    .testTarget(name: "SimRandomTests", dependencies: ["SimRandom", "SimStats", "SimTestSupport"]),
+    .testTarget(name: "SimStatsTests", dependencies: ["SimStats", "SimRandom", "SimTestSupport"]),
+    .testTarget(
+      name: "QueueNetworkTests",
+      dependencies: ["QueueNetwork", "CMallocCounter", "SimTestSupport"]),
+    .testTarget(
+      name: "ScenarioIOTests", dependencies: ["ScenarioIO", "SimTestSupport"],
+      resources: [.copy("Fixtures")]),
+    .testTarget(
+      name: "ExperimentsTests", dependencies: ["Experiments", "Reporting", "SimTestSupport"]),
+    .testTarget(
+      name: "ValidationTests",
+      dependencies: ["QueueNetwork", "Experiments", "SimStats", "SimTestSupport"]),
+  ]
+)

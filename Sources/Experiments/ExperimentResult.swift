@@ -1,0 +1,60 @@
+import ScenarioIO
+import SimStats
+
+/// Results of running replications of one scenario: every replication's figures and the
+/// across-replication estimate of each metric.
+public struct ExperimentResult: Sendable {
+  /// The scenario's name.
+  public let scenarioName: String
+  /// The scenario file as given.
+  public let scenarioFile: String
+  /// Hash of the scenario text.
+  public let scenarioHash: String
+  /// The scenario's `kind`.
+  public let kind: String
+  /// Master seed.
+  public let seed: UInt64
+  /// Generator algorithm name.
+  public let generator: String
+  /// Horizon and warm-up, in minutes.
+  public let horizonMinutes: Double
+  public let warmUpMinutes: Double
+  /// Metric definitions, in report order.
+  public let metrics: [Metric]
+  /// Replication indices, ascending.
+  public let replicationIndices: [Int]
+  /// Figures of each replication, aligned with `replicationIndices`.
+  public let replications: [MetricValues]
+
+  /// Gathers replications of `scenario` run with `seed`.
+  public init(scenario: Scenario, seed: UInt64, metrics: [Metric], indices: [Int],
+              replications: [MetricValues]) {
+    scenarioName = scenario.name
+    scenarioFile = scenario.file
+    scenarioHash = scenario.contentHash
+    kind = scenario.kind
+    self.seed = seed
+    generator = scenario.generator.rawValue
+    horizonMinutes = scenario.horizon.minutes
+    warmUpMinutes = scenario.warmUp.minutes
+    self.metrics = metrics
+    replicationIndices = indices
+    self.replications = replications
+  }
+
+  /// The values of metric `i` over replications, skipping NaN (metric never observed).
+  public func values(ofMetric i: Int) -> [Double] {
+    replications.map { $0.values[i] }.filter { !$0.isNaN }
+  }
+
+  /// Mean and 95% confidence interval of every metric (nil where nothing was observed).
+  public var estimates: [ReplicationEstimate?] {
+    metrics.indices.map { ReplicationEstimate(values(ofMetric: $0)) }
+  }
+
+  /// The estimate of the metric called `name`.
+  public func estimate(_ name: String) -> ReplicationEstimate? {
+    guard let i = metrics.firstIndex(where: { $0.name == name }) else { return nil }
+    return ReplicationEstimate(values(ofMetric: i))
+  }
+}

@@ -1,0 +1,93 @@
+import SimKernel
+import SimRandom
+import SimStats
+
+extension NetworkSpec {
+  /// The figures one replication reports, in order. For a single queue the names carry no
+  /// station prefix (`wait.mean`); in a network they do (`triage.wait.mean`).
+  public var metrics: [Metric] {
+    var list: [Metric] = []
+    for station in stations {
+      let p = prefixesStationNames ? "\(station.name)." : ""
+      list += [
+        Metric(p + "wait.mean", unit: "min"), Metric(p + "wait.p50", unit: "min"),
+        Metric(p + "wait.p90", unit: "min"), Metric(p + "wait.p95", unit: "min"),
+        Metric(p + "wait.p99", unit: "min"), Metric(p + "wait.probability", unit: "ratio"),
+        Metric(p + "sojourn.mean", unit: "min"), Metric(p + "queue_length.mean", unit: "customers"),
+        Metric(p + "in_system.mean", unit: "customers"), Metric(p + "busy.mean", unit: "servers"),
+        Metric(p + "utilisation", unit: "ratio"), Metric(p + "blocking", unit: "ratio"),
+        Metric(p + "throughput", unit: "/h"), Metric(p + "arrivals", unit: "count"),
+        Metric(p + "overtime", unit: "min"),
+      ]
+      if classes.count > 1 {
+        for c in classes {
+          list.append(Metric(p + "class.\(c.name).wait.mean", unit: "min"))
+          list.append(Metric(p + "class.\(c.name).sojourn.mean", unit: "min"))
+        }
+      }
+    }
+    if prefixesStationNames {
+      list.append(Metric("network.sojourn.mean", unit: "min"))
+      list.append(Metric("network.throughput", unit: "/h"))
+    }
+    return list
+  }
+}
+
+extension QueueNetworkModel {
+  /// Runs one replication from time 0 to `horizon`, discarding statistics before `warmUp`.
+  /// - Returns: the figures named by ``NetworkSpec/metrics``.
+  public static func replicate(
+    _ spec: NetworkSpec, seeder: StreamSeeder, horizon: SimDuration, warmUp: SimDuration
+  ) -> MetricValues {
+    replicateCountingEvents(spec, seeder: seeder, horizon: horizon, warmUp: warmUp).values
+  }
+
+  /// Runs one replication and also reports how many events the kernel delivered.
+  public static func replicateCountingEvents(
+    _ spec: NetworkSpec, seeder: StreamSeeder, horizon: SimDuration, warmUp: SimDuration
+  ) -> (values: MetricValues, events: UInt64) {
+    var model = QueueNetworkModel(spec: spec, seeder: seeder)
+    var sim = Simulation<QueueNetworkEvent>(reservingEvents: 256)
+    model.start(in: &sim)
+    _ = sim.run(&model, until: SimTime(minutes: horizon.minutes),
+                warmUpEnd: SimTime(minutes: warmUp.minutes))
+    return (model.results(at: sim.now, observed: horizon - warmUp), sim.eventsProcessed)
+  }
+
+  /// Closes the time averages at `now` and lists the figures.
+  mutating func results(at now: SimTime, observed: SimDuration) -> MetricValues {
+    var values: [Double] = []
+    let hours = observed.hours
+    for i in stations.indices {
+      stations[i].close(at: now.minutes)
+      let s = stations[i]
+      let refused = s.resource.refusedCount - s.refusedAtWarmUp
+      let served = s.wait.count
+      let nan = Double.nan
+      let busy = s.busy.mean ?? nan
+      let onDuty = s.onDuty.mean ?? nan
+      values += [
+        s.wait.mean ?? nan, s.waitQuantiles.quantile(0.5) ?? nan,
+        s.waitQuantiles.quantile(0.9) ?? nan, s.waitQuantiles.quantile(0.95) ?? nan,
+        s.waitQuantiles.quantile(0.99) ?? nan, served > 0 ? Double(s.waited) / Double(served) : nan,
+        s.sojourn.mean ?? nan, s.queueLength.mean ?? nan, s.meanInSystem ?? nan, busy,
+        onDuty > 0 ? busy / onDuty : nan,
+        s.arrivals > 0 ? Double(refused) / Double(s.arrivals) : nan,
+        Double(s.completions) / hours, Double(s.arrivals),
+        (s.resource.overtime - s.overtimeAtWarmUp).minutes,
+      ]
+      if spec.classes.count > 1 {
+        for c in spec.classes.indices {
+          values.append(s.classWait[c].mean ?? nan)
+          values.append(s.classSojourn[c].mean ?? nan)
+        }
+      }
+    }
+    if spec.prefixesStationNames {
+      values.append(networkSojourn.mean ?? .nan)
+      values.append(Double(networkExits) / hours)
+    }
+    return MetricValues(metrics: spec.metrics, values: values)
+  }
+}

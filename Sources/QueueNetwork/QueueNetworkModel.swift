@@ -1,0 +1,170 @@
+import SimKernel
+import SimRandom
+import SimStats
+
+/// Events of the queueing-network model.
+public enum QueueNetworkEvent: Sendable {
+  /// An external arrival of `customerClass` at `station`.
+  case arrival(station: Int32, customerClass: Int32)
+  /// The customer in `slot` finishes service at `station`.
+  case departure(station: Int32, slot: Int32)
+  /// The roster of `station` changes the number of servers on duty.
+  case rosterChange(station: Int32)
+}
+
+/// One replication of a ``NetworkSpec``: customers arrive, wait, are served and are routed.
+///
+/// Random streams, one per source of variation: `arrivals.STATION.CLASS`,
+/// `service.STATION`, `routing.STATION`.
+public struct QueueNetworkModel: SimulationModel {
+  let spec: NetworkSpec
+  let lanes: [Int]
+  var stations: [StationState]
+  var customers = CustomerPool()
+  let arrivalStreams: ContiguousArray<RandomStream?>
+  let serviceStreams: ContiguousArray<RandomStream>
+  let routingStreams: [RandomStream]
+  let routingCumulative: [[Double]]
+  /// Service law of (station, class) at `station * classCount + class`: a flat array keeps
+  /// the hot path to one bounds check and no copy.
+  let serviceLaws: ContiguousArray<Distribution>
+  let arrivalLaws: ContiguousArray<ArrivalProcess?>
+  let classCount: Int
+  var networkSojourn = Tally()
+  var networkExits = 0
+
+  /// Builds the model of one replication with streams from `seeder`.
+  public init(spec: NetworkSpec, seeder: StreamSeeder) {
+    self.spec = spec
+    lanes = spec.laneOfClass
+    stations = spec.stations.map {
+      StationState(spec: $0, lanes: spec.laneCount, classes: spec.classes.count)
+    }
+    arrivalStreams = ContiguousArray(spec.stations.flatMap { s in
+      spec.classes.indices.map { c in
+        s.arrivals[c] == nil ? nil : seeder.stream("arrivals.\(s.name).\(spec.classes[c].name)")
+      }
+    })
+    serviceStreams = ContiguousArray(spec.stations.map { seeder.stream("service.\($0.name)") })
+    routingStreams = spec.stations.map { seeder.stream("routing.\($0.name)") }
+    classCount = spec.classes.count
+    serviceLaws = ContiguousArray(spec.stations.flatMap(\.service))
+    arrivalLaws = ContiguousArray(spec.stations.flatMap(\.arrivals))
+    routingCumulative = spec.stations.map { s in
+      var running = 0.0
+      return s.routing.map { p in
+        running += p
+        return running
+      }
+    }
+  }
+
+  /// Schedules the first arrivals and roster changes.
+  public mutating func start(in sim: inout Simulation<QueueNetworkEvent>) {
+    for (s, station) in spec.stations.enumerated() {
+      for c in spec.classes.indices {
+        guard let process = station.arrivals[c], let stream = arrivalStreams[s * classCount + c]
+        else { continue }
+        let first = process.next(afterMinutes: 0, using: stream)
+        sim.schedule(.arrival(station: Int32(s), customerClass: Int32(c)),
+                     at: SimTime(minutes: first))
+      }
+      if let change = station.roster.nextChange(after: .zero) {
+        sim.schedule(.rosterChange(station: Int32(s)), at: change, priority: -1)
+      }
+    }
+  }
+
+  public mutating func handle(_ event: QueueNetworkEvent, in sim: inout Simulation<QueueNetworkEvent>) {
+    switch event {
+    case .arrival(let s, let c):
+      let station = Int(s)
+      let customerClass = Int(c)
+      let next = arrivalLaws[station * classCount + customerClass]!.next(
+        afterMinutes: sim.now.minutes, using: arrivalStreams[station * classCount + customerClass]!)
+      sim.schedule(event, at: SimTime(minutes: next))
+      let slot = customers.admit(customerClass: customerClass, at: sim.now.minutes)
+      enter(slot, station: station, in: &sim)
+    case .departure(let s, let slot):
+      depart(slot, station: Int(s), in: &sim)
+    case .rosterChange(let s):
+      changeRoster(station: Int(s), in: &sim)
+    }
+  }
+
+  public mutating func endWarmUp(at time: SimTime) {
+    for i in stations.indices { stations[i].resetStatistics(at: time.minutes) }
+    networkSojourn = Tally()
+    networkExits = 0
+  }
+
+  /// A customer joins `station` (from outside or from another station).
+  mutating func enter(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
+    let now = sim.now.minutes
+    let customerClass = Int(customers.customerClass[Int(slot)])
+    stations[station].arrivals += 1
+    switch stations[station].resource.arrive(slot, priorityClass: lanes[customerClass]) {
+    case .served:
+      stations[station].recordWait(0, customerClass: customerClass)
+      startService(slot, station: station, in: &sim)
+    case .queued:
+      break
+    case .refused:
+      customers.release(slot)
+    }
+    stations[station].observeLevels(at: now)
+  }
+
+  mutating func startService(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
+    let customerClass = Int(customers.customerClass[Int(slot)])
+    let duration = serviceLaws[station * classCount + customerClass].sample(
+      using: serviceStreams[station])
+    sim.schedule(.departure(station: Int32(station), slot: slot), after: SimDuration(minutes: duration))
+  }
+
+  mutating func depart(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
+    let now = sim.now.minutes
+    let customerClass = Int(customers.customerClass[Int(slot)])
+    let stay = now - customers.arrivalAtStation[Int(slot)]
+    stations[station].recordSojourn(stay, customerClass: customerClass)
+    stations[station].completions += 1
+    if let (next, _) = stations[station].resource.complete(at: sim.now) {
+      let waited = now - customers.arrivalAtStation[Int(next)]
+      stations[station].recordWait(waited, customerClass: Int(customers.customerClass[Int(next)]))
+      startService(next, station: station, in: &sim)
+    }
+    stations[station].observeLevels(at: now)
+    route(slot, from: station, in: &sim)
+  }
+
+  mutating func route(_ slot: Int32, from station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
+    let cumulative = routingCumulative[station]
+    if let total = cumulative.last, total > 0 {
+      let u = routingStreams[station].uniform()
+      if u < total, let target = cumulative.firstIndex(where: { u < $0 }) {
+        customers.moved(slot, at: sim.now.minutes)
+        enter(slot, station: target, in: &sim)
+        return
+      }
+    }
+    networkSojourn.record(sim.now.minutes - customers.enteredNetwork[Int(slot)])
+    networkExits += 1
+    customers.release(slot)
+  }
+
+  mutating func changeRoster(station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
+    let roster = spec.stations[station].roster
+    let servers = roster.servers(at: sim.now)
+    stations[station].resource.setCapacity(servers, at: sim.now)
+    stations[station].onDuty.update(to: servers, atMinutes: sim.now.minutes)
+    while let (next, _) = stations[station].resource.startNextIfFree() {
+      let waited = sim.now.minutes - customers.arrivalAtStation[Int(next)]
+      stations[station].recordWait(waited, customerClass: Int(customers.customerClass[Int(next)]))
+      startService(next, station: station, in: &sim)
+    }
+    stations[station].observeLevels(at: sim.now.minutes)
+    if let change = roster.nextChange(after: sim.now) {
+      sim.schedule(.rosterChange(station: Int32(station)), at: change, priority: -1)
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import Experiments
+import SimStats
+
+/// The machine-readable summary (`telesim/summary/v1`) and the per-replication CSV.
+public enum SummaryReport {
+  /// Version of the summary format.
+  public static let schema = "telesim/summary/v1"
+  /// Version of TeleSim written into every output.
+  public static let toolVersion = "0.1.0"
+
+  /// The summary as JSON text (one line plus a newline).
+  ///
+  /// `metrics` maps each metric name to `{"mean", "ci95": [lo, hi], "sd", "n", "unit"}`;
+  /// `null` marks a metric never observed, and a one-replication run has a `null` interval.
+  public static func json(_ result: ExperimentResult) -> String {
+    var j = JSONText()
+    j.beginObject()
+    j.key("schema"); j.string(schema)
+    j.key("telesim_version"); j.string(toolVersion)
+    j.key("scenario"); j.string(result.scenarioName)
+    j.key("scenario_file"); j.string(result.scenarioFile)
+    j.key("scenario_hash"); j.string(result.scenarioHash)
+    j.key("kind"); j.string(result.kind)
+    j.key("seed"); j.integer(result.seed)
+    j.key("replications"); j.integer(result.replications.count)
+    j.key("rng"); j.string(result.generator)
+    j.key("horizon_min"); j.number(result.horizonMinutes)
+    j.key("warmup_min"); j.number(result.warmUpMinutes)
+    j.key("metrics")
+    j.beginObject()
+    for (metric, estimate) in zip(result.metrics, result.estimates) {
+      j.key(metric.name)
+      j.beginObject()
+      j.key("mean"); j.number(estimate?.mean ?? .nan)
+      j.key("ci95")
+      if let e = estimate, e.count > 1 {
+        j.beginArray(); j.number(e.lower); j.number(e.upper); j.endArray()
+      } else {
+        j.null()
+      }
+      j.key("sd"); j.number(estimate.map { $0.count > 1 ? $0.standardDeviation : .nan } ?? .nan)
+      j.key("n"); j.integer(estimate?.count ?? 0)
+      j.key("unit"); j.string(metric.unit)
+      j.endObject()
+    }
+    j.endObject()
+    j.endObject()
+    return j.text + "\n"
+  }
+
+  /// One row per replication: `replication,METRIC1,METRIC2,…` (empty cell = not observed).
+  public static func replicationsCSV(_ result: ExperimentResult) -> String {
+    var out = "replication," + result.metrics.map { csvField($0.name) }.joined(separator: ",") + "\n"
+    for (index, values) in zip(result.replicationIndices, result.replications) {
+      out += "\(index)," + values.values.map { $0.isNaN ? "" : JSONText.format($0) }.joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
+  static func csvField(_ s: String) -> String {
+    s.contains(",") || s.contains("\"") ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
+  }
+}
+
+extension String {
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    var out = ""
+    for ch in self { if ch == target { out += replacement } else { out.append(ch) } }
+    return out
+  }
+}

@@ -1,0 +1,177 @@
+import Yams
+
+/// The entries of one YAML mapping, in file order, with the key path that led to them.
+struct Fields {
+  let node: Node
+  let path: String
+  let entries: [(key: String, keyNode: Node, value: Node)]
+
+  subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+  func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
+  func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}
+
+/// Walks a composed YAML tree, converting values and collecting every problem instead of
+/// stopping at the first. Each problem carries the node's line and column and its key path.
+final class NodeReader {
+  let file: String
+  private(set) var diagnostics: [ScenarioDiagnostic] = []
+
+  init(file: String) { self.file = file }
+
+  func location(of node: Node) -> SourceLocation {
+    SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+  }
+
+  func report(_ code: ScenarioDiagnostic.Code, _ message: String, at node: Node, path: String,
+              hint: String? = nil) {
+    diagnostics.append(ScenarioDiagnostic(
+      code: code, message: message, location: location(of: node), path: path, hint: hint))
+  }
+
+  func report(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
+
+  /// Reads a mapping, reporting unknown keys (with a did-you-mean) and missing required keys.
+  func fields(_ node: Node, path: String, allowed: [String], required: [String] = []) -> Fields? {
+    guard case .mapping(let mapping) = node else {
+      report(.wrongType, "expected a mapping of keys to values, found \(describe(node))",
+             at: node, path: path, hint: "write 'key: value' lines indented under '\(path)'")
+      return nil
+    }
+    var entries: [(String, Node, Node)] = []
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.scalar?.string else {
+        report(.wrongType, "keys must be plain names", at: keyNode, path: path)
+        continue
+      }
+      let keyPath = path.isEmpty ? key : "\(path).\(key)"
+      if !allowed.contains(key) {
+        report(.unknownKey, "unknown key '\(key)'", at: keyNode, path: keyPath,
+               hint: DidYouMean.hint(for: key, among: allowed))
+        continue
+      }
+      entries.append((key, keyNode, value))
+    }
+    for key in required where !entries.contains(where: { $0.0 == key }) {
+      report(.missingKey, "missing required key '\(key)'", at: node,
+             path: path.isEmpty ? key : "\(path).\(key)")
+    }
+    return Fields(node: node, path: path, entries: entries.map { (key: $0.0, keyNode: $0.1, value: $0.2) })
+  }
+
+  func describe(_ node: Node) -> String {
+    switch node {
+    case .scalar(let s): return "'\(s.string)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+
+  func string(_ node: Node, path: String) -> String? {
+    guard case .scalar(let s) = node, !s.string.isEmpty else {
+      report(.wrongType, "expected text, found \(describe(node))", at: node, path: path)
+      return nil
+    }
+    return s.string
+  }
+
+  func integer(_ node: Node, path: String, atLeast minimum: Int = Int.min) -> Int? {
+    guard case .scalar(let s) = node, let value = Int(s.string.trimmingSpaces) else {
+      report(.wrongType, "expected a whole number, found \(describe(node))", at: node, path: path)
+      return nil
+    }
+    guard value >= minimum else {
+      report(.invalidValue, "must be at least \(minimum), got \(value)", at: node, path: path)
+      return nil
+    }
+    return value
+  }
+
+  func number(_ node: Node, path: String, atLeast minimum: Double = -.infinity) -> Double? {
+    guard case .scalar(let s) = node, let value = Double(s.string.trimmingSpaces), value.isFinite
+    else {
+      report(.wrongType, "expected a number, found \(describe(node))", at: node, path: path)
+      return nil
+    }
+    guard value >= minimum else {
+      report(.invalidValue, "must be at least \(minimum), got \(value)", at: node, path: path)
+      return nil
+    }
+    return value
+  }
+
+  func seed(_ node: Node, path: String) -> UInt64? {
+    guard case .scalar(let s) = node, let value = UInt64(s.string.trimmingSpaces) else {
+      report(.wrongType, "expected a seed between 0 and 2^64-1, found \(describe(node))",
+             at: node, path: path)
+      return nil
+    }
+    return value
+  }
+
+  /// A duration in minutes: `12min`, `2h`, `3d`.
+  func duration(_ node: Node, path: String, allowZero: Bool = true) -> Double? {
+    guard case .scalar(let s) = node else {
+      report(.wrongType, "expected a duration, found \(describe(node))", at: node, path: path,
+             hint: "write a number and a unit: 30s, 12min, 2h, 3d, 1w")
+      return nil
+    }
+    guard let minutes = Units.minutes(in: s.string) else {
+      let bare = Double(s.string.trimmingSpaces) != nil
+      report(.invalidValue, "'\(s.string)' is not a duration", at: node, path: path,
+             hint: bare ? "add a unit, e.g. '\(s.string)min' or '\(s.string)h'"
+                        : "write a number and a unit: 30s, 12min, 2h, 3d, 1w")
+      return nil
+    }
+    guard minutes > 0 || (allowZero && minutes == 0) else {
+      report(.invalidValue, "must be \(allowZero ? "zero or more" : "positive"), got \(s.string)",
+             at: node, path: path)
+      return nil
+    }
+    return minutes
+  }
+
+  /// A rate in events per minute: `9/h`, `0.5/min`, `1700/d`.
+  func rate(_ node: Node, path: String) -> Double? {
+    guard case .scalar(let s) = node, let perMinute = Units.ratePerMinute(in: s.string) else {
+      report(.invalidValue, "\(describe(node)) is not a rate", at: node, path: path,
+             hint: "write a count per unit of time: 9/h, 0.5/min, 1700/d")
+      return nil
+    }
+    guard perMinute > 0 else {
+      report(.invalidValue, "a rate must be positive, got \(s.string)", at: node, path: path)
+      return nil
+    }
+    return perMinute
+  }
+
+  func list(_ node: Node, path: String) -> [Node]? {
+    guard case .sequence(let seq) = node else {
+      report(.wrongType, "expected a list, found \(describe(node))", at: node, path: path,
+             hint: "write '[a, b, c]' or one '- item' per line")
+      return nil
+    }
+    return Array(seq)
+  }
+
+  func numbers(_ node: Node, path: String, atLeast minimum: Double = -.infinity) -> [Double]? {
+    guard let items = list(node, path: path) else { return nil }
+    var values: [Double] = []
+    var ok = true
+    for (i, item) in items.enumerated() {
+      if let v = number(item, path: "\(path)[\(i)]", atLeast: minimum) { values.append(v) } else { ok = false }
+    }
+    return ok ? values : nil
+  }
+
+  func durations(_ node: Node, path: String) -> [Double]? {
+    guard let items = list(node, path: path) else { return nil }
+    var values: [Double] = []
+    var ok = true
+    for (i, item) in items.enumerated() {
+      if let v = duration(item, path: "\(path)[\(i)]") { values.append(v) } else { ok = false }
+    }
+    return ok ? values : nil
+  }
+}

@@ -1,0 +1,33 @@
+import QueueNetwork
+import SimKernel
+import SimRandom
+
+/// A loaded, fully validated scenario: what to simulate and how to run the experiment.
+public struct Scenario: Sendable {
+  /// What kind of model the scenario describes.
+  public enum Model: Sendable {
+    /// `kind: queue` or `kind: network`: a queueing network.
+    case queueNetwork(NetworkSpec)
+  }
+
+  /// The scenario's `name`.
+  public var name: String
+  /// The `kind` key as written (`queue`, `network`).
+  public var kind: String
+  /// Master seed of the experiment.
+  public var seed: UInt64
+  /// Length of each replication.
+  public var horizon: SimDuration
+  /// Statistics before this instant are discarded.
+  public var warmUp: SimDuration
+  /// Number of independent replications.
+  public var replications: Int
+  /// Random-number generator algorithm.
+  public var generator: GeneratorAlgorithm
+  /// The model.
+  public var model: Model
+  /// The file it came from, as given.
+  public var file: String
+  /// FNV-1a-64 of the file's bytes, in hex: identifies the exact input of a result.
+  public var contentHash: String
+}

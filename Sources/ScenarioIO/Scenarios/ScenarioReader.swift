@@ -1,0 +1,77 @@
+import QueueNetwork
+import SimKernel
+import SimRandom
+import Yams
+
+/// Reads the keys every scenario shares, then the kind-specific part.
+struct ScenarioReader {
+  let reader: NodeReader
+  let contentHash: String
+
+  static let schema = "telesim/v1"
+  static let kinds = ["queue", "network"]
+  static let commonKeys = ["schema", "kind", "name", "description", "seed", "horizon", "warmup",
+                           "replications", "rng"]
+
+  func read(_ root: Node) -> Scenario? {
+    let kind = peekKind(root)
+    let allowed = Self.commonKeys + (kind.map(Self.keys(of:)) ?? [])
+    guard let f = reader.fields(root, path: "", allowed: allowed, required: ["schema", "kind", "horizon"])
+    else { return nil }
+    if let node = f["schema"], let schema = reader.string(node, path: "schema"), schema != Self.schema {
+      reader.report(.invalidValue, "unsupported schema '\(schema)'", at: node, path: "schema",
+                    hint: "this version of telesim reads '\(Self.schema)'")
+    }
+    let name = f["name"].flatMap { reader.string($0, path: "name") } ?? "scenario"
+    let seed = f["seed"].flatMap { reader.seed($0, path: "seed") } ?? 1
+    let horizon = f["horizon"].flatMap { reader.duration($0, path: "horizon", allowZero: false) }
+    let warmUp = f["warmup"].map { reader.duration($0, path: "warmup") } ?? 0
+    let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1) } ?? 10
+    let generator = f["rng"].map(readGenerator) ?? .mt19937
+    if let h = horizon, let w = warmUp, w >= h, let node = f["warmup"] {
+      reader.report(.invalidValue, "warm-up must end before the horizon (\(w) ≥ \(h) minutes)",
+                    at: node, path: "warmup")
+    }
+    let model: Scenario.Model?
+    switch kind {
+    case "queue": model = QueueReader(reader: reader).readQueue(f).map { .queueNetwork($0) }
+    case "network": model = QueueReader(reader: reader).readNetwork(f).map { .queueNetwork($0) }
+    default: model = nil
+    }
+    guard let horizon, let warmUp, let replications, let generator, let model, let kind else { return nil }
+    return Scenario(
+      name: name, kind: kind, seed: seed, horizon: SimDuration(minutes: horizon),
+      warmUp: SimDuration(minutes: warmUp), replications: replications, generator: generator,
+      model: model, file: reader.file, contentHash: contentHash)
+  }
+
+  static func keys(of kind: String) -> [String] {
+    switch kind {
+    case "queue": return QueueReader.queueKeys
+    case "network": return QueueReader.networkKeys
+    default: return []
+    }
+  }
+
+  /// The `kind`, read first because it decides which other keys are allowed.
+  private func peekKind(_ root: Node) -> String? {
+    guard case .mapping(let m) = root, let node = m["kind"] else { return nil }
+    guard let kind = reader.string(node, path: "kind") else { return nil }
+    guard Self.kinds.contains(kind) else {
+      reader.report(.invalidValue, "unknown kind '\(kind)'", at: node, path: "kind",
+                    hint: DidYouMean.hint(for: kind, among: Self.kinds))
+      return nil
+    }
+    return kind
+  }
+
+  private func readGenerator(_ node: Node) -> GeneratorAlgorithm? {
+    guard let name = reader.string(node, path: "rng") else { return nil }
+    guard let algorithm = GeneratorAlgorithm(rawValue: name) else {
+      reader.report(.unknownName, "unknown generator '\(name)'", at: node, path: "rng",
+                    hint: DidYouMean.hint(for: name, among: GeneratorAlgorithm.allCases.map(\.rawValue)))
+      return nil
+    }
+    return algorithm
+  }
+}

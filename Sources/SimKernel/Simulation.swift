@@ -1,0 +1,122 @@
+/// A model that the kernel drives: it reacts to its own events and keeps its own statistics.
+///
+/// The kernel is generic over the model's event type, so the domain plugs in without
+/// existentials and events stay small value types (enums carrying IDs, not references).
+public protocol SimulationModel {
+  /// The model's event payload.
+  associatedtype Event
+
+  /// Reacts to `event` at `simulation.now`, scheduling further events as needed.
+  mutating func handle(_ event: Event, in simulation: inout Simulation<Event>)
+
+  /// Called once when the warm-up period ends: discard statistics gathered so far, keeping
+  /// the current state (queues, busy servers) as the starting level of time averages.
+  mutating func endWarmUp(at time: SimTime)
+}
+
+extension SimulationModel {
+  public mutating func endWarmUp(at time: SimTime) {}
+}
+
+/// Why a run returned.
+public enum RunOutcome: Sendable, Equatable {
+  /// The clock reached the horizon.
+  case reachedHorizon
+  /// No event was left before the horizon.
+  case calendarEmpty
+  /// The model called ``Simulation/stop()``.
+  case stopped
+}
+
+/// The clock and the event calendar of one replication.
+///
+/// Single-threaded by design: parallelism exists only between replications, each with its
+/// own `Simulation`.
+public struct Simulation<Event> {
+  /// The current instant. Set before the model sees an event.
+  @inlinable public var now: SimTime { SimTime(minutes: clock) }
+  @usableFromInline var clock: Double = 0
+  @usableFromInline var calendar: EventCalendar<Event>
+  @usableFromInline var stopRequested = false
+  /// Events delivered to the model so far.
+  @inlinable public var eventsProcessed: UInt64 { delivered }
+  @usableFromInline var delivered: UInt64 = 0
+
+  /// Creates an empty simulation at time zero.
+  public init(reservingEvents capacity: Int = 64) {
+    calendar = EventCalendar(reservingCapacity: capacity)
+  }
+
+  /// Number of live pending events.
+  public var pendingEventCount: Int { calendar.count }
+
+  /// Schedules `event` at the absolute instant `time`.
+  ///
+  /// - Precondition: `time >= now` (time never runs backwards).
+  /// - Complexity: O(log n).
+  @inlinable @discardableResult
+  public mutating func schedule(_ event: Event, at time: SimTime, priority: Int = 0)
+    -> EventHandle
+  {
+    precondition(time.minutes >= now.minutes, "cannot schedule an event before now")
+    return calendar.schedule(event, at: time.minutes, priority: priority)
+  }
+
+  /// Schedules `event` after `delay` from now.
+  ///
+  /// - Precondition: `delay` is not negative.
+  /// - Complexity: O(log n).
+  @inlinable @discardableResult
+  public mutating func schedule(_ event: Event, after delay: SimDuration, priority: Int = 0)
+    -> EventHandle
+  {
+    precondition(delay.minutes >= 0, "cannot schedule an event with a negative delay")
+    return calendar.schedule(event, at: now.minutes + delay.minutes, priority: priority)
+  }
+
+  /// Cancels a pending event; it will not be delivered.
+  public mutating func cancel(_ handle: EventHandle) { calendar.cancel(handle) }
+
+  /// Asks the run loop to return after the current event.
+  public mutating func stop() { stopRequested = true }
+
+  /// Runs `model` until `horizon`, a stop request, or an empty calendar.
+  ///
+  /// Events at exactly `horizon` are delivered; later ones stay pending. When the clock first
+  /// reaches `warmUpEnd` (before any event at or after it is delivered), the model's
+  /// ``SimulationModel/endWarmUp(at:)`` is called with the clock set to `warmUpEnd`. On
+  /// return after reaching the horizon, `now == horizon`.
+  /// - Returns: why the run stopped.
+  @inlinable
+  public mutating func run<M: SimulationModel>(
+    _ model: inout M, until horizon: SimTime, warmUpEnd: SimTime = .zero
+  ) -> RunOutcome where M.Event == Event {
+    stopRequested = false
+    var warmedUp = warmUpEnd.minutes <= now.minutes
+    if !warmedUp && warmUpEnd.minutes <= 0 {
+      model.endWarmUp(at: now)
+      warmedUp = true
+    }
+    while let nextTime = calendar.nextLiveTime() {
+      if nextTime > horizon.minutes { break }
+      if !warmedUp && nextTime >= warmUpEnd.minutes {
+        clock = warmUpEnd.minutes
+        model.endWarmUp(at: warmUpEnd)
+        warmedUp = true
+      }
+      guard let (time, event) = calendar.beginDelivery() else { break }
+      clock = time
+      delivered &+= 1
+      model.handle(event, in: &self)
+      calendar.finishDelivery()
+      if stopRequested { return .stopped }
+    }
+    let emptied = calendar.isEmpty
+    if !warmedUp && warmUpEnd.minutes <= horizon.minutes {
+      clock = warmUpEnd.minutes
+      model.endWarmUp(at: warmUpEnd)
+    }
+    clock = horizon.minutes
+    return emptied ? .calendarEmpty : .reachedHorizon
+  }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import CMallocCounter
+import Experiments
+import Foundation
+import QueueNetwork
+import SimKernel
+import SimRandom
+
+/// `telesim bench mmc`: the reference speed benchmark.
+struct Bench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Measure simulation speed on the reference M/M/10 model (use a release build).")
+
+  @Argument(help: "Benchmark to run: mmc.")
+  var name: String = "mmc"
+
+  @Option(help: "Customers per run.")
+  var customers = 1_000_000
+
+  @Option(help: "Timed runs; the median is reported.")
+  var runs = 5
+
+  func validate() throws {
+    guard name == "mmc" else { throw ValidationError("unknown benchmark '\(name)'; available: mmc") }
+    guard customers >= 1000, runs >= 1 else { throw ValidationError("need --customers ≥ 1000 and --runs ≥ 1") }
+  }
+
+  func run() throws {
+    var bench = MMcBenchmark()
+    bench.customers = customers
+    let spec = try bench.spec()
+    #if DEBUG
+    print("warning: debug build; figures are about 16x slower than release (swift build -c release)")
+    #endif
+    print("M/M/\(bench.servers), arrivals \(bench.arrivalsPerHour)/h, service \(bench.servicesPerHour)/h, "
+          + "\(customers) customers per run, \(runs) runs, one core")
+    var rates: [(customers: Double, events: Double)] = []
+    for r in 0..<runs {
+      let start = DispatchTime.now().uptimeNanoseconds
+      let (values, events) = QueueNetworkModel.replicateCountingEvents(
+        spec, seeder: StreamSeeder(masterSeed: UInt64(r + 1), replication: 0), horizon: bench.horizon, warmUp: .zero)
+      let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+      let served = values["arrivals"] ?? 0
+      rates.append((served / seconds, Double(events) / seconds))
+      print("run \(r + 1): \(Int(served / seconds)) customers/s, \(Int(Double(events) / seconds)) events/s")
+    }
+    let median = rates.sorted { $0.customers < $1.customers }[runs / 2]
+    print("median: \(Int(median.customers)) customers/s, \(Int(median.events)) events/s")
+    print("steady-state heap allocations per event: \(steadyStateAllocations(spec, bench))")
+    print("peak memory: \(peakResidentMegabytes()) MB")
+  }
+
+  /// Allocations per event between a run and a run twice as long: setup cancels out.
+  private func steadyStateAllocations(_ spec: NetworkSpec, _ bench: MMcBenchmark) -> String {
+    guard telesim_allocation_counting_active() == 1 else { return "unknown (counter inactive)" }
+    func measure(_ scale: Double) -> (allocations: UInt64, events: UInt64) {
+      let before = telesim_thread_allocations()
+      let (_, events) = QueueNetworkModel.replicateCountingEvents(
+        spec, seeder: StreamSeeder(masterSeed: 99, replication: 0), horizon: SimDuration(minutes: bench.horizon.minutes * scale), warmUp: .zero)
+      return (telesim_thread_allocations() - before, events)
+    }
+    let short = measure(0.5)
+    let long = measure(1)
+    let extra = Double(long.allocations) - Double(short.allocations)
+    let perEvent = max(0, extra) / Double(long.events - short.events)
+    return "\(perEvent) (\(long.allocations) in a run of \(long.events) events, \(short.allocations) in half of it)"
+  }
+
+  private func peakResidentMegabytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss / 1024
+  }
+}

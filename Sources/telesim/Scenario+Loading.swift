@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import ScenarioIO
+
+/// Loads a scenario or prints every diagnostic to stderr and exits with code 2.
+func loadScenarioOrExit(_ path: String) throws -> Scenario {
+  do {
+    return try ScenarioLoader.load(path: path)
+  } catch {
+    printToStandardError(error.description)
+    let n = error.diagnostics.count
+    printToStandardError("\(n) error\(n == 1 ? "" : "s") in \(path)")
+    throw ExitCode(2)
+  }
+}
+
+func printToStandardError(_ text: String) {
+  FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Default worker count: the machine's cores.
+var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }

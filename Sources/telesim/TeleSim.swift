@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `telesim` command line.
+@main
+struct TeleSim: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "telesim",
+    abstract: "Discrete-event simulation and capacity planning for telemedicine networks.",
+    discussion: """
+      Exit codes: 0 success, 1 run-time failure (I/O), 2 invalid scenario or arguments.
+      """,
+    version: "0.1.0",
+    subcommands: [Run.self, Theory.self, Validate.self, Bench.self])
+}

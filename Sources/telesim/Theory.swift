@@ -1,0 +1,56 @@
+import ArgumentParser
+import Experiments
+import Reporting
+import ScenarioIO
+
+/// `telesim theory FILE`: exact queueing-theory values beside the simulated ones.
+struct Theory: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print exact values (Erlang B/C, M/M/c/K, M/G/1, Jackson) beside simulated ones.")
+
+  @Argument(help: "Scenario file of kind queue or network.")
+  var file: String
+
+  @Option(help: "Number of replications (default: the scenario's).")
+  var replications: Int?
+
+  @Option(help: "Replications run at once (default: all cores).")
+  var threads: Int?
+
+  func run() async throws {
+    let scenario = try loadScenarioOrExit(file)
+    switch TheoryComparison.values(for: scenario) {
+    case .failure(let error):
+      printToStandardError("\(file): no exact values: \(error.message)")
+      throw ExitCode(1)
+    case .success(let exact):
+      let result = await runExperiment(
+        scenario, replications: replications ?? scenario.replications, seed: nil,
+        threads: threads ?? availableCores, quiet: true)
+      print(SummaryTable.renderTheory(result, exact), terminator: "")
+    }
+  }
+}
+
+/// `telesim validate FILE…`: checks scenarios without running them.
+struct Validate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Check scenario files and report every problem, without running them.")
+
+  @Argument(help: "Scenario files.")
+  var files: [String]
+
+  func run() throws {
+    var failed = false
+    for file in files {
+      do {
+        let s = try ScenarioLoader.load(path: file)
+        print("\(file): ok (\(s.kind) '\(s.name)', \(s.replications) replications)")
+      } catch {
+        printToStandardError(error.description)
+        failed = true
+      }
+    }
+    if failed { throw ExitCode(2) }
+  }
+}
