@@ -56,14 +56,14 @@ let package = Package(
     .testTarget(name: "SimStatsTests", dependencies: ["SimStats", "SimRandom", "SimTestSupport"]),
     .testTarget(
       name: "QueueNetworkTests",
-      dependencies: ["QueueNetwork", "CMallocCounter", "SimTestSupport"]),
+      dependencies: ["QueueNetwork", "CMallocCounter", "SimKernel", "SimRandom", "SimTestSupport"]),
     .testTarget(
-      name: "ScenarioIOTests", dependencies: ["ScenarioIO", "SimTestSupport"],
-      resources: [.copy("Fixtures")]),
+      name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "SimTestSupport"],
+      exclude: ["Fixtures"]),
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Reporting", "SimTestSupport"]),
     .testTarget(
       name: "ValidationTests",
-      dependencies: ["QueueNetwork", "Experiments", "SimStats", "SimTestSupport"]),
+      dependencies: ["QueueNetwork", "Experiments", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
   ]
 )

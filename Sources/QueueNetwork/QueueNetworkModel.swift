@@ -32,6 +32,10 @@ public struct QueueNetworkModel: SimulationModel {
   let classCount: Int
   var networkSojourn = Tally()
   var networkExits = 0
+  /// External arrivals since the start (never reset), for conservation checks.
+  var externalArrivalCount = 0
+  /// Customers who left the network since the start (never reset).
+  package private(set) var totalExits = 0
 
   /// Builds the model of one replication with streams from `seeder`.
   public init(spec: NetworkSpec, seeder: StreamSeeder) {
@@ -83,6 +87,7 @@ public struct QueueNetworkModel: SimulationModel {
       let next = arrivalLaws[station * classCount + customerClass]!.next(
         afterMinutes: sim.now.minutes, using: arrivalStreams[station * classCount + customerClass]!)
       sim.schedule(event, at: SimTime(minutes: next))
+      externalArrivalCount += 1
       let slot = customers.admit(customerClass: customerClass, at: sim.now.minutes)
       enter(slot, station: station, in: &sim)
     case .departure(let s, let slot):
@@ -149,6 +154,7 @@ public struct QueueNetworkModel: SimulationModel {
     }
     networkSojourn.record(sim.now.minutes - customers.enteredNetwork[Int(slot)])
     networkExits += 1
+    totalExits += 1
     customers.release(slot)
   }
 
@@ -167,4 +173,33 @@ public struct QueueNetworkModel: SimulationModel {
       sim.schedule(.rosterChange(station: Int32(station)), at: change, priority: -1)
     }
   }
+}
+
+extension QueueNetworkModel {
+  /// Per-station counts since the start (not reset at warm-up), for conservation checks:
+  /// every customer who arrived was refused, is still present, or has left the station.
+  package struct Census: Equatable {
+    package var present: Int
+    package var refused: Int
+  }
+
+  /// The census of each station, and how many customers are in the network.
+  package var census: (stations: [Census], customersInNetwork: Int) {
+    (stations.map { Census(present: $0.resource.inSystem, refused: $0.resource.refusedCount) },
+     customers.active)
+  }
+
+  /// Runs a fresh model to `horizon` with no warm-up and returns it, for invariant tests.
+  package static func runForInspection(_ spec: NetworkSpec, seeder: StreamSeeder, horizon: SimDuration)
+    -> QueueNetworkModel
+  {
+    var model = QueueNetworkModel(spec: spec, seeder: seeder)
+    var sim = Simulation<QueueNetworkEvent>()
+    model.start(in: &sim)
+    _ = sim.run(&model, until: SimTime(minutes: horizon.minutes))
+    return model
+  }
+
+  /// Customers that entered the network from outside (admitted or refused at first station).
+  package var externalArrivals: Int { externalArrivalCount }
 }

@@ -1,3 +1,4 @@
+import CGSL
 import CGSLSupport
 
 /// An error that GSL reported through its error handler.
@@ -24,3 +25,6 @@ public struct GSLError: Error, Sendable, Equatable, CustomStringConvertible {
     return result
   }
 }
+
+/// GSL's gamma function, exposed so tests can provoke a GSL domain error.
+package func gslGammaForTests(_ x: Double) -> Double { gsl_sf_gamma(x) }

@@ -7,7 +7,8 @@ struct TeleSim: AsyncParsableCommand {
     commandName: "telesim",
     abstract: "Discrete-event simulation and capacity planning for telemedicine networks.",
     discussion: """
-      Exit codes: 0 success, 1 run-time failure (I/O), 2 invalid scenario or arguments.
+      Exit codes: 0 success, 1 run-time failure (I/O, no formula), 2 invalid scenario,
+      64 invalid command-line arguments.
       """,
     version: "0.1.0",
     subcommands: [Run.self, Theory.self, Validate.self, Bench.self])

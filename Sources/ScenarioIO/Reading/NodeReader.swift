@@ -5,6 +5,9 @@ struct Fields {
   let node: Node
   let path: String
   let entries: [(key: String, keyNode: Node, value: Node)]
+  /// Allowed keys that an unknown key was probably meant to be ("sevrers" → "servers"): a
+  /// missing-key report for them would only repeat the typo's diagnostic.
+  let misspelt: [String]
 
   subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
   func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
@@ -39,6 +42,7 @@ final class NodeReader {
       return nil
     }
     var entries: [(String, Node, Node)] = []
+    var misspelt: [String] = []
     for (keyNode, value) in mapping {
       guard let key = keyNode.scalar?.string else {
         report(.wrongType, "keys must be plain names", at: keyNode, path: path)
@@ -48,15 +52,22 @@ final class NodeReader {
       if !allowed.contains(key) {
         report(.unknownKey, "unknown key '\(key)'", at: keyNode, path: keyPath,
                hint: DidYouMean.hint(for: key, among: allowed))
+        if let meant = DidYouMean.suggestion(for: key, among: allowed) { misspelt.append(meant) }
         continue
       }
       entries.append((key, keyNode, value))
     }
-    for key in required where !entries.contains(where: { $0.0 == key }) {
-      report(.missingKey, "missing required key '\(key)'", at: node,
-             path: path.isEmpty ? key : "\(path).\(key)")
-    }
-    return Fields(node: node, path: path, entries: entries.map { (key: $0.0, keyNode: $0.1, value: $0.2) })
+    let fields = Fields(node: node, path: path, entries: entries.map { (key: $0.0, keyNode: $0.1, value: $0.2) },
+                        misspelt: misspelt)
+    for key in required where !fields.has(key) { reportMissing(key, in: fields) }
+    return fields
+  }
+
+  /// Reports that `key` is missing from `fields`, unless a misspelling of it was reported.
+  func reportMissing(_ key: String, in fields: Fields, message: String? = nil, hint: String? = nil) {
+    guard !fields.misspelt.contains(key) else { return }
+    report(.missingKey, message ?? "missing required key '\(key)'", at: fields.node, path: fields.path(key),
+           hint: hint)
   }
 
   func describe(_ node: Node) -> String {

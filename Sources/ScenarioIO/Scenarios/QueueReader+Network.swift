@@ -9,7 +9,7 @@ extension QueueReader {
 
   func readNetwork(_ f: Fields) -> NetworkSpec? {
     guard let listNode = f["stations"] else {
-      reader.report(.missingKey, "missing required key 'stations'", at: f.node, path: "stations")
+      reader.reportMissing("stations", in: f)
       return nil
     }
     guard let items = reader.list(listNode, path: "stations") else { return nil }
@@ -79,8 +79,19 @@ extension QueueReader {
   {
     var row = Array(repeating: 0.0, count: names.count)
     guard let entry else { return row }
-    let known = names.filter { !$0.isEmpty }
-    guard let f = reader.fields(entry.node, path: entry.path, allowed: known) else { return nil }
+    var known: [String] = []
+    for name in names where !name.isEmpty && !known.contains(name) { known.append(name) }
+    let keys: [String] = {
+      guard case .mapping(let m) = entry.node else { return [] }
+      return m.keys.compactMap { $0.scalar?.string }
+    }()
+    for case (let keyNode, _) in (entry.node.mapping.map(Array.init) ?? []) {
+      guard let key = keyNode.scalar?.string, !known.contains(key) else { continue }
+      reader.report(.unknownName, "no station named '\(key)'", at: keyNode, path: "\(entry.path).\(key)",
+                    hint: DidYouMean.hint(for: key, among: known))
+    }
+    guard let f = reader.fields(entry.node, path: entry.path, allowed: keys) else { return nil }
+    if keys.contains(where: { !known.contains($0) }) { return nil }
     var ok = true
     for e in f.entries {
       guard let p = reader.number(e.value, path: f.path(e.key), atLeast: 0) else { ok = false; continue }

@@ -16,7 +16,9 @@ extension QueueReader {
       reader.report(.invalidValue, "give either 'servers' or 'roster', not both", at: f.node, path: f.path)
       return nil
     case (nil, nil):
-      reader.report(.missingKey, "missing 'servers' (or a 'roster')", at: f.node, path: f.path("servers"))
+      if !f.misspelt.contains("roster") {
+        reader.reportMissing("servers", in: f, message: "missing 'servers' (or a 'roster')")
+      }
       return nil
     }
   }
@@ -34,8 +36,8 @@ extension QueueReader {
             let servers = c["servers"].flatMap({ reader.integer($0, path: c.path("servers"), atLeast: 0) })
       else { continue }
       if at >= period {
-        reader.report(.invalidValue, "change at \(at) min is not inside the \(period)-minute period",
-                      at: item, path: c.path("at"))
+        reader.report(.invalidValue, "change at \(c["at"]?.scalar?.string ?? "") is not inside the period \(f["period"]?.scalar?.string ?? "")",
+                      at: item, path: c.path("at"), hint: "offsets run from 0 up to, not including, the period")
         continue
       }
       if let last = changes.last, last.offset.minutes >= at {

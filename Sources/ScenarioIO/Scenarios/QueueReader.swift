@@ -23,8 +23,7 @@ struct QueueReader {
       else { return nil }
       (classes, service, arrivals) = parsed
     } else {
-      if !f.has("service") { reader.report(.missingKey, "missing required key 'service'", at: f.node, path: "service") }
-      if !f.has("arrivals") { reader.report(.missingKey, "missing required key 'arrivals'", at: f.node, path: "arrivals") }
+      for key in ["arrivals", "service"] where !f.has(key) { reader.reportMissing(key, in: f) }
       service = [common]
       arrivals = [f["arrivals"].flatMap { readArrivals($0, path: "arrivals") }]
     }

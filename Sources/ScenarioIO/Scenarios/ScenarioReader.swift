@@ -29,8 +29,9 @@ struct ScenarioReader {
     let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1) } ?? 10
     let generator = f["rng"].map(readGenerator) ?? .mt19937
     if let h = horizon, let w = warmUp, w >= h, let node = f["warmup"] {
-      reader.report(.invalidValue, "warm-up must end before the horizon (\(w) ≥ \(h) minutes)",
-                    at: node, path: "warmup")
+      let horizonText = f["horizon"]?.scalar?.string ?? ""
+      reader.report(.invalidValue, "warm-up \(node.scalar?.string ?? "") is not shorter than the horizon \(horizonText)",
+                    at: node, path: "warmup", hint: "statistics are kept only after the warm-up")
     }
     let model: Scenario.Model?
     switch kind {

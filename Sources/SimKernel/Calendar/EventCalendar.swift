@@ -49,7 +49,7 @@ public struct EventCalendar<Event> {
   /// - Parameters:
   ///   - priority: tie-breaker among equal times, -128...127, lower first.
   /// - Complexity: O(log₄ n).
-  @inlinable
+  @inlinable @discardableResult
   public mutating func schedule(_ event: Event, at time: Double, priority: Int = 0)
     -> EventHandle
   {

@@ -11,7 +11,7 @@ public struct DistributionError: Error, Sendable, Equatable, CustomStringConvert
 extension Distribution {
   private static func requirePositive(_ value: Double, _ name: String) throws(DistributionError) {
     guard value.isFinite, value > 0 else {
-      throw DistributionError("\(name) must be positive and finite (got \(value))")
+      throw DistributionError("\(name) must be positive and finite (got \(plain(value)))")
     }
   }
 
@@ -19,7 +19,7 @@ extension Distribution {
     throws(DistributionError)
   {
     guard value.isFinite, value >= 0 else {
-      throw DistributionError("\(name) must be zero or positive and finite (got \(value))")
+      throw DistributionError("\(name) must be zero or positive and finite (got \(plain(value)))")
     }
   }
 
@@ -82,12 +82,12 @@ extension Distribution {
   public static func truncatedNormal(mean: Double, sd: Double) throws(DistributionError)
     -> Distribution
   {
-    guard mean.isFinite else { throw DistributionError("mean must be finite (got \(mean))") }
+    guard mean.isFinite else { throw DistributionError("mean must be finite (got \(plain(mean)))") }
     try requirePositive(sd, "sd")
     let tail = gsl_cdf_ugaussian_Q(-mean / sd)
     guard tail > 1e-12 else {
       throw DistributionError(
-        "mean \(mean) is too far below zero for sd \(sd): almost no mass is left above 0")
+        "mean \(plain(mean)) is too far below zero for sd \(sd): almost no mass is left above 0")
     }
     return Distribution(.truncatedNormal, mean, sd, tail)
   }
@@ -96,7 +96,7 @@ extension Distribution {
   public static func uniform(min: Double, max: Double) throws(DistributionError) -> Distribution {
     try requireNonNegative(min, "min")
     try requireNonNegative(max, "max")
-    guard max > min else { throw DistributionError("max must exceed min (got \(min)...\(max))") }
+    guard max > min else { throw DistributionError("max must exceed min (got \(plain(min))...\(plain(max)))") }
     return Distribution(.uniform, min, max)
   }
 
@@ -106,7 +106,7 @@ extension Distribution {
   {
     try requireNonNegative(min, "min")
     guard max > min, mode >= min, mode <= max, max.isFinite else {
-      throw DistributionError("need min ≤ mode ≤ max and min < max (got \(min), \(mode), \(max))")
+      throw DistributionError("need min ≤ mode ≤ max and min < max (got \(plain(min)), \(plain(mode)), \(plain(max)))")
     }
     return Distribution(.triangular, min, mode, max)
   }
@@ -157,7 +157,7 @@ extension Distribution {
   {
     var total = 0.0
     for w in weights {
-      guard w.isFinite, w >= 0 else { throw DistributionError("probabilities must be ≥ 0 (got \(w))") }
+      guard w.isFinite, w >= 0 else { throw DistributionError("probabilities must be ≥ 0 (got \(plain(w)))") }
       total += w
     }
     guard total > 0 else { throw DistributionError("probabilities must not all be zero") }
@@ -169,4 +169,9 @@ extension Distribution {
     cumulative[cumulative.count - 1] = 1
     return cumulative
   }
+}
+
+/// A number for a message: whole numbers without ".0".
+func plain(_ x: Double) -> String {
+  x.isFinite && x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)"
 }

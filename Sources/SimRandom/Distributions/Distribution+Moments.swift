@@ -73,3 +73,38 @@ extension Distribution {
     cumulative.indices.map { $0 == 0 ? cumulative[0] : cumulative[$0] - cumulative[$0 - 1] }
   }
 }
+
+extension Distribution {
+  /// P(X ≤ x), for goodness-of-fit tests.
+  package func cdf(_ x: Double) -> Double {
+    if x < 0 { return 0 }
+    switch family {
+    case .constant: return x >= p1 ? 1 : 0
+    case .exponential: return gsl_cdf_exponential_P(x, p1)
+    case .gamma: return gsl_cdf_gamma_P(x, p1, p2)
+    case .lognormal: return gsl_cdf_lognormal_P(x, p1, p2)
+    case .truncatedNormal:
+      let below = gsl_cdf_ugaussian_P(-p1 / p2)
+      return (gsl_cdf_ugaussian_P((x - p1) / p2) - below) / p3
+    case .uniform: return gsl_cdf_flat_P(x, p1, p2)
+    case .triangular:
+      let (a, c, b) = (p1, p2, p3)
+      if x <= a { return 0 }
+      if x >= b { return 1 }
+      return x <= c ? (x - a) * (x - a) / ((b - a) * (c - a)) : 1 - (b - x) * (b - x) / ((b - a) * (b - c))
+    case .weibull: return gsl_cdf_weibull_P(x, p2, p1)
+    case .discrete:
+      let t = table!
+      var total = 0.0
+      for (v, m) in zip(t.values, Self.masses(t.cumulative)) where v <= x { total += m }
+      return total
+    case .continuous:
+      let (v, f) = (table!.values, table!.cumulative)
+      if x <= v[0] { return 0 }
+      for i in 1..<v.count where x <= v[i] {
+        return f[i - 1] + (f[i] - f[i - 1]) * (x - v[i - 1]) / (v[i] - v[i - 1])
+      }
+      return 1
+    }
+  }
+}

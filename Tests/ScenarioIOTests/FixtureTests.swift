@@ -1,0 +1,54 @@
+import Foundation
+import ScenarioIO
+import SimTestSupport
+import Testing
+
+/// Fixtures live beside this file; `RECORD_GOLDEN=1` rewrites the `.expected` files.
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+func fixtureNames(_ folder: String) -> [String] {
+  let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(folder).path)) ?? []
+  return names.filter { $0.hasSuffix(".yaml") }.sorted()
+}
+
+@Suite("Scenario fixtures")
+struct FixtureTests {
+  @Test("every invalid fixture gives exactly its expected diagnostics", arguments: fixtureNames("invalid"))
+  func invalidFixture(name: String) throws {
+    let url = fixtures.appendingPathComponent("invalid/\(name)")
+    let text = try String(contentsOf: url, encoding: .utf8)
+    let expectedURL = url.deletingPathExtension().appendingPathExtension("expected")
+    var rendered = ""
+    do {
+      _ = try ScenarioLoader.parse(text, file: name)
+      Issue.record("\(name) loaded without errors")
+      return
+    } catch {
+      rendered = error.description + "\n"
+    }
+    if Golden.isRecording {
+      try rendered.write(to: expectedURL, atomically: true, encoding: .utf8)
+      Issue.record("recorded \(expectedURL.lastPathComponent); review the diff and run again without RECORD_GOLDEN")
+      return
+    }
+    let expected = try String(contentsOf: expectedURL, encoding: .utf8)
+    #expect(rendered == expected, "\(name)")
+  }
+
+  @Test("every valid fixture and shipped scenario loads", arguments: fixtureNames("valid"))
+  func validFixture(name: String) throws {
+    let url = fixtures.appendingPathComponent("valid/\(name)")
+    let scenario = try ScenarioLoader.load(path: url.path)
+    #expect(scenario.replications >= 1)
+    #expect(scenario.contentHash.count == 16)
+  }
+
+  @Test("the shipped scenarios load")
+  func shippedScenarios() throws {
+    let folder = fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("scenarios")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+    #expect(names.count >= 5)
+    for name in names { _ = try ScenarioLoader.load(path: folder.appendingPathComponent(name).path) }
+  }
+}

@@ -1,0 +1,107 @@
+import SimKernel
+import Testing
+
+@Suite("Event calendar")
+struct EventCalendarTests {
+  @Test("equal times pop in scheduling order")
+  func equalTimesPopInSchedulingOrder() {
+    var calendar = EventCalendar<Int>()
+    for i in 0..<100 { calendar.schedule(i, at: 5.0) }
+    var popped: [Int] = []
+    while let (_, e) = calendar.popNext() { popped.append(e) }
+    #expect(popped == Array(0..<100))
+  }
+
+  @Test("lower priority values pop first among equal times")
+  func priorityBreaksTies() {
+    var calendar = EventCalendar<String>()
+    calendar.schedule("late", at: 1, priority: 5)
+    calendar.schedule("urgent", at: 1, priority: -3)
+    calendar.schedule("normal", at: 1)
+    calendar.schedule("earlier", at: 0.5, priority: 100)
+    var popped: [String] = []
+    while let (_, e) = calendar.popNext() { popped.append(e) }
+    #expect(popped == ["earlier", "urgent", "normal", "late"])
+  }
+
+  @Test("cancelled events are never delivered", arguments: 0..<16)
+  func cancelledEventsAreSkipped(seed: Int) {
+    var rng = SplitMixForTests(seed: UInt64(seed))
+    var calendar = EventCalendar<Int>()
+    var handles: [(EventHandle, Int, Double)] = []
+    for i in 0..<500 {
+      let t = Double(rng.next() % 1000)
+      handles.append((calendar.schedule(i, at: t), i, t))
+    }
+    var cancelled = Set<Int>()
+    for (h, i, _) in handles where rng.next() % 3 == 0 {
+      calendar.cancel(h)
+      cancelled.insert(i)
+    }
+    #expect(calendar.count == 500 - cancelled.count, "seed \(seed)")
+    var seen: [Int] = []
+    var lastTime = -Double.infinity
+    while let (t, e) = calendar.popNext() {
+      #expect(t >= lastTime, "seed \(seed): time went backwards")
+      lastTime = t
+      seen.append(e)
+    }
+    let expected = handles.filter { !cancelled.contains($0.1) }
+      .sorted { ($0.2, $0.1) < ($1.2, $1.1) }.map(\.1)
+    #expect(seen == expected, "seed \(seed)")
+  }
+
+  @Test("heap property holds after every operation", arguments: 0..<8)
+  func heapPropertyHolds(seed: Int) {
+    var rng = SplitMixForTests(seed: UInt64(seed) &+ 1000)
+    var calendar = EventCalendar<Int>()
+    var now = 0.0
+    for step in 0..<2000 {
+      if rng.next() % 3 == 0, let (t, _) = calendar.popNext() {
+        now = t
+      } else {
+        calendar.schedule(step, at: now + Double(rng.next() % 50), priority: Int(rng.next() % 5) - 2)
+      }
+      #expect(calendar.satisfiesHeapProperty(), "seed \(seed), step \(step)")
+    }
+  }
+
+  @Test("delivery with replacement gives the same order as pop then push", arguments: 0..<8)
+  func deliveryReplacementMatchesPopPush(seed: Int) {
+    var a = EventCalendar<Int>()
+    var b = EventCalendar<Int>()
+    var rngA = SplitMixForTests(seed: UInt64(seed))
+    var rngB = SplitMixForTests(seed: UInt64(seed))
+    for i in 0..<50 {
+      a.schedule(i, at: Double(i % 7))
+      b.schedule(i, at: Double(i % 7))
+    }
+    var orderA: [Int] = []
+    var orderB: [Int] = []
+    for step in 0..<400 {
+      if let (t, e) = a.beginDelivery() {
+        orderA.append(e)
+        if rngA.next() % 4 != 0 { a.schedule(50 + step, at: t + Double(rngA.next() % 5)) }
+        a.finishDelivery()
+      }
+      if let (t, e) = b.popNext() {
+        orderB.append(e)
+        if rngB.next() % 4 != 0 { b.schedule(50 + step, at: t + Double(rngB.next() % 5)) }
+      }
+    }
+    #expect(orderA == orderB, "seed \(seed)")
+  }
+}
+
+/// A tiny seeded generator for tests of the kernel, which has no RNG of its own.
+struct SplitMixForTests: RandomNumberGenerator {
+  var state: UInt64
+  init(seed: UInt64) { state = seed }
+  mutating func next() -> UInt64 {
+    state &+= 0x9e37_79b9_7f4a_7c15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+    return z ^ (z >> 31)
+  }
+}
