@@ -6,58 +6,50 @@
 /// with probability λ(t)/λmax. Thinning is exact, unlike the common mistake of sampling an
 /// exponential gap at the rate in force at the previous arrival.
 public struct ArrivalProcess: Sendable, Equatable {
-  @usableFromInline
-  enum Kind: Sendable, Equatable {
-    case renewal(Distribution)
-    case poisson(RateProfile, envelope: Double)
-  }
-
-  @usableFromInline let kind: Kind
+  // Plain stored fields rather than an enum with payloads: binding a payload copies the
+  // distribution (and retains its table) on every arrival.
+  @usableFromInline let law: Distribution
+  @usableFromInline let profile: RateProfile?
+  @usableFromInline let envelope: Double
 
   /// Arrivals separated by independent draws from `interArrival`.
   public static func renewal(_ interArrival: Distribution) -> ArrivalProcess {
-    ArrivalProcess(kind: .renewal(interArrival))
+    ArrivalProcess(law: interArrival, profile: nil, envelope: 0)
   }
 
   /// Poisson arrivals whose rate follows `profile`.
   public static func poisson(_ profile: RateProfile) -> ArrivalProcess {
-    ArrivalProcess(kind: .poisson(profile, envelope: profile.maximumRate))
+    // The law is unused for thinning; an exponential at the envelope rate documents intent.
+    let law = (try? Distribution.exponential(rate: profile.maximumRate))!
+    return ArrivalProcess(law: law, profile: profile, envelope: profile.maximumRate)
   }
 
   /// Mean arrivals per minute in the long run.
   public var meanRatePerMinute: Double {
-    switch kind {
-    case .renewal(let d): return 1 / d.mean
-    case .poisson(let profile, _): return profile.meanRate
-    }
+    if let profile { return profile.meanRate }
+    return 1 / law.mean
   }
 
   /// The inter-arrival distribution, when arrivals are a renewal process.
-  public var interArrival: Distribution? {
-    if case .renewal(let d) = kind { return d }
-    return nil
-  }
+  public var interArrival: Distribution? { profile == nil ? law : nil }
+
+  /// The rate profile, when arrivals are a time-varying Poisson process.
+  public var rateProfile: RateProfile? { profile }
 
   /// Whether arrivals are Poisson (exponential renewal or a constant-rate profile).
   public var isPoisson: Bool {
-    switch kind {
-    case .renewal(let d): return d.isExponential
-    case .poisson(let p, _): return Set(p.ratesPerMinute).count == 1
-    }
+    if let profile { return Set(profile.ratesPerMinute).count == 1 }
+    return law.isExponential
   }
 
   /// The first arrival strictly after `minutes`.
   @inlinable
   public func next(afterMinutes t: Double, using stream: RandomStream) -> Double {
-    switch kind {
-    case .renewal(let d):
-      return t + d.sample(using: stream)
-    case .poisson(let profile, let envelope):
-      var candidate = t
-      while true {
-        candidate += stream.exponential(mean: 1 / envelope)
-        if stream.uniform() * envelope < profile.rate(atMinutes: candidate) { return candidate }
-      }
+    guard let profile else { return t + law.sample(using: stream) }
+    var candidate = t
+    while true {
+      candidate += stream.exponential(mean: 1 / envelope)
+      if stream.uniform() * envelope < profile.rate(atMinutes: candidate) { return candidate }
     }
   }
 }

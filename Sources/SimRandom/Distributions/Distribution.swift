@@ -58,26 +58,27 @@ public struct Distribution: Sendable, Equatable {
   /// Draws one value.
   @inlinable
   public func sample(using stream: RandomStream) -> Double {
-    stream.withGenerator { r in
-      switch family {
-      case .constant: return p1
-      case .exponential: return gsl_ran_exponential(r, p1)
-      case .gamma: return gsl_ran_gamma(r, p1, p2)
-      case .lognormal: return gsl_ran_lognormal(r, p1, p2)
-      case .truncatedNormal:
-        // Inversion: exact for any truncation point, one uniform per draw.
-        let u = gsl_rng_uniform_pos(r) * p3
-        return Swift.max(0, p1 + p2 * gsl_cdf_ugaussian_Qinv(u))
-      case .uniform: return gsl_ran_flat(r, p1, p2)
-      case .triangular: return Self.triangular(gsl_rng_uniform(r), p1, p2, p3)
-      case .weibull: return gsl_ran_weibull(r, p2, p1)
-      case .discrete:
-        let t = table!
-        return t.values[Self.firstIndex(in: t.cumulative, above: gsl_rng_uniform(r))]
-      case .continuous:
-        let t = table!
-        return Self.interpolate(t.values, t.cumulative, gsl_rng_uniform(r))
-      }
+    // No closure here: capturing `self` would copy the distribution (and retain its table)
+    // on every draw.
+    let r = stream.rng
+    switch family {
+    case .constant: return p1
+    case .exponential: return gsl_ran_exponential(r, p1)
+    case .gamma: return gsl_ran_gamma(r, p1, p2)
+    case .lognormal: return gsl_ran_lognormal(r, p1, p2)
+    case .truncatedNormal:
+      // Inversion: exact for any truncation point, one uniform per draw.
+      let u = gsl_rng_uniform_pos(r) * p3
+      return Swift.max(0, p1 + p2 * gsl_cdf_ugaussian_Qinv(u))
+    case .uniform: return gsl_ran_flat(r, p1, p2)
+    case .triangular: return Self.triangular(gsl_rng_uniform(r), p1, p2, p3)
+    case .weibull: return gsl_ran_weibull(r, p2, p1)
+    case .discrete:
+      let t = table!
+      return t.values[Self.firstIndex(in: t.cumulative, above: gsl_rng_uniform(r))]
+    case .continuous:
+      let t = table!
+      return Self.interpolate(t.values, t.cumulative, gsl_rng_uniform(r))
     }
   }
 

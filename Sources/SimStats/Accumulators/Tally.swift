@@ -6,47 +6,51 @@
 @frozen
 public struct Tally: Sendable, Equatable {
   /// Number of observations.
-  public private(set) var count = 0
+  @inlinable public var count: Int { n }
+  @usableFromInline var n = 0
   @usableFromInline var runningMean = 0.0
   @usableFromInline var m2 = 0.0
   /// Smallest observation (+∞ when empty).
-  public private(set) var minimum = Double.infinity
+  @inlinable public var minimum: Double { low }
   /// Largest observation (−∞ when empty).
-  public private(set) var maximum = -Double.infinity
+  @inlinable public var maximum: Double { high }
+  @usableFromInline var low = Double.infinity
+  @usableFromInline var high = -Double.infinity
 
   /// An empty tally.
-  public init() {}
+  @inlinable public init() {}
 
   /// Adds one observation.
   /// - Complexity: O(1).
+  @inlinable
   public mutating func record(_ x: Double) {
-    count += 1
+    n += 1
     let delta = x - runningMean
-    runningMean += delta / Double(count)
+    runningMean += delta / Double(n)
     m2 += delta * (x - runningMean)
-    if x < minimum { minimum = x }
-    if x > maximum { maximum = x }
+    if x < low { low = x }
+    if x > high { high = x }
   }
 
   /// The sample mean, or `nil` when empty.
-  public var mean: Double? { count > 0 ? runningMean : nil }
+  public var mean: Double? { n > 0 ? runningMean : nil }
 
   /// The unbiased sample variance, or `nil` with fewer than two observations.
-  public var variance: Double? { count > 1 ? m2 / Double(count - 1) : nil }
+  public var variance: Double? { n > 1 ? m2 / Double(n - 1) : nil }
 
   /// The sample standard deviation, or `nil` with fewer than two observations.
   public var standardDeviation: Double? { variance.map { $0.squareRoot() } }
 
   /// Folds `other` into this tally as if its observations had been recorded here.
   public mutating func merge(_ other: Tally) {
-    guard other.count > 0 else { return }
-    guard count > 0 else { self = other; return }
-    let n = Double(count + other.count)
+    guard other.n > 0 else { return }
+    guard n > 0 else { self = other; return }
+    let total = Double(n + other.n)
     let delta = other.runningMean - runningMean
-    runningMean += delta * Double(other.count) / n
-    m2 += other.m2 + delta * delta * Double(count) * Double(other.count) / n
-    count += other.count
-    minimum = Swift.min(minimum, other.minimum)
-    maximum = Swift.max(maximum, other.maximum)
+    runningMean += delta * Double(other.n) / total
+    m2 += other.m2 + delta * delta * Double(n) * Double(other.n) / total
+    n += other.n
+    low = Swift.min(low, other.low)
+    high = Swift.max(high, other.high)
   }
 }

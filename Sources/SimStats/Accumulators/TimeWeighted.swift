@@ -8,39 +8,47 @@
 /// reached, so steady state never allocates.
 public struct TimeWeighted: Sendable, Equatable {
   /// The current level.
-  public private(set) var level: Int
-  private var lastChange: Double
-  private var start: Double
-  private var timeAtLevel: [CompensatedSum]
+  @inlinable public var level: Int { current }
+  @usableFromInline var current: Int
+  @usableFromInline var lastChange: Double
+  @usableFromInline var start: Double
+  @usableFromInline var timeAtLevel: [CompensatedSum]
   /// Largest level seen since the last reset.
-  public private(set) var maximumLevel: Int
+  @inlinable public var maximumLevel: Int { highest }
+  @usableFromInline var highest: Int
 
   /// Starts observing at `minutes` with the given level.
   public init(level: Int = 0, atMinutes minutes: Double = 0) {
     precondition(level >= 0, "a level cannot be negative")
-    self.level = level
+    current = level
     lastChange = minutes
     start = minutes
-    maximumLevel = level
+    highest = level
     timeAtLevel = Array(repeating: CompensatedSum(), count: Swift.max(level + 1, 8))
   }
 
   /// Sets the level to `newLevel` at `minutes` (not before the previous change).
   /// - Complexity: O(1) amortised.
+  @inlinable
   public mutating func update(to newLevel: Int, atMinutes minutes: Double) {
     precondition(newLevel >= 0, "a level cannot be negative")
-    if newLevel == level { return }
+    if newLevel == current { return }
     accumulate(until: minutes)
-    level = newLevel
-    if newLevel > maximumLevel { maximumLevel = newLevel }
-    if newLevel >= timeAtLevel.count {
-      timeAtLevel.append(contentsOf: repeatElement(CompensatedSum(), count: newLevel + 1 - timeAtLevel.count + 8))
+    current = newLevel
+    if newLevel > highest {
+      highest = newLevel
+      if newLevel >= timeAtLevel.count { grow(to: newLevel) }
     }
+  }
+
+  @usableFromInline
+  mutating func grow(to newLevel: Int) {
+    timeAtLevel.append(contentsOf: repeatElement(CompensatedSum(), count: newLevel + 1 - timeAtLevel.count + 8))
   }
 
   /// Forgets everything observed before `minutes` (end of warm-up); the current level stays.
   public mutating func reset(atMinutes minutes: Double) {
-    self = TimeWeighted(level: level, atMinutes: minutes)
+    self = TimeWeighted(level: current, atMinutes: minutes)
   }
 
   /// Integrates the current level up to `minutes` (call before reading results at the end).
@@ -53,7 +61,7 @@ public struct TimeWeighted: Sendable, Equatable {
   public var mean: Double? {
     guard duration > 0 else { return nil }
     var area = 0.0
-    for l in 0...maximumLevel { area += Double(l) * timeAtLevel[l].value }
+    for l in 0...highest { area += Double(l) * timeAtLevel[l].value }
     return area / duration
   }
 
@@ -61,29 +69,30 @@ public struct TimeWeighted: Sendable, Equatable {
   public var variance: Double? {
     guard let m = mean else { return nil }
     var total = 0.0
-    for l in 0...maximumLevel { total += (Double(l) - m) * (Double(l) - m) * timeAtLevel[l].value }
+    for l in 0...highest { total += (Double(l) - m) * (Double(l) - m) * timeAtLevel[l].value }
     return total / duration
   }
 
   /// Share of time spent at each level 0...maximumLevel (sums to 1).
   public var levelDistribution: [Double] {
     guard duration > 0 else { return [] }
-    return (0...maximumLevel).map { timeAtLevel[$0].value / duration }
+    return (0...highest).map { timeAtLevel[$0].value / duration }
   }
 
   /// Share of time at or above `threshold`.
   public func fractionOfTime(atLeast threshold: Int) -> Double {
-    guard duration > 0, threshold <= maximumLevel else { return 0 }
+    guard duration > 0, threshold <= highest else { return 0 }
     var total = 0.0
-    for l in Swift.max(threshold, 0)...maximumLevel { total += timeAtLevel[l].value }
+    for l in Swift.max(threshold, 0)...highest { total += timeAtLevel[l].value }
     return total / duration
   }
 
-  private mutating func accumulate(until minutes: Double) {
+  @inlinable
+  mutating func accumulate(until minutes: Double) {
     let dt = minutes - lastChange
     precondition(dt >= 0, "time-weighted updates must not go back in time")
     if dt > 0 {
-      timeAtLevel[level].add(dt)
+      timeAtLevel[current].add(dt)
       lastChange = minutes
     }
   }
