@@ -1,5 +1,4 @@
 import SimRandom
-import Yams
 
 extension NodeReader {
   /// Keys each distribution family takes, besides `dist`. Time-valued keys carry units.
@@ -19,8 +18,8 @@ extension NodeReader {
 
   /// A distribution of durations (minutes): `{dist: lognormal, mean: 12min, sd: 6min}`, or a
   /// bare duration (`15min`) for a constant.
-  func distribution(_ node: Node, path: String) -> Distribution? {
-    if case .scalar = node {
+  func distribution(_ node: ScenarioNode, path: String) -> Distribution? {
+    if node.scalar != nil {
       guard let minutes = duration(node, path: path) else { return nil }
       return build({ () throws(DistributionError) in try .constant(minutes) }, at: node, path: path)
     }
@@ -136,7 +135,7 @@ extension NodeReader {
     }
   }
 
-  private func build(_ make: () throws(DistributionError) -> Distribution, at node: Node,
+  private func build(_ make: () throws(DistributionError) -> Distribution, at node: ScenarioNode,
                      path: String) -> Distribution? {
     do {
       return try make()

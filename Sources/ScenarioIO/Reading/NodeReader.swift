@@ -1,15 +1,14 @@
-import Yams
 
 /// The entries of one YAML mapping, in file order, with the key path that led to them.
 struct Fields {
-  let node: Node
+  let node: ScenarioNode
   let path: String
-  let entries: [(key: String, keyNode: Node, value: Node)]
+  let entries: [(key: String, keyNode: ScenarioNode, value: ScenarioNode)]
   /// Allowed keys that an unknown key was probably meant to be ("sevrers" → "servers"): a
   /// missing-key report for them would only repeat the typo's diagnostic.
   let misspelt: [String]
 
-  subscript(key: String) -> Node? { entries.first { $0.key == key }?.value }
+  subscript(key: String) -> ScenarioNode? { entries.first { $0.key == key }?.value }
   func has(_ key: String) -> Bool { entries.contains { $0.key == key } }
   func path(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 }
@@ -22,11 +21,9 @@ final class NodeReader {
 
   init(file: String) { self.file = file }
 
-  func location(of node: Node) -> SourceLocation {
-    SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-  }
+  func location(of node: ScenarioNode) -> SourceLocation { node.location }
 
-  func report(_ code: ScenarioDiagnostic.Code, _ message: String, at node: Node, path: String,
+  func report(_ code: ScenarioDiagnostic.Code, _ message: String, at node: ScenarioNode, path: String,
               hint: String? = nil) {
     diagnostics.append(ScenarioDiagnostic(
       code: code, message: message, location: location(of: node), path: path, hint: hint))
@@ -35,16 +32,17 @@ final class NodeReader {
   func report(_ diagnostic: ScenarioDiagnostic) { diagnostics.append(diagnostic) }
 
   /// Reads a mapping, reporting unknown keys (with a did-you-mean) and missing required keys.
-  func fields(_ node: Node, path: String, allowed: [String], required: [String] = []) -> Fields? {
-    guard case .mapping(let mapping) = node else {
+  func fields(_ node: ScenarioNode, path: String, allowed: [String], required: [String] = []) -> Fields? {
+    guard let mapping = node.entries else {
       report(.wrongType, "expected a mapping of keys to values, found \(describe(node))",
              at: node, path: path, hint: "write 'key: value' lines indented under '\(path)'")
       return nil
     }
-    var entries: [(String, Node, Node)] = []
+    var entries: [(String, ScenarioNode, ScenarioNode)] = []
     var misspelt: [String] = []
-    for (keyNode, value) in mapping {
-      guard let key = keyNode.scalar?.string else {
+    for entry in mapping {
+      let (keyNode, value) = (entry.key, entry.value)
+      guard let key = keyNode.scalar else {
         report(.wrongType, "keys must be plain names", at: keyNode, path: path)
         continue
       }
@@ -70,25 +68,24 @@ final class NodeReader {
            hint: hint)
   }
 
-  func describe(_ node: Node) -> String {
-    switch node {
-    case .scalar(let s): return "'\(s.string)'"
+  func describe(_ node: ScenarioNode) -> String {
+    switch node.content {
+    case .scalar(let s): return "'\(s)'"
     case .mapping: return "a mapping"
     case .sequence: return "a list"
-    case .alias: return "an alias"
     }
   }
 
-  func string(_ node: Node, path: String) -> String? {
-    guard case .scalar(let s) = node, !s.string.isEmpty else {
+  func string(_ node: ScenarioNode, path: String) -> String? {
+    guard let s = node.scalar, !s.isEmpty else {
       report(.wrongType, "expected text, found \(describe(node))", at: node, path: path)
       return nil
     }
-    return s.string
+    return s
   }
 
-  func integer(_ node: Node, path: String, atLeast minimum: Int = Int.min) -> Int? {
-    guard case .scalar(let s) = node, let value = Int(s.string.trimmingSpaces) else {
+  func integer(_ node: ScenarioNode, path: String, atLeast minimum: Int = Int.min) -> Int? {
+    guard let s = node.scalar, let value = Int(s.trimmingSpaces) else {
       report(.wrongType, "expected a whole number, found \(describe(node))", at: node, path: path)
       return nil
     }
@@ -99,8 +96,8 @@ final class NodeReader {
     return value
   }
 
-  func number(_ node: Node, path: String, atLeast minimum: Double = -.infinity) -> Double? {
-    guard case .scalar(let s) = node, let value = Double(s.string.trimmingSpaces), value.isFinite
+  func number(_ node: ScenarioNode, path: String, atLeast minimum: Double = -.infinity) -> Double? {
+    guard let s = node.scalar, let value = Double(s.trimmingSpaces), value.isFinite
     else {
       report(.wrongType, "expected a number, found \(describe(node))", at: node, path: path)
       return nil
@@ -112,8 +109,8 @@ final class NodeReader {
     return value
   }
 
-  func seed(_ node: Node, path: String) -> UInt64? {
-    guard case .scalar(let s) = node, let value = UInt64(s.string.trimmingSpaces) else {
+  func seed(_ node: ScenarioNode, path: String) -> UInt64? {
+    guard let s = node.scalar, let value = UInt64(s.trimmingSpaces) else {
       report(.wrongType, "expected a seed between 0 and 2^64-1, found \(describe(node))",
              at: node, path: path)
       return nil
@@ -122,21 +119,21 @@ final class NodeReader {
   }
 
   /// A duration in minutes: `12min`, `2h`, `3d`.
-  func duration(_ node: Node, path: String, allowZero: Bool = true) -> Double? {
-    guard case .scalar(let s) = node else {
+  func duration(_ node: ScenarioNode, path: String, allowZero: Bool = true) -> Double? {
+    guard let s = node.scalar else {
       report(.wrongType, "expected a duration, found \(describe(node))", at: node, path: path,
              hint: "write a number and a unit: 30s, 12min, 2h, 3d, 1w")
       return nil
     }
-    guard let minutes = Units.minutes(in: s.string) else {
-      let bare = Double(s.string.trimmingSpaces) != nil
-      report(.invalidValue, "'\(s.string)' is not a duration", at: node, path: path,
-             hint: bare ? "add a unit, e.g. '\(s.string)min' or '\(s.string)h'"
+    guard let minutes = Units.minutes(in: s) else {
+      let bare = Double(s.trimmingSpaces) != nil
+      report(.invalidValue, "'\(s)' is not a duration", at: node, path: path,
+             hint: bare ? "add a unit, e.g. '\(s)min' or '\(s)h'"
                         : "write a number and a unit: 30s, 12min, 2h, 3d, 1w")
       return nil
     }
     guard minutes > 0 || (allowZero && minutes == 0) else {
-      report(.invalidValue, "must be \(allowZero ? "zero or more" : "positive"), got \(s.string)",
+      report(.invalidValue, "must be \(allowZero ? "zero or more" : "positive"), got \(s)",
              at: node, path: path)
       return nil
     }
@@ -144,29 +141,29 @@ final class NodeReader {
   }
 
   /// A rate in events per minute: `9/h`, `0.5/min`, `1700/d`.
-  func rate(_ node: Node, path: String) -> Double? {
-    guard case .scalar(let s) = node, let perMinute = Units.ratePerMinute(in: s.string) else {
+  func rate(_ node: ScenarioNode, path: String) -> Double? {
+    guard let s = node.scalar, let perMinute = Units.ratePerMinute(in: s) else {
       report(.invalidValue, "\(describe(node)) is not a rate", at: node, path: path,
              hint: "write a count per unit of time: 9/h, 0.5/min, 1700/d")
       return nil
     }
     guard perMinute > 0 else {
-      report(.invalidValue, "a rate must be positive, got \(s.string)", at: node, path: path)
+      report(.invalidValue, "a rate must be positive, got \(s)", at: node, path: path)
       return nil
     }
     return perMinute
   }
 
-  func list(_ node: Node, path: String) -> [Node]? {
-    guard case .sequence(let seq) = node else {
+  func list(_ node: ScenarioNode, path: String) -> [ScenarioNode]? {
+    guard let seq = node.items else {
       report(.wrongType, "expected a list, found \(describe(node))", at: node, path: path,
              hint: "write '[a, b, c]' or one '- item' per line")
       return nil
     }
-    return Array(seq)
+    return seq
   }
 
-  func numbers(_ node: Node, path: String, atLeast minimum: Double = -.infinity) -> [Double]? {
+  func numbers(_ node: ScenarioNode, path: String, atLeast minimum: Double = -.infinity) -> [Double]? {
     guard let items = list(node, path: path) else { return nil }
     var values: [Double] = []
     var ok = true
@@ -176,7 +173,7 @@ final class NodeReader {
     return ok ? values : nil
   }
 
-  func durations(_ node: Node, path: String) -> [Double]? {
+  func durations(_ node: ScenarioNode, path: String) -> [Double]? {
     guard let items = list(node, path: path) else { return nil }
     var values: [Double] = []
     var ok = true

@@ -2,7 +2,6 @@ import QueueNetwork
 import SimKernel
 import SimRandom
 import SimStats
-import Yams
 
 extension QueueReader {
   static let networkStationKeys = ["name", "servers", "roster", "capacity", "arrivals", "service", "routing"]
@@ -54,10 +53,10 @@ extension QueueReader {
     var capacity: Int??
     var service: Distribution?
     var arrivals: ArrivalProcess?
-    var routing: (node: Node, path: String)?
+    var routing: (node: ScenarioNode, path: String)?
   }
 
-  private func readStation(_ node: Node, path: String) -> ParsedStation? {
+  private func readStation(_ node: ScenarioNode, path: String) -> ParsedStation? {
     guard let f = reader.fields(node, path: path, allowed: Self.networkStationKeys, required: ["name", "service"])
     else { return nil }
     guard let name = f["name"].flatMap({ reader.string($0, path: f.path("name")) }) else { return nil }
@@ -74,7 +73,7 @@ extension QueueReader {
   }
 
   /// `routing: {lab: 0.3, specialist: 0.2}`; the rest of the probability leaves the network.
-  private func readRouting(_ entry: (node: Node, path: String)?, from station: Int, names: [String])
+  private func readRouting(_ entry: (node: ScenarioNode, path: String)?, from station: Int, names: [String])
     -> [Double]?
   {
     var row = Array(repeating: 0.0, count: names.count)
@@ -82,11 +81,10 @@ extension QueueReader {
     var known: [String] = []
     for name in names where !name.isEmpty && !known.contains(name) { known.append(name) }
     let keys: [String] = {
-      guard case .mapping(let m) = entry.node else { return [] }
-      return m.keys.compactMap { $0.scalar?.string }
+      return (entry.node.entries ?? []).compactMap { $0.key.scalar }
     }()
-    for case (let keyNode, _) in (entry.node.mapping.map(Array.init) ?? []) {
-      guard let key = keyNode.scalar?.string, !known.contains(key) else { continue }
+    for keyNode in (entry.node.entries ?? []).map(\.key) {
+      guard let key = keyNode.scalar, !known.contains(key) else { continue }
       reader.report(.unknownName, "no station named '\(key)'", at: keyNode, path: "\(entry.path).\(key)",
                     hint: DidYouMean.hint(for: key, among: known))
     }

@@ -2,7 +2,6 @@ import QueueNetwork
 import SimKernel
 import SimRandom
 import SimStats
-import Yams
 
 extension QueueReader {
   /// `servers: 4`, or `roster: {period: 1d, changes: [{at: 8h, servers: 4}, …]}`.
@@ -23,7 +22,7 @@ extension QueueReader {
     }
   }
 
-  func readRoster(_ node: Node, path: String) -> Roster? {
+  func readRoster(_ node: ScenarioNode, path: String) -> Roster? {
     guard let f = reader.fields(node, path: path, allowed: ["period", "changes"], required: ["period", "changes"]),
           let period = f["period"].flatMap({ reader.duration($0, path: f.path("period"), allowZero: false) }),
           let items = f["changes"].flatMap({ reader.list($0, path: f.path("changes")) })
@@ -36,7 +35,7 @@ extension QueueReader {
             let servers = c["servers"].flatMap({ reader.integer($0, path: c.path("servers"), atLeast: 0) })
       else { continue }
       if at >= period {
-        reader.report(.invalidValue, "change at \(c["at"]?.scalar?.string ?? "") is not inside the period \(f["period"]?.scalar?.string ?? "")",
+        reader.report(.invalidValue, "change at \(c["at"]?.scalar ?? "") is not inside the period \(f["period"]?.scalar ?? "")",
                       at: item, path: c.path("at"), hint: "offsets run from 0 up to, not including, the period")
         continue
       }
@@ -55,12 +54,12 @@ extension QueueReader {
 
   /// `{dist: …}` (inter-arrival times), `{rate: 9/h}` (Poisson), or
   /// `{rate: 9/h, hour_of_day: [24 factors], day_of_week: [7 factors]}` (time-varying Poisson).
-  func readArrivals(_ node: Node, path: String) -> ArrivalProcess? {
-    if case .scalar(let s) = node {
-      guard s.string.contains("/") else { return reader.distribution(node, path: path).map { .renewal($0) } }
+  func readArrivals(_ node: ScenarioNode, path: String) -> ArrivalProcess? {
+    if let s = node.scalar {
+      guard s.contains("/") else { return reader.distribution(node, path: path).map { .renewal($0) } }
       return reader.rate(node, path: path).flatMap { try? .renewal(.exponential(rate: $0)) }
     }
-    if case .mapping(let m) = node, m["dist"] != nil || m["rate"] == nil {
+    if node.entries != nil, node["dist"] != nil || node["rate"] == nil {
       return reader.distribution(node, path: path).map { .renewal($0) }
     }
     guard let f = reader.fields(node, path: path, allowed: ["rate", "hour_of_day", "day_of_week"],

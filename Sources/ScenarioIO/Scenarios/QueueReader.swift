@@ -2,7 +2,6 @@ import QueueNetwork
 import SimKernel
 import SimRandom
 import SimStats
-import Yams
 
 /// Reads `kind: queue` (one station) and `kind: network` (stations with routing).
 struct QueueReader {
@@ -47,7 +46,7 @@ struct QueueReader {
     items.contains { $0 == nil } ? nil : items.map { $0! }
   }
 
-  private func readClasses(_ node: Node, defaultService: Distribution?, topArrivals: Node?)
+  private func readClasses(_ node: ScenarioNode, defaultService: Distribution?, topArrivals: ScenarioNode?)
     -> ([NetworkSpec.CustomerClass], [Distribution?], [ArrivalProcess?])?
   {
     if let top = topArrivals {

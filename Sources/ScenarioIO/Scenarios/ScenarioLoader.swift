@@ -3,10 +3,77 @@ import Yams
 
 /// Reads scenario files (YAML, `schema: telesim/v1`) into validated ``Scenario`` values.
 public enum ScenarioLoader {
-  /// Loads and validates the scenario at `path`.
-  /// - Throws: ``ScenarioError`` with every problem found, each with line, column, key path
-  ///   and, where possible, a hint.
+  /// Loads and validates the scenario at `path`, following `extends:` to its base files.
+  /// - Throws: ``ScenarioError`` with every problem found, each with file, line, column, key
+  ///   path and, where possible, a hint.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
+    var texts: [String] = []
+    let root = try document(at: path, texts: &texts, chain: [])
+    return try read(root, file: path, texts: texts)
+  }
+
+  /// Parses and validates scenario text; `file` names it in diagnostics and anchors relative
+  /// paths (`extends:`, data files).
+  public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
+    var texts = [text]
+    var root = try compose(text, file: file)
+    root = try resolveExtends(root, file: file, texts: &texts, chain: [file])
+    return try read(root, file: file, texts: texts)
+  }
+
+  private static func read(_ root: ScenarioNode, file: String, texts: [String]) throws(ScenarioError)
+    -> Scenario
+  {
+    let reader = NodeReader(file: file)
+    let hash = hex(fnv1a(texts.joined(separator: "\u{0}")))
+    let scenario = ScenarioReader(reader: reader, contentHash: hash).read(root)
+    if let scenario, reader.diagnostics.isEmpty { return scenario }
+    throw ScenarioError(reader.diagnostics)
+  }
+
+  /// Reads and composes one file, then the files it extends.
+  private static func document(at path: String, texts: inout [String], chain: [String])
+    throws(ScenarioError) -> ScenarioNode
+  {
+    let text = try readText(path)
+    texts.append(text)
+    let node = try compose(text, file: path)
+    return try resolveExtends(node, file: path, texts: &texts, chain: chain + [path])
+  }
+
+  /// `extends: base.yaml` (relative to this file): the base is read first and this file's keys
+  /// are laid over it (mappings merge, other values replace).
+  private static func resolveExtends(_ node: ScenarioNode, file: String, texts: inout [String],
+                                     chain: [String]) throws(ScenarioError) -> ScenarioNode
+  {
+    guard let ref = node["extends"] else { return node }
+    guard let name = ref.scalar, !name.isEmpty else {
+      throw ScenarioError([ScenarioDiagnostic(code: .wrongType, message: "expected a file name",
+                                              location: ref.location, path: "extends")])
+    }
+    let basePath = resolve(name, relativeTo: file)
+    if chain.contains(basePath) {
+      throw ScenarioError([ScenarioDiagnostic(
+        code: .invalidValue, message: "'\(name)' extends itself through " + chain.joined(separator: " → "),
+        location: ref.location, path: "extends")])
+    }
+    guard FileManager.default.fileExists(atPath: basePath) else {
+      throw ScenarioError([ScenarioDiagnostic(
+        code: .io, message: "cannot find the base scenario '\(name)'", location: ref.location,
+        path: "extends", hint: "paths are relative to the file that names them")])
+    }
+    let base = try document(at: basePath, texts: &texts, chain: chain)
+    return node.removing("extends").overlaid(on: base)
+  }
+
+  /// A path as written in `file`, made relative to the current folder.
+  static func resolve(_ name: String, relativeTo file: String) -> String {
+    if name.hasPrefix("/") { return name }
+    let folder = (file as NSString).deletingLastPathComponent
+    return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
+  }
+
+  private static func readText(_ path: String) throws(ScenarioError) -> String {
     guard let data = FileManager.default.contents(atPath: path),
           let text = String(data: data, encoding: .utf8)
     else {
@@ -14,28 +81,22 @@ public enum ScenarioLoader {
         code: .io, message: "cannot read the file", location: .init(file: path, line: 1, column: 1),
         path: "", hint: FileManager.default.fileExists(atPath: path) ? "is it UTF-8 text?" : "no such file")])
     }
-    return try parse(text, file: path)
+    return text
   }
 
-  /// Parses and validates scenario text; `file` names it in diagnostics.
-  public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
-    let root: Node
+  private static func compose(_ text: String, file: String) throws(ScenarioError) -> ScenarioNode {
     do {
       guard let node = try Yams.compose(yaml: text) else {
         throw ScenarioError([ScenarioDiagnostic(
           code: .syntax, message: "the file is empty", location: .init(file: file, line: 1, column: 1),
           path: "", hint: "start with 'schema: telesim/v1' and 'kind: queue'")])
       }
-      root = node
+      return ScenarioNode(node, file: file)
     } catch let error as ScenarioError {
       throw error
     } catch {
       throw ScenarioError([syntaxDiagnostic(error, file: file)])
     }
-    let reader = NodeReader(file: file)
-    let scenario = ScenarioReader(reader: reader, contentHash: hex(fnv1a(text))).read(root)
-    if let scenario, reader.diagnostics.isEmpty { return scenario }
-    throw ScenarioError(reader.diagnostics)
   }
 
   static func syntaxDiagnostic(_ error: Error, file: String) -> ScenarioDiagnostic {

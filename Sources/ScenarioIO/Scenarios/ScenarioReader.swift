@@ -1,7 +1,6 @@
 import QueueNetwork
 import SimKernel
 import SimRandom
-import Yams
 
 /// Reads the keys every scenario shares, then the kind-specific part.
 struct ScenarioReader {
@@ -11,9 +10,9 @@ struct ScenarioReader {
   static let schema = "telesim/v1"
   static let kinds = ["queue", "network"]
   static let commonKeys = ["schema", "kind", "name", "description", "seed", "horizon", "warmup",
-                           "replications", "rng"]
+                           "replications", "rng", "extends"]
 
-  func read(_ root: Node) -> Scenario? {
+  func read(_ root: ScenarioNode) -> Scenario? {
     let kind = peekKind(root)
     let allowed = Self.commonKeys + (kind.map(Self.keys(of:)) ?? [])
     guard let f = reader.fields(root, path: "", allowed: allowed, required: ["schema", "kind", "horizon"])
@@ -29,8 +28,8 @@ struct ScenarioReader {
     let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1) } ?? 10
     let generator = f["rng"].map(readGenerator) ?? .mt19937
     if let h = horizon, let w = warmUp, w >= h, let node = f["warmup"] {
-      let horizonText = f["horizon"]?.scalar?.string ?? ""
-      reader.report(.invalidValue, "warm-up \(node.scalar?.string ?? "") is not shorter than the horizon \(horizonText)",
+      let horizonText = f["horizon"]?.scalar ?? ""
+      reader.report(.invalidValue, "warm-up \(node.scalar ?? "") is not shorter than the horizon \(horizonText)",
                     at: node, path: "warmup", hint: "statistics are kept only after the warm-up")
     }
     let model: Scenario.Model?
@@ -55,8 +54,8 @@ struct ScenarioReader {
   }
 
   /// The `kind`, read first because it decides which other keys are allowed.
-  private func peekKind(_ root: Node) -> String? {
-    guard case .mapping(let m) = root, let node = m["kind"] else { return nil }
+  private func peekKind(_ root: ScenarioNode) -> String? {
+    guard let node = root["kind"] else { return nil }
     guard let kind = reader.string(node, path: "kind") else { return nil }
     guard Self.kinds.contains(kind) else {
       reader.report(.invalidValue, "unknown kind '\(kind)'", at: node, path: "kind",
@@ -66,7 +65,7 @@ struct ScenarioReader {
     return kind
   }
 
-  private func readGenerator(_ node: Node) -> GeneratorAlgorithm? {
+  private func readGenerator(_ node: ScenarioNode) -> GeneratorAlgorithm? {
     guard let name = reader.string(node, path: "rng") else { return nil }
     guard let algorithm = GeneratorAlgorithm(rawValue: name) else {
       reader.report(.unknownName, "unknown generator '\(name)'", at: node, path: "rng",
