@@ -31,15 +31,16 @@ let package = Package(
 
     // Models built on the engine.
     .target(name: "QueueNetwork", dependencies: ["SimKernel", "SimRandom", "SimStats"]),
+    .target(name: "CareModel", dependencies: ["SimKernel", "SimRandom", "SimStats"]),
 
     // Scenario files, experiments, reports, CLI.
     .target(
       name: "ScenarioIO",
       dependencies: [
-        "QueueNetwork", "SimKernel", "SimRandom", "SimStats",
+        "QueueNetwork", "CareModel", "SimKernel", "SimRandom", "SimStats",
         .product(name: "Yams", package: "Yams"),
       ]),
-    .target(name: "Experiments", dependencies: ["QueueNetwork", "ScenarioIO", "SimStats"]),
+    .target(name: "Experiments", dependencies: ["QueueNetwork", "CareModel", "ScenarioIO", "SimStats"]),
     .target(name: "Reporting", dependencies: ["Experiments", "ScenarioIO"]),
     .executableTarget(
       name: "telesim",
@@ -57,6 +58,8 @@ let package = Package(
     .testTarget(
       name: "QueueNetworkTests",
       dependencies: ["QueueNetwork", "CMallocCounter", "SimKernel", "SimRandom", "SimTestSupport"]),
+    .testTarget(
+      name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "SimTestSupport"],
       exclude: ["Fixtures"]),

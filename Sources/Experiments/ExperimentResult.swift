@@ -25,10 +25,12 @@ public struct ExperimentResult: Sendable {
   public let replicationIndices: [Int]
   /// Figures of each replication, aligned with `replicationIndices`.
   public let replications: [MetricValues]
+  /// Breakdown tables averaged over replications (in replication order).
+  public let tables: [BreakdownTable]
 
   /// Gathers replications of `scenario` run with `seed`.
   public init(scenario: Scenario, seed: UInt64, metrics: [Metric], indices: [Int],
-              replications: [MetricValues]) {
+              replications: [MetricValues], tables: [[BreakdownTable]] = []) {
     scenarioName = scenario.name
     scenarioFile = scenario.file
     scenarioHash = scenario.contentHash
@@ -40,6 +42,8 @@ public struct ExperimentResult: Sendable {
     self.metrics = metrics
     replicationIndices = indices
     self.replications = replications
+    let kinds = tables.first?.count ?? 0
+    self.tables = (0..<kinds).compactMap { k in BreakdownTable.mean(of: tables.map { $0[k] }) }
   }
 
   /// The values of metric `i` over replications, skipping NaN (metric never observed).

@@ -1,3 +1,4 @@
+import CareModel
 import QueueNetwork
 import ScenarioIO
 import SimKernel
@@ -14,6 +15,8 @@ public struct ReplicationRunner: Sendable {
   public let seed: UInt64
   /// How many replications run at once (≥ 1).
   public let workers: Int
+  /// Precomputed, replication-independent parts of a care network.
+  let careLayout: CareLayout?
 
   /// Creates a runner.
   /// - Precondition: `workers >= 1`.
@@ -22,35 +25,57 @@ public struct ReplicationRunner: Sendable {
     self.scenario = scenario
     self.seed = seed ?? scenario.seed
     self.workers = workers
+    if case .careNetwork(let spec) = scenario.model {
+      // The reader validated every rate, so building the arrival profiles cannot fail.
+      careLayout = try? CareLayout(spec: spec, horizonMinutes: scenario.horizon.minutes)
+    } else {
+      careLayout = nil
+    }
   }
 
   /// The metrics each replication reports.
   public var metrics: [Metric] {
     switch scenario.model {
     case .queueNetwork(let spec): return spec.metrics
+    case .careNetwork: return CareNetworkSpec.metrics
     }
   }
 
   /// Runs replication `index` alone (the unit of work everywhere: threads, shards, nodes).
-  public func replicate(_ index: Int) -> MetricValues {
+  public func replicate(_ index: Int) -> MetricValues { replicateWithTables(index).values }
+
+  /// Runs replication `index` and returns its figures and breakdown tables.
+  public func replicateWithTables(_ index: Int) -> ReplicationOutput {
     let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
     switch scenario.model {
     case .queueNetwork(let spec):
-      return QueueNetworkModel.replicate(spec, seeder: seeder, horizon: scenario.horizon,
+      return ReplicationOutput(
+        values: QueueNetworkModel.replicate(spec, seeder: seeder, horizon: scenario.horizon, warmUp: scenario.warmUp),
+        tables: [])
+    case .careNetwork(let spec):
+      let r = CareNetworkModel.replicate(spec, layout: careLayout!, seeder: seeder, horizon: scenario.horizon,
                                          warmUp: scenario.warmUp)
+      return ReplicationOutput(values: r.values, tables: r.tables)
     }
   }
 
   /// Runs replications `indices`, at most `workers` at a time, and returns their results in
   /// the order of `indices`. `progress` is called (on any thread) after each one finishes.
   public func run(_ indices: [Int], progress: (@Sendable (Int) -> Void)? = nil) async -> [MetricValues] {
-    var results = [MetricValues?](repeating: nil, count: indices.count)
-    await withTaskGroup(of: (Int, MetricValues).self) { group in
+    await runWithTables(indices, progress: progress).map(\.values)
+  }
+
+  /// Like ``run(_:progress:)``, keeping each replication's breakdown tables.
+  public func runWithTables(_ indices: [Int], progress: (@Sendable (Int) -> Void)? = nil) async
+    -> [ReplicationOutput]
+  {
+    var results = [ReplicationOutput?](repeating: nil, count: indices.count)
+    await withTaskGroup(of: (Int, ReplicationOutput).self) { group in
       var next = 0
       func launch() {
         let slot = next
         let index = indices[slot]
-        group.addTask { (slot, self.replicate(index)) }
+        group.addTask { (slot, self.replicateWithTables(index)) }
         next += 1
       }
       while next < indices.count && next < workers { launch() }
@@ -64,4 +89,12 @@ public struct ReplicationRunner: Sendable {
     }
     return results.map { $0! }
   }
+}
+
+/// What one replication produces.
+public struct ReplicationOutput: Sendable {
+  /// Headline figures.
+  public var values: MetricValues
+  /// Breakdowns by district, hub, specialty, tier and day (care networks).
+  public var tables: [BreakdownTable]
 }

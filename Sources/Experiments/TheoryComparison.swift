@@ -25,6 +25,8 @@ public enum TheoryComparison {
       } catch {
         return .failure(error as? TheoryError ?? TheoryError(message: "\(error)"))
       }
+    case .careNetwork:
+      return .failure(TheoryError(message: "no closed form for a care network; see the validation tests for its reduced forms"))
     }
   }
 

@@ -57,6 +57,15 @@ public enum SummaryReport {
     return out
   }
 
+  /// A breakdown table as CSV: key columns, then value columns (empty cell = not observed).
+  public static func csv(_ table: BreakdownTable) -> String {
+    var out = (table.keyColumns + table.valueColumns).map(csvField).joined(separator: ",") + "\n"
+    for (keys, values) in zip(table.keys, table.values) {
+      out += (keys.map(csvField) + values.map { $0.isNaN ? "" : JSONText.format($0) }).joined(separator: ",") + "\n"
+    }
+    return out
+  }
+
   static func csvField(_ s: String) -> String {
     s.contains(",") || s.contains("\"") ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
   }

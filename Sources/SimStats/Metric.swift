@@ -36,3 +36,55 @@ public struct MetricValues: Sendable, Equatable {
       && zip(a.values, b.values).allSatisfy { $0.bitPattern == $1.bitPattern }
   }
 }
+
+/// A table of figures by group (district, hub, specialty, day), one row per group, for the
+/// CSV breakdowns. Rows and columns are in a fixed order so replications can be averaged.
+public struct BreakdownTable: Sendable, Equatable {
+  /// File-friendly name, e.g. `by-district`.
+  public let name: String
+  /// Names of the key columns (e.g. `district`) and of the value columns.
+  public let keyColumns: [String]
+  public let valueColumns: [String]
+  /// Key cells and values of each row.
+  public let keys: [[String]]
+  public let values: [[Double]]
+
+  /// Creates a table. - Precondition: every row has one cell per column.
+  public init(name: String, keyColumns: [String], valueColumns: [String], keys: [[String]], values: [[Double]]) {
+    precondition(keys.count == values.count)
+    precondition(keys.allSatisfy { $0.count == keyColumns.count } && values.allSatisfy { $0.count == valueColumns.count })
+    self.name = name
+    self.keyColumns = keyColumns
+    self.valueColumns = valueColumns
+    self.keys = keys
+    self.values = values
+  }
+
+  /// Equality that treats NaN as equal to NaN (for determinism checks).
+  public static func == (a: BreakdownTable, b: BreakdownTable) -> Bool {
+    a.name == b.name && a.keyColumns == b.keyColumns && a.valueColumns == b.valueColumns && a.keys == b.keys
+      && a.values.count == b.values.count
+      && zip(a.values, b.values).allSatisfy { x, y in
+        x.count == y.count && zip(x, y).allSatisfy { $0.bitPattern == $1.bitPattern }
+      }
+  }
+
+  /// The cell-by-cell mean of tables of the same shape, ignoring NaN cells, in the order
+  /// given (so the result does not depend on how replications were scheduled).
+  public static func mean(of tables: [BreakdownTable]) -> BreakdownTable? {
+    guard let first = tables.first else { return nil }
+    var sums = first.values.map { $0.map { _ in 0.0 } }
+    var counts = sums
+    for t in tables {
+      for (r, row) in t.values.enumerated() {
+        for (c, v) in row.enumerated() where !v.isNaN {
+          sums[r][c] += v
+          counts[r][c] += 1
+        }
+      }
+    }
+    let means = zip(sums, counts).map { zip($0, $1).map { $1 > 0 ? $0 / $1 : .nan } }
+    return BreakdownTable(name: first.name, keyColumns: first.keyColumns, valueColumns: first.valueColumns,
+                          keys: first.keys, values: means)
+  }
+}

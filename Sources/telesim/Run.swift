@@ -58,16 +58,19 @@ func runExperiment(_ scenario: Scenario, replications: Int, seed: UInt64?, threa
   let runner = ReplicationRunner(scenario: scenario, seed: seed, workers: threads)
   let progress = ProgressDisplay(total: replications, enabled: !quiet)
   let indices = Array(0..<replications)
-  let values = await runner.run(indices) { done in progress.update(done) }
+  let outputs = await runner.runWithTables(indices) { done in progress.update(done) }
   progress.finish()
   return ExperimentResult(scenario: scenario, seed: runner.seed, metrics: runner.metrics,
-                          indices: indices, replications: values)
+                          indices: indices, replications: outputs.map(\.values), tables: outputs.map(\.tables))
 }
 
 func writeOutputs(_ result: ExperimentResult, to folder: String) throws {
   do {
     try AtomicFile.write(SummaryReport.json(result), to: folder + "/summary.json")
     try AtomicFile.write(SummaryReport.replicationsCSV(result), to: folder + "/replications.csv")
+    for table in result.tables {
+      try AtomicFile.write(SummaryReport.csv(table), to: folder + "/\(table.name).csv")
+    }
   } catch {
     printToStandardError("error: cannot write results to \(folder): \(error.localizedDescription)")
     throw ExitCode(1)

@@ -1,3 +1,4 @@
+import CareModel
 import QueueNetwork
 import SimKernel
 import SimRandom
@@ -8,6 +9,8 @@ public struct Scenario: Sendable {
   public enum Model: Sendable {
     /// `kind: queue` or `kind: network`: a queueing network.
     case queueNetwork(NetworkSpec)
+    /// `kind: care-network`: the telemedicine network model.
+    case careNetwork(CareNetworkSpec)
   }
 
   /// The scenario's `name`.

@@ -8,7 +8,7 @@ struct ScenarioReader {
   let contentHash: String
 
   static let schema = "telesim/v1"
-  static let kinds = ["queue", "network"]
+  static let kinds = ["queue", "network", "care-network"]
   static let commonKeys = ["schema", "kind", "name", "description", "seed", "horizon", "warmup",
                            "replications", "rng", "extends"]
 
@@ -36,6 +36,7 @@ struct ScenarioReader {
     switch kind {
     case "queue": model = QueueReader(reader: reader).readQueue(f).map { .queueNetwork($0) }
     case "network": model = QueueReader(reader: reader).readNetwork(f).map { .queueNetwork($0) }
+    case "care-network": model = CareNetworkReader(reader: reader).read(f).map { .careNetwork($0) }
     default: model = nil
     }
     guard let horizon, let warmUp, let replications, let generator, let model, let kind else { return nil }
@@ -49,6 +50,7 @@ struct ScenarioReader {
     switch kind {
     case "queue": return QueueReader.queueKeys
     case "network": return QueueReader.networkKeys
+    case "care-network": return CareNetworkReader.keys
     default: return []
     }
   }

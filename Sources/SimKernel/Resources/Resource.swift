@@ -111,3 +111,11 @@ public struct Resource: Sendable {
     overtime = overtime + (now - end)
   }
 }
+
+extension Resource {
+  /// Removes and returns the first waiting job (for models that send waiting customers away,
+  /// such as a clinic closing with patients still in the queue).
+  public mutating func drainQueue() -> (job: Int32, priorityClass: Int)? {
+    queue.dequeue()
+  }
+}

@@ -44,6 +44,13 @@ public final class RandomStream {
   /// An exponential variate with the given mean (no validation: internal fast path).
   @inlinable package func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
 
+  /// An exponential gap with the given mean (in any time unit).
+  /// - Precondition: `meanMinutes > 0`.
+  public func exponentialGap(meanMinutes: Double) -> Double {
+    precondition(meanMinutes > 0, "an exponential gap needs a positive mean")
+    return gsl_ran_exponential(rng, meanMinutes)
+  }
+
   /// A uniform integer in `0..<n`.
   /// - Precondition: `n >= 1`.
   @inlinable public func integer(below n: Int) -> Int {

@@ -1,0 +1,81 @@
+import SimStats
+
+extension CareNetworkModel {
+  static let groupColumns = ["requests_per_day", "completed_per_day", "wait_mean_h", "same_day",
+                             "abandoned_per_day", "referrals_per_day", "admissions_per_day"]
+
+  func groupRow(_ g: GroupCounts, days: Double) -> [Double] {
+    [Double(g.requests) / days, Double(g.consults) / days,
+     g.consults > 0 ? g.waitTotal.value / Double(g.consults) / 60 : .nan,
+     g.consults > 0 ? Double(g.sameDay) / Double(g.consults) : .nan,
+     Double(g.abandoned) / days, Double(g.referrals) / days, Double(g.admissions) / days]
+  }
+
+  func breakdownTables(days: Double, now: Double) -> [BreakdownTable] {
+    [
+      BreakdownTable(name: "by-district", keyColumns: ["district"], valueColumns: Self.groupColumns,
+                     keys: layout.districts.map { [$0] }, values: stats.byDistrict.map { groupRow($0, days: days) }),
+      BreakdownTable(name: "by-specialty", keyColumns: ["specialty"], valueColumns: Self.groupColumns,
+                     keys: spec.specialties.map { [$0.name] }, values: stats.bySpecialty.map { groupRow($0, days: days) }),
+      queueTable(days: days),
+      tierTable(days: days, now: now),
+      dailyTable(),
+    ]
+  }
+
+  /// One row per hub (or per statewide queue): consultations, waits, utilisation, overtime.
+  func queueTable(days: Double) -> BreakdownTable {
+    let k = spec.specialties.count
+    let groups: [(keys: [String], pools: [Int])] = layout.statewide
+      ? spec.specialties.indices.map { (["statewide", "", spec.specialties[$0].name], [$0]) }
+      : spec.hubs.enumerated().map { h, f in
+          ([spec.facilities[f].id, spec.facilities[f].district, spec.facilities[f].name], Array((h * k)..<(h * k + k)))
+        }
+    let rows = groups.map { g -> [Double] in
+      let consults = g.pools.reduce(0) { $0 + pools[$1].consults }
+      let waitSum = g.pools.reduce(0.0) { $0 + (pools[$1].wait.mean ?? 0) * Double(pools[$1].consults) }
+      let busy = g.pools.reduce(0.0) { $0 + (pools[$1].busy.mean ?? 0) }
+      let duty = g.pools.reduce(0.0) { $0 + (pools[$1].onDuty.mean ?? 0) }
+      let overtime = g.pools.reduce(0.0) { $0 + pools[$1].overtimeMinutes }
+      let specialists = g.pools.reduce(0) { $0 + pools[$1].specialists }
+      return [Double(specialists), Double(consults) / days, consults > 0 ? waitSum / Double(consults) / 60 : .nan,
+              duty > 0 ? busy / duty : .nan, overtime / 60 / days]
+    }
+    return BreakdownTable(name: "by-hub", keyColumns: ["hub", "district", "name"],
+                          valueColumns: ["specialists", "consults_per_day", "wait_mean_h", "utilisation", "overtime_h_per_day"],
+                          keys: groups.map(\.keys), values: rows)
+  }
+
+  /// One row per tier with beds: capacity, occupancy, share of time full, refusals, cost.
+  func tierTable(days: Double, now: Double) -> BreakdownTable {
+    let tiers = Tier.allCases.filter { t in beds.contains { spec.facilities[$0.facility].tier == t } }
+    let rows = tiers.map { t -> [Double] in
+      let pools = beds.filter { spec.facilities[$0.facility].tier == t }
+      let occupied = pools.reduce(0.0) { $0 + $1.occupiedArea.value }
+      let capacity = pools.reduce(0.0) { $0 + $1.capacityArea.value }
+      let span = pools.reduce(0.0) { $0 + (now - $1.start) }
+      let full = pools.reduce(0.0) { $0 + $1.fullTime.value }
+      return [Double(pools.count), span > 0 ? capacity / span * Double(pools.count) : .nan,
+              capacity > 0 ? occupied / capacity : .nan, span > 0 ? full / span : .nan,
+              Double(pools.reduce(0) { $0 + $1.admissions }) / days, Double(pools.reduce(0) { $0 + $1.refusals }) / days,
+              occupied / 1440 * spec.mealCostPerPatientDay / days]
+    }
+    return BreakdownTable(name: "by-tier", keyColumns: ["tier"],
+                          valueColumns: ["facilities", "beds_mean", "occupancy", "full", "admissions_per_day",
+                                         "refused_per_day", "meal_cost_rs_per_day"],
+                          keys: tiers.map { [$0.rawValue] }, values: rows)
+  }
+
+  /// One row per day after warm-up.
+  func dailyTable() -> BreakdownTable {
+    let first = Int((warmUpEnd / 1440).rounded(.up))
+    return BreakdownTable(
+      name: "daily", keyColumns: ["day"],
+      valueColumns: ["requests", "completed", "wait_mean_h", "referrals", "admissions", "abandoned", "beds_occupied"],
+      keys: stats.days.indices.map { [String(first + $0)] },
+      values: stats.days.map { d in
+        [Double(d.requests), Double(d.consults), d.consults > 0 ? d.waitTotal / Double(d.consults) / 60 : .nan,
+         Double(d.referrals), Double(d.admissions), Double(d.abandoned), Double(d.bedsOccupied)]
+      })
+  }
+}

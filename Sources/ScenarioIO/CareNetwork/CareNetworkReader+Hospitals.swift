@@ -1,0 +1,140 @@
+import CareModel
+import SimRandom
+
+extension CareNetworkReader {
+  /// `{referral_tier: chc, stay: {phc: DIST, …}, other_admissions: {phc: 2/d, …}}`: length of
+  /// stay and admissions from outside teleconsultation, by tier.
+  func readBeds(_ node: ScenarioNode?) -> ([Distribution?]?, Tier?, [Double]?) {
+    let defaultStay = try? Distribution.lognormal(mean: 2 * 1440, sd: 1440)
+    var stays = [Distribution?](repeating: defaultStay, count: Tier.allCases.count)
+    var other = Array(repeating: 0.0, count: Tier.allCases.count)
+    guard let node else { return (stays, .chc, other) }
+    guard let f = reader.fields(node, path: "beds", allowed: ["referral_tier", "stay", "other_admissions"])
+    else { return (nil, nil, nil) }
+    if let o = f["other_admissions"] {
+      guard let of = reader.fields(o, path: "beds.other_admissions", allowed: Tier.allCases.map(\.rawValue))
+      else { return (nil, nil, nil) }
+      for e in of.entries {
+        guard let perMinute = reader.rate(e.value, path: of.path(e.key)) else { return (nil, nil, nil) }
+        other[Tier(rawValue: e.key)!.rank] = perMinute * 1440
+      }
+    }
+    var referral: Tier? = .chc
+    if let r = f["referral_tier"] { referral = choice(r, path: "beds.referral_tier", Tier.self) }
+    if let s = f["stay"] {
+      guard let sf = reader.fields(s, path: "beds.stay", allowed: Tier.allCases.map(\.rawValue)) else { return (nil, referral, other) }
+      var ok = true
+      for e in sf.entries {
+        guard let d = reader.distribution(e.value, path: sf.path(e.key)) else { ok = false; continue }
+        stays[Tier(rawValue: e.key)!.rank] = d
+      }
+      if !ok { return (nil, referral, other) }
+    }
+    return (stays, referral, other)
+  }
+
+  /// `{detour: 1.35, speed: 30km/h, dispatch: 20min, cost_per_km: 12}`.
+  func readTransport(_ node: ScenarioNode?) -> CareNetworkSpec.Transport? {
+    let defaults = CareNetworkSpec.Transport(detour: 1.35, speedKmPerHour: 30, dispatchMinutes: 20, costPerKm: 12)
+    guard let node else { return defaults }
+    guard let f = reader.fields(node, path: "transport", allowed: ["detour", "speed", "dispatch", "cost_per_km"])
+    else { return nil }
+    let detour = f["detour"].map { reader.number($0, path: "transport.detour", atLeast: 1) } ?? defaults.detour
+    let kmh = f["speed"].map { speed($0, path: "transport.speed") } ?? defaults.speedKmPerHour
+    let dispatch = f["dispatch"].map { reader.duration($0, path: "transport.dispatch") } ?? defaults.dispatchMinutes
+    let cost = f["cost_per_km"].map { reader.number($0, path: "transport.cost_per_km", atLeast: 0) } ?? defaults.costPerKm
+    guard let detour, let kmh, let dispatch, let cost else { return nil }
+    return .init(detour: detour, speedKmPerHour: kmh, dispatchMinutes: dispatch, costPerKm: cost)
+  }
+
+  /// A speed such as `30km/h`.
+  func speed(_ node: ScenarioNode, path: String) -> Double? {
+    guard let text = node.scalar, let (value, unit) = Units.splitNumber(text), unit == "km/h", value > 0 else {
+      reader.report(.invalidValue, "'\(node.scalar ?? "")' is not a speed", at: node, path: path, hint: "write e.g. 30km/h")
+      return nil
+    }
+    return value
+  }
+
+  /// `{meal_per_patient_day: 150}` (rupees).
+  func readCosts(_ node: ScenarioNode?) -> (meal: Double, unused: Void)? {
+    guard let node else { return (150, ()) }
+    guard let f = reader.fields(node, path: "costs", allowed: ["meal_per_patient_day"]) else { return nil }
+    guard let meal = f["meal_per_patient_day"].map({ reader.number($0, path: "costs.meal_per_patient_day", atLeast: 0) }) ?? 150
+    else { return nil }
+    return (meal, ())
+  }
+
+  /// Dated bed upgrades: `{at: 2021-06-01, phcs: 100, beds: 30}` (the next 100 PHCs by
+  /// catchment population), `{at: …, district: Patna, beds: 30}` (every PHC of a district not
+  /// yet upgraded) or `{at: …, facilities: [ID, …], beds: 30}`.
+  func readUpgrades(_ node: ScenarioNode?, facilities: [HealthCentre], habitations: [Habitation], start: Int)
+    -> [CareNetworkSpec.Upgrade]?
+  {
+    guard let node else { return [] }
+    guard let items = reader.list(node, path: "upgrades") else { return nil }
+    let phcs = facilities.indices.filter { facilities[$0].tier == .phc }
+    let population = NetworkSelection.catchments(of: phcs, in: facilities, habitations: habitations)
+    let ranked = phcs.indices.sorted { (population[$0], -phcs[$0]) > (population[$1], -phcs[$1]) }.map { phcs[$0] }
+    var upgraded: [Bool] = Array(repeating: false, count: facilities.count)
+    var result: [CareNetworkSpec.Upgrade] = []
+    var ok = true
+    for (i, item) in items.enumerated() {
+      let path = "upgrades[\(i)]"
+      guard let f = reader.fields(item, path: path, allowed: ["at", "phcs", "district", "facilities", "beds"],
+                                  required: ["at", "beds"]),
+            let day = f["at"].flatMap({ date($0, path: f.path("at")) }),
+            let beds = f["beds"].flatMap({ reader.integer($0, path: f.path("beds"), atLeast: 0) })
+      else { ok = false; continue }
+      if day < start {
+        reader.report(.invalidValue, "upgrade date is before the start date", at: f["at"]!, path: f.path("at"))
+        ok = false
+      }
+      let chosen = upgradeTargets(f, ranked: ranked, facilities: facilities, upgraded: upgraded)
+      guard let chosen else { ok = false; continue }
+      for c in chosen { upgraded[c] = true }
+      result.append(.init(atMinutes: Double(day - start) * 1440, facilities: chosen, beds: beds))
+    }
+    return ok ? result : nil
+  }
+
+  private func upgradeTargets(_ f: Fields, ranked: [Int], facilities: [HealthCentre], upgraded: [Bool]) -> [Int]? {
+    let ways = ["phcs", "district", "facilities"].filter { f.has($0) }
+    guard ways.count == 1 else {
+      reader.report(.invalidValue, "give exactly one of 'phcs', 'district' or 'facilities'", at: f.node, path: f.path)
+      return nil
+    }
+    switch ways[0] {
+    case "phcs":
+      guard let n = reader.integer(f["phcs"]!, path: f.path("phcs"), atLeast: 1) else { return nil }
+      let next = ranked.filter { !upgraded[$0] }.prefix(n)
+      if next.count < n {
+        reader.report(.invalidValue, "only \(next.count) PHCs are left to upgrade", at: f["phcs"]!, path: f.path("phcs"))
+      }
+      return Array(next)
+    case "district":
+      guard let name = reader.string(f["district"]!, path: f.path("district")) else { return nil }
+      let districts = facilities.map(\.district)
+      guard districts.contains(name) else {
+        var unique: [String] = []
+        for d in districts where !unique.contains(d) { unique.append(d) }
+        reader.report(.unknownName, "unknown district '\(name)'", at: f["district"]!, path: f.path("district"),
+                      hint: DidYouMean.hint(for: name, among: unique))
+        return nil
+      }
+      return ranked.filter { !upgraded[$0] && facilities[$0].district == name }
+    default:
+      guard let items = reader.list(f["facilities"]!, path: f.path("facilities")) else { return nil }
+      var result: [Int] = []
+      for (i, item) in items.enumerated() {
+        guard let id = reader.string(item, path: "\(f.path("facilities"))[\(i)]") else { return nil }
+        guard let index = facilities.firstIndex(where: { $0.id == id }) else {
+          reader.report(.unknownName, "no facility with id '\(id)'", at: item, path: "\(f.path("facilities"))[\(i)]")
+          return nil
+        }
+        result.append(index)
+      }
+      return result
+    }
+  }
+}

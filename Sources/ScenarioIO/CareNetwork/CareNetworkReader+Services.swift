@@ -1,0 +1,114 @@
+import CareModel
+import SimRandom
+
+extension CareNetworkReader {
+  /// `{daily: 1700/d, hour_of_day: [24], day_of_week: [7], monthly_growth: 0.02}`.
+  func readDemand(_ node: ScenarioNode) -> CareNetworkSpec.Demand? {
+    guard let f = reader.fields(node, path: "demand", allowed: ["daily", "hour_of_day", "day_of_week", "monthly_growth"],
+                                required: ["daily"]),
+          let perMinute = f["daily"].flatMap({ reader.rate($0, path: "demand.daily") })
+    else { return nil }
+    let hours = f["hour_of_day"].map { reader.numbers($0, path: "demand.hour_of_day", atLeast: 0) } ?? Array(repeating: 1, count: 24)
+    let days = f["day_of_week"].map { reader.numbers($0, path: "demand.day_of_week", atLeast: 0) } ?? Array(repeating: 1, count: 7)
+    let growth = f["monthly_growth"].map { reader.number($0, path: "demand.monthly_growth", atLeast: -0.5) } ?? 0
+    guard let hours, let days, let growth else { return nil }
+    guard hours.count == 24, hours.contains(where: { $0 > 0 }) else {
+      reader.report(.invalidValue, "give 24 hour-of-day factors (00:00 first), not all zero", at: f["hour_of_day"]!,
+                    path: "demand.hour_of_day")
+      return nil
+    }
+    guard days.count == 7, days.contains(where: { $0 > 0 }) else {
+      reader.report(.invalidValue, "give 7 day-of-week factors (Monday first), not all zero", at: f["day_of_week"]!,
+                    path: "demand.day_of_week")
+      return nil
+    }
+    return .init(dailyTotal: perMinute * 1440, hourOfDay: hours, dayOfWeek: days, monthlyGrowth: growth)
+  }
+
+  static let specialtyKeys = ["name", "share", "consult", "specialists_per_hub", "admit", "refer"]
+
+  /// A list of `{name, share, consult, specialists_per_hub, admit, refer}`.
+  func readSpecialties(_ node: ScenarioNode) -> [CareNetworkSpec.Specialty]? {
+    guard let items = reader.list(node, path: "specialties") else { return nil }
+    var result: [CareNetworkSpec.Specialty] = []
+    var ok = true
+    for (i, item) in items.enumerated() {
+      let path = "specialties[\(i)]"
+      guard let f = reader.fields(item, path: path, allowed: Self.specialtyKeys,
+                                  required: ["name", "share", "consult", "specialists_per_hub"]),
+            let name = f["name"].flatMap({ reader.string($0, path: f.path("name")) }),
+            let share = f["share"].flatMap({ reader.number($0, path: f.path("share"), atLeast: 0) }),
+            let consult = f["consult"].flatMap({ reader.distribution($0, path: f.path("consult")) }),
+            let staff = f["specialists_per_hub"].flatMap({ specialistsByTier($0, path: f.path("specialists_per_hub")) }),
+            let admit = probability(f, "admit", default: 0), let refer = probability(f, "refer", default: 0)
+      else { ok = false; continue }
+      if admit + refer > 1 {
+        reader.report(.invalidValue, "admit + refer is \(admit + refer), more than 1", at: item, path: path)
+        ok = false
+      }
+      if result.contains(where: { $0.name == name }) {
+        reader.report(.invalidValue, "specialty '\(name)' is listed twice", at: f["name"]!, path: f.path("name"))
+        ok = false
+      }
+      result.append(.init(name: name, share: share, consult: consult, specialistsByHubTier: staff,
+                          admitProbability: admit, referProbability: refer))
+    }
+    guard ok else { return nil }
+    guard result.contains(where: { $0.share > 0 }) else {
+      reader.report(.invalidValue, "at least one specialty needs a positive share", at: node, path: "specialties")
+      return nil
+    }
+    return result
+  }
+
+  /// `2` (every hub) or `{mch: 3, dh: 2, chc: 0}` (by hub tier; tiers not named get 0).
+  func specialistsByTier(_ node: ScenarioNode, path: String) -> [Int]? {
+    if node.scalar != nil {
+      return reader.integer(node, path: path, atLeast: 0).map { Array(repeating: $0, count: Tier.allCases.count) }
+    }
+    guard let f = reader.fields(node, path: path, allowed: Tier.allCases.map(\.rawValue)) else { return nil }
+    var counts = Array(repeating: 0, count: Tier.allCases.count)
+    for e in f.entries {
+      guard let n = reader.integer(e.value, path: f.path(e.key), atLeast: 0) else { return nil }
+      counts[Tier(rawValue: e.key)!.rank] = n
+    }
+    return counts
+  }
+
+  static let policyKeys = ["assignment", "session_end", "connection_failure", "doctor_unavailable", "retry",
+                           "max_attempts", "failed_call"]
+
+  func readPolicy(_ node: ScenarioNode?) -> CareNetworkSpec.Policy? {
+    let defaults = CareNetworkSpec.Policy(assignment: .ownDistrict, sessionEnd: .wait, connectionFailure: 0,
+                                          doctorUnavailable: 0, retryProbability: 1, maxAttempts: 3, failedCallMinutes: 3)
+    guard let node else { return defaults }
+    guard let f = reader.fields(node, path: "policy", allowed: Self.policyKeys) else { return nil }
+    let assignment = f["assignment"].map { choice($0, path: "policy.assignment", CareNetworkSpec.Assignment.self) }
+      ?? defaults.assignment
+    let sessionEnd = f["session_end"].map { choice($0, path: "policy.session_end", CareNetworkSpec.SessionEnd.self) }
+      ?? defaults.sessionEnd
+    let failure = probability(f, "connection_failure", default: 0)
+    let unavailable = probability(f, "doctor_unavailable", default: 0)
+    let retry = probability(f, "retry", default: 1)
+    let attempts = f["max_attempts"].map { reader.integer($0, path: "policy.max_attempts", atLeast: 1) } ?? 3
+    let lost = f["failed_call"].map { reader.duration($0, path: "policy.failed_call") } ?? 3
+    guard let assignment, let sessionEnd, let failure, let unavailable, let retry, let attempts, let lost else { return nil }
+    if failure + unavailable >= 1 {
+      reader.report(.invalidValue, "connection_failure + doctor_unavailable must be below 1", at: node, path: "policy")
+      return nil
+    }
+    return .init(assignment: assignment, sessionEnd: sessionEnd, connectionFailure: failure,
+                 doctorUnavailable: unavailable, retryProbability: retry, maxAttempts: attempts, failedCallMinutes: lost)
+  }
+
+  func choice<T: RawRepresentable & CaseIterable>(_ node: ScenarioNode, path: String, _ type: T.Type) -> T?
+  where T.RawValue == String {
+    guard let text = reader.string(node, path: path) else { return nil }
+    guard let value = T(rawValue: text) else {
+      reader.report(.invalidValue, "unknown choice '\(text)'", at: node, path: path,
+                    hint: DidYouMean.hint(for: text, among: T.allCases.map(\.rawValue)))
+      return nil
+    }
+    return value
+  }
+}

@@ -1,0 +1,157 @@
+import CareModel
+import SimRandom
+
+/// Reads `kind: care-network`: the telemedicine network, its demand, sessions, staffing,
+/// policies, beds, transport, costs and dated upgrades.
+struct CareNetworkReader {
+  let reader: NodeReader
+
+  static let keys = ["start", "facilities", "habitations", "spokes", "hubs", "sessions", "demand",
+                     "specialties", "policy", "beds", "transport", "costs", "upgrades"]
+  static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+  func read(_ f: Fields) -> CareNetworkSpec? {
+    for key in ["start", "facilities", "habitations", "spokes", "hubs", "sessions", "demand", "specialties"]
+    where !f.has(key) { reader.reportMissing(key, in: f) }
+    let startDays = f["start"].flatMap { date($0, path: "start") }
+    let data = CareDataReader(reader: reader)
+    let facilities = f["facilities"].flatMap { data.facilities($0, path: "facilities") }
+    let habitations = f["habitations"].flatMap { data.habitations($0, path: "habitations") }
+    let sessions = f["sessions"].flatMap(readSessions)
+    let demand = f["demand"].flatMap(readDemand)
+    let specialties = f["specialties"].flatMap(readSpecialties)
+    let policy = readPolicy(f["policy"])
+    let (stays, referralTier, otherAdmissions) = readBeds(f["beds"])
+    let transport = readTransport(f["transport"])
+    let meals = readCosts(f["costs"])
+    guard let startDays, let facilities, let habitations, let sessions, let demand, let specialties,
+          let policy, let stays, let referralTier, let otherAdmissions, let transport, let meals,
+          let (spokes, population) = f["spokes"].flatMap({ readSpokes($0, facilities, habitations) }),
+          let hubs = f["hubs"].flatMap({ readHubs($0, facilities, habitations) })
+    else { return nil }
+    guard let upgrades = readUpgrades(f["upgrades"], facilities: facilities, habitations: habitations, start: startDays)
+    else { return nil }
+    for (i, s) in specialties.enumerated() where s.share > 0 {
+      if !hubs.contains(where: { s.specialistsByHubTier[facilities[$0].tier.rank] > 0 }) {
+        reader.report(.invalidValue, "no hub has a specialist of '\(s.name)', so its patients would never be seen",
+                      at: f["specialties"]!, path: "specialties[\(i)].specialists_per_hub",
+                      hint: "give at least one hub tier a specialist, or a share of 0")
+        return nil
+      }
+    }
+    var spec = CareNetworkSpec(
+      facilities: facilities, spokes: spokes, spokePopulation: population, hubs: hubs,
+      specialties: specialties, sessions: sessions, policy: policy, demand: demand, stays: stays,
+      referralTier: referralTier, transport: transport, upgrades: upgrades,
+      mealCostPerPatientDay: meals.meal, startWeekday: CalendarDate.weekday(ofDays: startDays),
+      startDate: f["start"]?.scalar ?? "")
+    spec.otherAdmissionsPerDay = otherAdmissions
+    return spec
+  }
+
+  func date(_ node: ScenarioNode, path: String) -> Int? {
+    guard let text = reader.string(node, path: path) else { return nil }
+    guard let days = CalendarDate.days(text) else {
+      reader.report(.invalidValue, "'\(text)' is not a date", at: node, path: path, hint: "write YYYY-MM-DD, e.g. 2021-02-21")
+      return nil
+    }
+    return days
+  }
+
+  func tiers(_ node: ScenarioNode, path: String) -> [Tier]? {
+    guard let items = reader.list(node, path: path) else { return nil }
+    var result: [Tier] = []
+    for (i, item) in items.enumerated() {
+      guard let name = reader.string(item, path: "\(path)[\(i)]") else { return nil }
+      guard let tier = Tier(rawValue: name) else {
+        reader.report(.unknownName, "unknown tier '\(name)'", at: item, path: "\(path)[\(i)]",
+                      hint: DidYouMean.hint(for: name, among: Tier.allCases.map(\.rawValue)))
+        return nil
+      }
+      result.append(tier)
+    }
+    return result
+  }
+
+  func probability(_ f: Fields, _ key: String, default value: Double) -> Double? {
+    guard let node = f[key] else { return value }
+    guard let p = reader.number(node, path: f.path(key), atLeast: 0) else { return nil }
+    guard p <= 1 else {
+      reader.report(.invalidValue, "a probability must be at most 1, got \(p)", at: node, path: f.path(key))
+      return nil
+    }
+    return p
+  }
+
+  /// `{count: 1723, tiers: [hwc, hsc, aphc, phc]}`: the `count` candidates with the largest catchments.
+  func readSpokes(_ node: ScenarioNode, _ facilities: [HealthCentre], _ habitations: [Habitation])
+    -> ([Int], [Int])?
+  {
+    guard let f = reader.fields(node, path: "spokes", allowed: ["count", "tiers"], required: ["count", "tiers"]),
+          let count = f["count"].flatMap({ reader.integer($0, path: "spokes.count", atLeast: 1) }),
+          let tiers = f["tiers"].flatMap({ tiers($0, path: "spokes.tiers") })
+    else { return nil }
+    let available = facilities.filter { tiers.contains($0.tier) }.count
+    guard count <= available else {
+      reader.report(.invalidValue, "asks for \(count) spokes but the facilities table has \(available) of tiers "
+                    + tiers.map(\.rawValue).joined(separator: ", "), at: f["count"]!, path: "spokes.count")
+      return nil
+    }
+    let chosen = NetworkSelection.spokes(count: count, tiers: tiers, facilities: facilities, habitations: habitations)
+    return (chosen.spokes, chosen.population)
+  }
+
+  /// `{count: 17, tiers: [mch, dh], one_tier_per_district: true}`.
+  func readHubs(_ node: ScenarioNode, _ facilities: [HealthCentre], _ habitations: [Habitation]) -> [Int]? {
+    guard let f = reader.fields(node, path: "hubs", allowed: ["count", "tiers", "one_tier_per_district"],
+                                required: ["count", "tiers"]),
+          let count = f["count"].flatMap({ reader.integer($0, path: "hubs.count", atLeast: 1) }),
+          let tiers = f["tiers"].flatMap({ tiers($0, path: "hubs.tiers") })
+    else { return nil }
+    let spread = f["one_tier_per_district"].map { $0.scalar == "true" } ?? false
+    var districtPopulation: [String: Int] = [:]
+    let nearest = NetworkSelection.catchments(of: Array(facilities.indices), in: facilities, habitations: habitations)
+    for (i, fac) in facilities.enumerated() { districtPopulation[fac.district, default: 0] += nearest[i] }
+    let hubs = NetworkSelection.hubs(count: count, tiers: tiers, oneTierPerDistrict: spread,
+                                     facilities: facilities, districtPopulation: districtPopulation)
+    if hubs.count < count {
+      reader.report(.invalidValue, "asks for \(count) hubs but only \(hubs.count) facilities qualify",
+                    at: f["count"]!, path: "hubs.count")
+      return nil
+    }
+    return hubs
+  }
+
+  /// `{days: [mon, thu, sat], hours: 09:00-14:00}`.
+  func readSessions(_ node: ScenarioNode) -> CareNetworkSpec.SessionCalendar? {
+    guard let f = reader.fields(node, path: "sessions", allowed: ["days", "hours"], required: ["days", "hours"]),
+          let items = f["days"].flatMap({ reader.list($0, path: "sessions.days") }),
+          let hoursNode = f["hours"], let text = reader.string(hoursNode, path: "sessions.hours")
+    else { return nil }
+    var days = Array(repeating: false, count: 7)
+    for (i, item) in items.enumerated() {
+      guard let name = reader.string(item, path: "sessions.days[\(i)]") else { return nil }
+      guard let d = Self.weekdays.firstIndex(of: name.lowercased()) else {
+        reader.report(.unknownName, "unknown weekday '\(name)'", at: item, path: "sessions.days[\(i)]",
+                      hint: DidYouMean.hint(for: name, among: Self.weekdays))
+        return nil
+      }
+      days[d] = true
+    }
+    let parts = text.split(separator: "-").map { clock(String($0)) }
+    guard parts.count == 2, let open = parts[0], let close = parts[1], open < close else {
+      reader.report(.invalidValue, "'\(text)' is not an opening time", at: hoursNode, path: "sessions.hours",
+                    hint: "write HH:MM-HH:MM, e.g. 09:00-14:00")
+      return nil
+    }
+    return .init(days: days, opensAt: open, closesAt: close)
+  }
+
+  /// Minutes after midnight of `HH:MM`.
+  func clock(_ text: String) -> Double? {
+    let p = text.trimmingSpaces.split(separator: ":").map { Int($0) }
+    guard p.count == 2, let h = p[0], let m = p[1], (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440
+    else { return nil }
+    return Double(h * 60 + m)
+  }
+}
