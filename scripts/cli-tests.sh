@@ -33,6 +33,14 @@ check "a different seed changes the output" bash -c "
 check "theory prints exact values beside simulated ones" bash -c "
   '$bin' theory scenarios/mmck.yaml --replications 4 | grep -q 'M/M/c/K'"
 check "bad arguments exit 64" bash -c "'$bin' run scenarios/mmc.yaml --replications 0 2>/dev/null; test \$? -eq 64"
+check "the Bihar launch scenario writes its breakdowns" bash -c "
+  '$bin' run scenarios/bihar-2021-launch.yaml --replications 2 --quiet --out '$tmp/bihar' >/dev/null &&
+  for t in summary.json replications.csv by-district.csv by-hub.csv by-specialty.csv by-tier.csv daily.csv; do
+    test -s '$tmp/bihar/'\$t || exit 1; done &&
+  test \$(wc -l <'$tmp/bihar/by-district.csv') -eq 39 && test \$(wc -l <'$tmp/bihar/by-hub.csv') -eq 18 &&
+  grep -q teleconsult.same_day '$tmp/bihar/summary.json'"
+check "a care-network variant is a few lines on top of its base" bash -c "
+  '$bin' validate scenarios/bihar-phc-upgrade.yaml | grep -q ok"
 check "bench runs and reports the allocation figure" bash -c "
   '$bin' bench mmc --customers 20000 --runs 1 | grep -q 'allocations per event'"
 

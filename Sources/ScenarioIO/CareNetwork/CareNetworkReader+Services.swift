@@ -5,13 +5,18 @@ extension CareNetworkReader {
   /// `{daily: 1700/d, hour_of_day: [24], day_of_week: [7], monthly_growth: 0.02}`.
   func readDemand(_ node: ScenarioNode) -> CareNetworkSpec.Demand? {
     guard let f = reader.fields(node, path: "demand", allowed: ["daily", "hour_of_day", "day_of_week", "monthly_growth"],
-                                required: ["daily"]),
-          let perMinute = f["daily"].flatMap({ reader.rate($0, path: "demand.daily") })
+                                required: ["daily"])
     else { return nil }
+    let perMinute = f["daily"].flatMap { reader.rate($0, path: "demand.daily") }
     let hours = f["hour_of_day"].map { reader.numbers($0, path: "demand.hour_of_day", atLeast: 0) } ?? Array(repeating: 1, count: 24)
     let days = f["day_of_week"].map { reader.numbers($0, path: "demand.day_of_week", atLeast: 0) } ?? Array(repeating: 1, count: 7)
     let growth = f["monthly_growth"].map { reader.number($0, path: "demand.monthly_growth", atLeast: -0.5) } ?? 0
     guard let hours, let days, let growth else { return nil }
+    if hours.count != 24 || !hours.contains(where: { $0 > 0 }), let n = f["hour_of_day"] {
+      reader.report(.invalidValue, "give 24 hour-of-day factors (00:00 first), not all zero", at: n, path: "demand.hour_of_day")
+      return nil
+    }
+    guard let perMinute else { return nil }
     guard hours.count == 24, hours.contains(where: { $0 > 0 }) else {
       reader.report(.invalidValue, "give 24 hour-of-day factors (00:00 first), not all zero", at: f["hour_of_day"]!,
                     path: "demand.hour_of_day")
@@ -35,17 +40,20 @@ extension CareNetworkReader {
     for (i, item) in items.enumerated() {
       let path = "specialties[\(i)]"
       guard let f = reader.fields(item, path: path, allowed: Self.specialtyKeys,
-                                  required: ["name", "share", "consult", "specialists_per_hub"]),
-            let name = f["name"].flatMap({ reader.string($0, path: f.path("name")) }),
-            let share = f["share"].flatMap({ reader.number($0, path: f.path("share"), atLeast: 0) }),
-            let consult = f["consult"].flatMap({ reader.distribution($0, path: f.path("consult")) }),
-            let staff = f["specialists_per_hub"].flatMap({ specialistsByTier($0, path: f.path("specialists_per_hub")) }),
-            let admit = probability(f, "admit", default: 0), let refer = probability(f, "refer", default: 0)
+                                  required: ["name", "share", "consult", "specialists_per_hub"])
       else { ok = false; continue }
-      if admit + refer > 1 {
-        reader.report(.invalidValue, "admit + refer is \(admit + refer), more than 1", at: item, path: path)
+      let name = f["name"].flatMap { reader.string($0, path: f.path("name")) }
+      let share = f["share"].flatMap { reader.number($0, path: f.path("share"), atLeast: 0) }
+      let consult = f["consult"].flatMap { reader.distribution($0, path: f.path("consult")) }
+      let staff = f["specialists_per_hub"].flatMap { specialistsByTier($0, path: f.path("specialists_per_hub")) }
+      let admit = probability(f, "admit", default: 0)
+      let refer = probability(f, "refer", default: 0)
+      if let admit, let refer, admit + refer > 1 {
+        reader.report(.invalidValue, "admit + refer is \(Units.format(admit + refer)), more than 1", at: item, path: path,
+                      hint: "the rest (1 − admit − refer) go home with an e-prescription")
         ok = false
       }
+      guard let name, let share, let consult, let staff, let admit, let refer else { ok = false; continue }
       if result.contains(where: { $0.name == name }) {
         reader.report(.invalidValue, "specialty '\(name)' is listed twice", at: f["name"]!, path: f.path("name"))
         ok = false

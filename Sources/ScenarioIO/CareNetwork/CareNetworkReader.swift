@@ -13,10 +13,13 @@ struct CareNetworkReader {
   func read(_ f: Fields) -> CareNetworkSpec? {
     for key in ["start", "facilities", "habitations", "spokes", "hubs", "sessions", "demand", "specialties"]
     where !f.has(key) { reader.reportMissing(key, in: f) }
+    // Every part is read even when another failed, so that one run reports every problem.
     let startDays = f["start"].flatMap { date($0, path: "start") }
     let data = CareDataReader(reader: reader)
     let facilities = f["facilities"].flatMap { data.facilities($0, path: "facilities") }
     let habitations = f["habitations"].flatMap { data.habitations($0, path: "habitations") }
+    let spokeRule = f["spokes"].flatMap(readSpokeRule)
+    let hubRule = f["hubs"].flatMap(readHubRule)
     let sessions = f["sessions"].flatMap(readSessions)
     let demand = f["demand"].flatMap(readDemand)
     let specialties = f["specialties"].flatMap(readSpecialties)
@@ -24,12 +27,13 @@ struct CareNetworkReader {
     let (stays, referralTier, otherAdmissions) = readBeds(f["beds"])
     let transport = readTransport(f["transport"])
     let meals = readCosts(f["costs"])
-    guard let startDays, let facilities, let habitations, let sessions, let demand, let specialties,
-          let policy, let stays, let referralTier, let otherAdmissions, let transport, let meals,
-          let (spokes, population) = f["spokes"].flatMap({ readSpokes($0, facilities, habitations) }),
-          let hubs = f["hubs"].flatMap({ readHubs($0, facilities, habitations) })
-    else { return nil }
-    guard let upgrades = readUpgrades(f["upgrades"], facilities: facilities, habitations: habitations, start: startDays)
+    guard let facilities, let habitations, let startDays else { return nil }
+    let upgrades = readUpgrades(f["upgrades"], facilities: facilities, habitations: habitations, start: startDays)
+    guard let spokeRule, let hubRule,
+          let (spokes, population) = selectSpokes(spokeRule, f["spokes"]!, facilities, habitations),
+          let hubs = selectHubs(hubRule, f["hubs"]!, facilities, habitations),
+          let sessions, let demand, let specialties, let policy, let stays, let referralTier, let otherAdmissions,
+          let transport, let meals, let upgrades
     else { return nil }
     for (i, s) in specialties.enumerated() where s.share > 0 {
       if !hubs.contains(where: { s.specialistsByHubTier[facilities[$0].tier.rank] > 0 }) {
@@ -83,40 +87,61 @@ struct CareNetworkReader {
     return p
   }
 
-  /// `{count: 1723, tiers: [hwc, hsc, aphc, phc]}`: the `count` candidates with the largest catchments.
-  func readSpokes(_ node: ScenarioNode, _ facilities: [HealthCentre], _ habitations: [Habitation])
-    -> ([Int], [Int])?
-  {
-    guard let f = reader.fields(node, path: "spokes", allowed: ["count", "tiers"], required: ["count", "tiers"]),
-          let count = f["count"].flatMap({ reader.integer($0, path: "spokes.count", atLeast: 1) }),
-          let tiers = f["tiers"].flatMap({ tiers($0, path: "spokes.tiers") })
+  struct SelectionRule {
+    var count: Int
+    var tiers: [Tier]
+    var oneTierPerDistrict = false
+  }
+
+  /// `{count: 1723, tiers: [hwc, hsc, aphc, phc]}`.
+  func readSpokeRule(_ node: ScenarioNode) -> SelectionRule? {
+    guard let f = reader.fields(node, path: "spokes", allowed: ["count", "tiers"], required: ["count", "tiers"])
     else { return nil }
-    let available = facilities.filter { tiers.contains($0.tier) }.count
-    guard count <= available else {
-      reader.report(.invalidValue, "asks for \(count) spokes but the facilities table has \(available) of tiers "
-                    + tiers.map(\.rawValue).joined(separator: ", "), at: f["count"]!, path: "spokes.count")
-      return nil
-    }
-    let chosen = NetworkSelection.spokes(count: count, tiers: tiers, facilities: facilities, habitations: habitations)
-    return (chosen.spokes, chosen.population)
+    let count = f["count"].flatMap { reader.integer($0, path: "spokes.count", atLeast: 1) }
+    let list = f["tiers"].flatMap { tiers($0, path: "spokes.tiers") }
+    guard let count, let list else { return nil }
+    return SelectionRule(count: count, tiers: list)
   }
 
   /// `{count: 17, tiers: [mch, dh], one_tier_per_district: true}`.
-  func readHubs(_ node: ScenarioNode, _ facilities: [HealthCentre], _ habitations: [Habitation]) -> [Int]? {
+  func readHubRule(_ node: ScenarioNode) -> SelectionRule? {
     guard let f = reader.fields(node, path: "hubs", allowed: ["count", "tiers", "one_tier_per_district"],
-                                required: ["count", "tiers"]),
-          let count = f["count"].flatMap({ reader.integer($0, path: "hubs.count", atLeast: 1) }),
-          let tiers = f["tiers"].flatMap({ tiers($0, path: "hubs.tiers") })
+                                required: ["count", "tiers"])
     else { return nil }
-    let spread = f["one_tier_per_district"].map { $0.scalar == "true" } ?? false
+    let count = f["count"].flatMap { reader.integer($0, path: "hubs.count", atLeast: 1) }
+    let list = f["tiers"].flatMap { tiers($0, path: "hubs.tiers") }
+    var spread: Bool? = false
+    if let n = f["one_tier_per_district"] {
+      spread = ["true", "false"].contains(n.scalar ?? "") ? n.scalar == "true" : nil
+      if spread == nil { reader.report(.wrongType, "expected true or false", at: n, path: "hubs.one_tier_per_district") }
+    }
+    guard let count, let list, let spread else { return nil }
+    return SelectionRule(count: count, tiers: list, oneTierPerDistrict: spread)
+  }
+
+  /// The `count` spoke candidates with the largest catchments.
+  func selectSpokes(_ rule: SelectionRule, _ node: ScenarioNode, _ facilities: [HealthCentre],
+                    _ habitations: [Habitation]) -> ([Int], [Int])? {
+    let available = facilities.filter { rule.tiers.contains($0.tier) }.count
+    guard rule.count <= available else {
+      reader.report(.invalidValue, "asks for \(rule.count) spokes but the facilities table has \(available) of tiers "
+                    + rule.tiers.map(\.rawValue).joined(separator: ", "), at: node["count"] ?? node, path: "spokes.count")
+      return nil
+    }
+    let chosen = NetworkSelection.spokes(count: rule.count, tiers: rule.tiers, facilities: facilities, habitations: habitations)
+    return (chosen.spokes, chosen.population)
+  }
+
+  func selectHubs(_ rule: SelectionRule, _ node: ScenarioNode, _ facilities: [HealthCentre],
+                  _ habitations: [Habitation]) -> [Int]? {
     var districtPopulation: [String: Int] = [:]
     let nearest = NetworkSelection.catchments(of: Array(facilities.indices), in: facilities, habitations: habitations)
     for (i, fac) in facilities.enumerated() { districtPopulation[fac.district, default: 0] += nearest[i] }
-    let hubs = NetworkSelection.hubs(count: count, tiers: tiers, oneTierPerDistrict: spread,
+    let hubs = NetworkSelection.hubs(count: rule.count, tiers: rule.tiers, oneTierPerDistrict: rule.oneTierPerDistrict,
                                      facilities: facilities, districtPopulation: districtPopulation)
-    if hubs.count < count {
-      reader.report(.invalidValue, "asks for \(count) hubs but only \(hubs.count) facilities qualify",
-                    at: f["count"]!, path: "hubs.count")
+    if hubs.count < rule.count {
+      reader.report(.invalidValue, "asks for \(rule.count) hubs but only \(hubs.count) facilities qualify",
+                    at: node["count"] ?? node, path: "hubs.count")
       return nil
     }
     return hubs
@@ -129,12 +154,14 @@ struct CareNetworkReader {
           let hoursNode = f["hours"], let text = reader.string(hoursNode, path: "sessions.hours")
     else { return nil }
     var days = Array(repeating: false, count: 7)
+    var ok = true
     for (i, item) in items.enumerated() {
-      guard let name = reader.string(item, path: "sessions.days[\(i)]") else { return nil }
+      guard let name = reader.string(item, path: "sessions.days[\(i)]") else { ok = false; continue }
       guard let d = Self.weekdays.firstIndex(of: name.lowercased()) else {
         reader.report(.unknownName, "unknown weekday '\(name)'", at: item, path: "sessions.days[\(i)]",
                       hint: DidYouMean.hint(for: name, among: Self.weekdays))
-        return nil
+        ok = false
+        continue
       }
       days[d] = true
     }
@@ -144,6 +171,7 @@ struct CareNetworkReader {
                     hint: "write HH:MM-HH:MM, e.g. 09:00-14:00")
       return nil
     }
+    guard ok else { return nil }
     return .init(days: days, opensAt: open, closesAt: close)
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses quantities with units: durations (`12min`, `2h`, `3d`) and rates (`9/h`).
 enum Units {
   /// Minutes per duration unit.
@@ -21,6 +23,14 @@ enum Units {
       end -= 1
     }
     return nil
+  }
+
+  /// A number for a message: up to 6 significant digits, no trailing zeros.
+  static func format(_ x: Double) -> String {
+    guard x.isFinite else { return "\(x)" }
+    var text = String(Double(String(format: "%.6g", x)) ?? x)
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
   }
 
   /// Minutes in a duration such as `90s`, `12min`, `2h`, `3d`, `1w`.
