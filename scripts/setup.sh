@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release
-scenario="${1:-scenarios/mmc.yaml}"
+scenario="${1:-scenarios/bihar-2021-launch.yaml}"
 echo "== telesim run $scenario"
 .build/release/telesim run "$scenario"
 echo
