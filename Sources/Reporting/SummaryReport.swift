@@ -6,7 +6,7 @@ public enum SummaryReport {
   /// Version of the summary format.
   public static let schema = "telesim/summary/v1"
   /// Version of TeleSim written into every output.
-  public static let toolVersion = "0.1.0"
+  public static let toolVersion = TeleSimVersion.current
 
   /// The summary as JSON text (one line plus a newline).
   ///
@@ -66,7 +66,7 @@ public enum SummaryReport {
     return out
   }
 
-  static func csvField(_ s: String) -> String {
+  public static func csvField(_ s: String) -> String {
     s.contains(",") || s.contains("\"") ? "\"" + s.replacingAll("\"", with: "\"\"") + "\"" : s
   }
 }

@@ -27,7 +27,7 @@ public enum SummaryTable {
     return layout(rows)
   }
 
-  static func interval(_ e: ReplicationEstimate?) -> String {
+  public static func interval(_ e: ReplicationEstimate?) -> String {
     guard let e, e.count > 1 else { return "-" }
     return "[\(number(e.lower)), \(number(e.upper))]"
   }
@@ -55,7 +55,7 @@ public enum SummaryTable {
     return text
   }
 
-  static func layout(_ rows: [[String]]) -> String {
+  public static func layout(_ rows: [[String]]) -> String {
     let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
     return rows.map { row in
       row.enumerated().map { c, cell in

@@ -1,5 +1,5 @@
 /// The name and unit of one reported figure (`wait.p90`, minutes).
-public struct Metric: Sendable, Hashable {
+public struct Metric: Sendable, Hashable, Codable {
   /// Dotted name, e.g. `triage.wait.mean`.
   public let name: String
   /// Unit as printed: `min`, `/h`, `ratio`, `count`, `servers`, `customers`.
@@ -39,7 +39,7 @@ public struct MetricValues: Sendable, Equatable {
 
 /// A table of figures by group (district, hub, specialty, day), one row per group, for the
 /// CSV breakdowns. Rows and columns are in a fixed order so replications can be averaged.
-public struct BreakdownTable: Sendable, Equatable {
+public struct BreakdownTable: Sendable, Equatable, Codable {
   /// File-friendly name, e.g. `by-district`.
   public let name: String
   /// Names of the key columns (e.g. `district`) and of the value columns.

@@ -16,39 +16,92 @@ struct Run: AsyncParsableCommand {
   @Argument(help: "Scenario file (YAML, schema telesim/v1).")
   var file: String
 
-  @Option(help: "Number of replications (default: the scenario's).")
-  var replications: Int?
+  @OptionGroup var options: ExperimentOptions
 
-  @Option(help: "Master seed (default: the scenario's).")
-  var seed: UInt64?
+  @Option(help: ArgumentHelp(
+    "Add replications until each headline metric's 95% CI half-width is at most this share of its mean "
+      + "(Hoad, Robinson and Davies 2010), e.g. 5%.", valueName: "percent"))
+  var precision: String?
 
-  @Option(help: "Output on stdout: table or json.")
-  var format: OutputFormat = .table
+  @Option(help: "Most replications --precision may run.")
+  var maxReplications = 200
 
-  @Option(help: "Folder for summary.json and replications.csv (written atomically).")
-  var out: String?
-
-  @Option(help: "Replications run at once (default: all cores). Results do not depend on it.")
-  var threads: Int?
-
-  @Flag(help: "No progress display on stderr.")
-  var quiet = false
+  @Option(help: "Comma-separated metrics that --precision watches (default: the kind's headline metrics).")
+  var precisionMetrics: String?
 
   func validate() throws {
-    if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
-    if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
+    if precision != nil && options.shard != nil { throw ValidationError("--precision cannot be sharded: it decides as it goes") }
+    if let p = precision, parsePercent(p) == nil { throw ValidationError("--precision takes a percentage such as 5%") }
   }
 
   func run() async throws {
     let scenario = try loadScenarioOrExit(file)
-    let result = await runExperiment(
-      scenario, replications: replications ?? scenario.replications, seed: seed,
-      threads: threads ?? availableCores, quiet: quiet)
-    switch format {
+    let n = options.replications ?? scenario.replications
+    let result: ExperimentResult
+    if let p = precision.flatMap(parsePercent) {
+      result = try await runToPrecision(scenario, target: p)
+    } else {
+      let plan = ExperimentPlan(kind: .run, designs: [Design(label: scenario.name, scenario: scenario)],
+                                seed: options.seed ?? scenario.seed, replications: n)
+      guard let results = try await options.execute(plan) else { return }
+      result = results[0]
+      if let out = options.out { try writeRunOutputs(result, to: out) }
+    }
+    emit(result)
+  }
+
+  func emit(_ result: ExperimentResult) {
+    switch options.format {
     case .table: print(SummaryTable.render(result), terminator: "")
     case .json: print(SummaryReport.json(result), terminator: "")
     }
-    if let out { try writeOutputs(result, to: out) }
+  }
+
+  /// Runs batches of replications until the precision rule stops, then keeps exactly the
+  /// replications up to the stopping point (so the result does not depend on batch sizes).
+  func runToPrecision(_ scenario: Scenario, target: Double) async throws -> ExperimentResult {
+    let seed = options.seed ?? scenario.seed
+    let runner = ReplicationRunner(scenario: scenario, seed: seed, workers: options.workers)
+    let headline = precisionMetrics.map { $0.split(separator: ",").map(String.init) }
+      ?? Headline.metrics(kind: scenario.kind, available: runner.metrics)
+    let rule = PrecisionRule(target: target, maximum: maxReplications, headline: headline)
+    var outputs: [ReplicationOutput] = []
+    var stop: Int?
+    while stop == nil {
+      let next = outputs.count
+      let batch = Array(next..<min(next + max(options.workers, 2), maxReplications))
+      if batch.isEmpty { stop = outputs.count; break }
+      outputs += await runner.runWithTables(batch)
+      stop = rule.stoppingPoint(outputs.map(\.values))
+    }
+    let kept = Array(outputs.prefix(stop!))
+    let achieved = rule.precision(kept.map(\.values), first: kept.count)
+    if !options.quiet {
+      let parts = zip(headline, achieved).map { "\($0) ±\(SummaryTable.number($1 * 100))%" }
+      printToStandardError("precision \(SummaryTable.number(target * 100))%: \(kept.count) replications; "
+                           + parts.joined(separator: ", ") + (kept.count >= maxReplications ? " (cap reached)" : ""))
+    }
+    let result = ExperimentResult(scenario: scenario, seed: seed, metrics: runner.metrics, indices: Array(0..<kept.count),
+                                  replications: kept.map(\.values), tables: kept.map(\.tables))
+    if let out = options.out { try writeRunOutputs(result, to: out) }
+    return result
+  }
+
+  func parsePercent(_ text: String) -> Double? {
+    let t = text.hasSuffix("%") ? String(text.dropLast()) : text
+    guard let v = Double(t), v > 0, v < 100 else { return nil }
+    return v / 100
+  }
+}
+
+/// Writes summary.json, replications.csv and any breakdown tables.
+func writeRunOutputs(_ result: ExperimentResult, to folder: String) throws {
+  try writeOrExit {
+    try AtomicFile.write(SummaryReport.json(result), to: folder + "/summary.json")
+    try AtomicFile.write(SummaryReport.replicationsCSV(result), to: folder + "/replications.csv")
+    for table in result.tables {
+      try AtomicFile.write(SummaryReport.csv(table), to: folder + "/\(table.name).csv")
+    }
   }
 }
 
@@ -62,17 +115,4 @@ func runExperiment(_ scenario: Scenario, replications: Int, seed: UInt64?, threa
   progress.finish()
   return ExperimentResult(scenario: scenario, seed: runner.seed, metrics: runner.metrics,
                           indices: indices, replications: outputs.map(\.values), tables: outputs.map(\.tables))
-}
-
-func writeOutputs(_ result: ExperimentResult, to folder: String) throws {
-  do {
-    try AtomicFile.write(SummaryReport.json(result), to: folder + "/summary.json")
-    try AtomicFile.write(SummaryReport.replicationsCSV(result), to: folder + "/replications.csv")
-    for table in result.tables {
-      try AtomicFile.write(SummaryReport.csv(table), to: folder + "/\(table.name).csv")
-    }
-  } catch {
-    printToStandardError("error: cannot write results to \(folder): \(error.localizedDescription)")
-    throw ExitCode(1)
-  }
 }

@@ -11,5 +11,5 @@ struct TeleSim: AsyncParsableCommand {
       64 invalid command-line arguments.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Theory.self, Validate.self, Bench.self])
+    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Theory.self, Validate.self, Bench.self])
 }

@@ -76,6 +76,58 @@ struct ScenarioNode: Sendable {
     return ScenarioNode(content: .mapping(merged), location: location)
   }
 
+  /// This node with every location replaced by `location` (for values given on the command line).
+  func relocated(to location: SourceLocation) -> ScenarioNode {
+    switch content {
+    case .scalar: return ScenarioNode(content: content, location: location)
+    case .sequence(let items): return ScenarioNode(content: .sequence(items.map { $0.relocated(to: location) }), location: location)
+    case .mapping(let entries):
+      return ScenarioNode(content: .mapping(entries.map { Entry(key: $0.key.relocated(to: location), value: $0.value.relocated(to: location)) }),
+                          location: location)
+    }
+  }
+
+  /// This document with the value at `path` (`a.b[2].c`) replaced or, for a missing last key
+  /// of a mapping, added; nil when the path does not lead anywhere.
+  func setting(_ path: String, to value: ScenarioNode) -> ScenarioNode? {
+    var steps: [PathStep] = []
+    for part in path.split(separator: ".") {
+      var name = Substring(part)
+      var indices: [Int] = []
+      while let open = name.lastIndex(of: "["), name.hasSuffix("]"), let i = Int(name[name.index(after: open)..<name.index(before: name.endIndex)]) {
+        indices.insert(i, at: 0)
+        name = name[..<open]
+      }
+      if !name.isEmpty { steps.append(.key(String(name))) }
+      steps += indices.map { .index($0) }
+    }
+    return steps.isEmpty ? nil : setting(steps[...], to: value)
+  }
+
+  enum PathStep { case key(String), index(Int) }
+
+  private func setting(_ steps: ArraySlice<PathStep>, to value: ScenarioNode) -> ScenarioNode? {
+    guard let step = steps.first else { return value }
+    let rest = steps.dropFirst()
+    switch (step, content) {
+    case (.key(let k), .mapping(var entries)):
+      if let i = entries.firstIndex(where: { $0.key.scalar == k }) {
+        guard let child = entries[i].value.setting(rest, to: value) else { return nil }
+        entries[i].value = child
+      } else {
+        guard rest.isEmpty else { return nil }
+        entries.append(Entry(key: ScenarioNode(content: .scalar(k), location: value.location), value: value))
+      }
+      return ScenarioNode(content: .mapping(entries), location: location)
+    case (.index(let i), .sequence(var items)):
+      guard items.indices.contains(i), let child = items[i].setting(rest, to: value) else { return nil }
+      items[i] = child
+      return ScenarioNode(content: .sequence(items), location: location)
+    default:
+      return nil
+    }
+  }
+
   /// Removes `key` from a mapping.
   func removing(_ key: String) -> ScenarioNode {
     guard let e = entries else { return self }

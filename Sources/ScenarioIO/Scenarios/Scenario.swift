@@ -34,3 +34,16 @@ public struct Scenario: Sendable {
   /// FNV-1a-64 of the file's bytes, in hex: identifies the exact input of a result.
   public var contentHash: String
 }
+
+/// One `KEY=VALUE` replacement applied to a scenario before it is read.
+public struct ScenarioOverride: Sendable, Hashable {
+  /// Dotted key path with list indices, e.g. `specialties[0].specialists_per_hub`.
+  public var key: String
+  /// YAML text of the new value.
+  public var value: String
+  /// Creates an override.
+  public init(key: String, value: String) {
+    self.key = key
+    self.value = value
+  }
+}

@@ -7,8 +7,26 @@ public enum ScenarioLoader {
   /// - Throws: ``ScenarioError`` with every problem found, each with file, line, column, key
   ///   path and, where possible, a hint.
   public static func load(path: String) throws(ScenarioError) -> Scenario {
+    try load(path: path, overrides: [])
+  }
+
+  /// Loads `path` with some keys replaced, as `telesim sweep --set KEY=VALUE` does. Each
+  /// override's value is YAML (`4`, `2h`, `[mon, thu]`, `{dist: exponential, mean: 5min}`);
+  /// its key is a dotted path with list indices (`specialties[0].specialists_per_hub`).
+  public static func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioError) -> Scenario {
     var texts: [String] = []
-    let root = try document(at: path, texts: &texts, chain: [])
+    var root = try document(at: path, texts: &texts, chain: [])
+    for (i, o) in overrides.enumerated() {
+      let origin = SourceLocation(file: "--set", line: 1, column: i + 1)
+      let value = try compose(o.value.isEmpty ? "\"\"" : o.value, file: "--set \(o.key)")
+      guard let updated = root.setting(o.key, to: value.relocated(to: origin)) else {
+        throw ScenarioError([ScenarioDiagnostic(
+          code: .invalidValue, message: "cannot set '\(o.key)': no such place in the scenario", location: origin,
+          path: o.key, hint: "use a dotted key path with list indices, e.g. specialties[0].specialists_per_hub")])
+      }
+      root = updated
+      texts.append("\(o.key)=\(o.value)")
+    }
     return try read(root, file: path, texts: texts)
   }
 

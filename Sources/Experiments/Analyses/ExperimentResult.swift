@@ -1,6 +1,29 @@
 import ScenarioIO
 import SimStats
 
+/// What identifies a scenario's results: enough to reproduce them and to write them again
+/// from shard files.
+public struct ScenarioInfo: Sendable, Codable, Equatable {
+  public var name: String
+  public var file: String
+  public var hash: String
+  public var kind: String
+  public var generator: String
+  public var horizonMinutes: Double
+  public var warmUpMinutes: Double
+
+  /// The description of `scenario`.
+  public init(_ scenario: Scenario) {
+    name = scenario.name
+    file = scenario.file
+    hash = scenario.contentHash
+    kind = scenario.kind
+    generator = scenario.generator.rawValue
+    horizonMinutes = scenario.horizon.minutes
+    warmUpMinutes = scenario.warmUp.minutes
+  }
+}
+
 /// Results of running replications of one scenario: every replication's figures and the
 /// across-replication estimate of each metric.
 public struct ExperimentResult: Sendable {
@@ -31,14 +54,21 @@ public struct ExperimentResult: Sendable {
   /// Gathers replications of `scenario` run with `seed`.
   public init(scenario: Scenario, seed: UInt64, metrics: [Metric], indices: [Int],
               replications: [MetricValues], tables: [[BreakdownTable]] = []) {
-    scenarioName = scenario.name
-    scenarioFile = scenario.file
-    scenarioHash = scenario.contentHash
-    kind = scenario.kind
+    self.init(info: ScenarioInfo(scenario), seed: seed, metrics: metrics, indices: indices,
+              replications: replications, tables: tables)
+  }
+
+  /// Gathers replications of the scenario described by `info`.
+  public init(info: ScenarioInfo, seed: UInt64, metrics: [Metric], indices: [Int],
+              replications: [MetricValues], tables: [[BreakdownTable]] = []) {
+    scenarioName = info.name
+    scenarioFile = info.file
+    scenarioHash = info.hash
+    kind = info.kind
     self.seed = seed
-    generator = scenario.generator.rawValue
-    horizonMinutes = scenario.horizon.minutes
-    warmUpMinutes = scenario.warmUp.minutes
+    generator = info.generator
+    horizonMinutes = info.horizonMinutes
+    warmUpMinutes = info.warmUpMinutes
     self.metrics = metrics
     replicationIndices = indices
     self.replications = replications

@@ -1,0 +1,90 @@
+import SimStats
+
+/// Which direction of a metric is good, judged from its name.
+public enum Polarity: String, Sendable {
+  case lowerIsBetter, higherIsBetter, neutral
+
+  /// Lower is better for waits, queues, refusals, costs and the like; higher for completed
+  /// work and shares seen on time; neutral for loads (utilisation, occupancy, counts).
+  public static func of(_ metric: String) -> Polarity {
+    let lower = ["wait", "sojourn", "queue_length", "in_system", "blocking", "refused", "abandoned", "unplaced",
+                 "failed", "cost", "overtime", "full", "km", "response"]
+    let higher = ["completed", "same_day", "throughput", "within_target"]
+    if higher.contains(where: { metric.contains($0) }) { return .higherIsBetter }
+    if lower.contains(where: { metric.contains($0) }) { return .lowerIsBetter }
+    return .neutral
+  }
+}
+
+/// Paired comparison of designs run with common random numbers.
+public struct Comparison: Sendable {
+  /// One metric of one alternative against the baseline.
+  public struct Row: Sendable {
+    public let metric: Metric
+    public let alternative: Int
+    public let baseline: ReplicationEstimate?
+    public let value: ReplicationEstimate?
+    /// Estimate of alternative − baseline over paired replications.
+    public let difference: ReplicationEstimate?
+    /// Variance of the paired difference, and the variance independent streams would give
+    /// (var A + var B): their ratio is what common random numbers bought.
+    public let pairedVariance: Double
+    public let independentVariance: Double
+    public let verdict: String
+
+    /// 1 − paired / independent variance (the share of variance removed by CRN).
+    public var varianceReduction: Double {
+      independentVariance > 0 ? 1 - pairedVariance / independentVariance : .nan
+    }
+  }
+
+  public let labels: [String]
+  public let rows: [Row]
+
+  /// Compares every design with the first, metric by metric (metrics matched by name).
+  public init(_ results: [ExperimentResult], labels: [String]) {
+    self.labels = labels
+    var rows: [Row] = []
+    let base = results[0]
+    for (b, alt) in results.enumerated().dropFirst() {
+      for (i, metric) in base.metrics.enumerated() {
+        guard let j = alt.metrics.firstIndex(where: { $0.name == metric.name }) else { continue }
+        rows.append(Self.row(metric, base: base, i, alt: alt, j, alternative: b))
+      }
+    }
+    self.rows = rows
+  }
+
+  static func row(_ metric: Metric, base: ExperimentResult, _ i: Int, alt: ExperimentResult, _ j: Int,
+                  alternative: Int) -> Row {
+    var a: [Double] = []
+    var b: [Double] = []
+    for (x, y) in zip(base.replications, alt.replications) where !x.values[i].isNaN && !y.values[j].isNaN {
+      a.append(x.values[i])
+      b.append(y.values[j])
+    }
+    let d = ReplicationEstimate(zip(b, a).map { $0 - $1 })
+    let ea = ReplicationEstimate(a)
+    let eb = ReplicationEstimate(b)
+    let paired = d.map { $0.standardDeviation * $0.standardDeviation } ?? .nan
+    let independent = (ea?.standardDeviation ?? .nan) * (ea?.standardDeviation ?? .nan)
+      + (eb?.standardDeviation ?? .nan) * (eb?.standardDeviation ?? .nan)
+    return Row(metric: metric, alternative: alternative, baseline: ea, value: eb, difference: d,
+               pairedVariance: paired, independentVariance: independent,
+               verdict: verdict(d, polarity: Polarity.of(metric.name)))
+  }
+
+  /// "better", "worse", "higher", "lower" when the 95% interval of the difference excludes 0,
+  /// else "no detectable difference".
+  static func verdict(_ d: ReplicationEstimate?, polarity: Polarity) -> String {
+    guard let d, d.count > 1, !d.halfWidth.isNaN else { return "too few replications" }
+    if d.standardDeviation == 0 && d.mean == 0 { return "identical" }
+    guard d.lower > 0 || d.upper < 0 else { return "no detectable difference" }
+    let up = d.lower > 0
+    switch polarity {
+    case .lowerIsBetter: return up ? "worse" : "better"
+    case .higherIsBetter: return up ? "better" : "worse"
+    case .neutral: return up ? "higher" : "lower"
+    }
+  }
+}

@@ -1,0 +1,78 @@
+import ScenarioIO
+import SimStats
+
+/// One scenario variant in an experiment: a file for `run` and `compare`, a grid point for
+/// `sweep`.
+public struct Design: Sendable {
+  /// Short label used in reports (`A`, `servers=4,capacity=8`).
+  public let label: String
+  /// The settings that make this design (sweep), empty otherwise.
+  public let settings: [ScenarioOverride]
+  /// The loaded scenario.
+  public let scenario: Scenario
+
+  public init(label: String, settings: [ScenarioOverride] = [], scenario: Scenario) {
+    self.label = label
+    self.settings = settings
+    self.scenario = scenario
+  }
+}
+
+/// An experiment: every design run for the same replication indices with the same master
+/// seed, so that designs share random streams by name (common random numbers).
+///
+/// The unit of work is (design, replication). Units have a canonical order, design-major, and
+/// shard i of n takes the units whose position k satisfies k mod n = i. Results never depend on
+/// how units are spread over threads or machines.
+public struct ExperimentPlan: Sendable {
+  /// What command the experiment answers.
+  public enum Kind: String, Sendable, Codable { case run, compare, sweep }
+
+  public let kind: Kind
+  public let designs: [Design]
+  public let seed: UInt64
+  public let replications: Int
+
+  public init(kind: Kind, designs: [Design], seed: UInt64, replications: Int) {
+    precondition(!designs.isEmpty && replications >= 1)
+    self.kind = kind
+    self.designs = designs
+    self.seed = seed
+    self.replications = replications
+  }
+
+  /// A (design, replication) pair.
+  public struct Unit: Sendable, Hashable, Codable {
+    public var design: Int
+    public var replication: Int
+  }
+
+  /// Every unit in canonical order.
+  public var units: [Unit] {
+    designs.indices.flatMap { d in (0..<replications).map { Unit(design: d, replication: $0) } }
+  }
+
+  /// The units of shard `index` of `count`.
+  public func units(shard index: Int, of count: Int) -> [Unit] {
+    units.enumerated().filter { $0.offset % count == index }.map(\.element)
+  }
+
+  /// Identifies the experiment: FNV-1a of the kind, seed, replications, TeleSim version and
+  /// every design's label, settings and scenario hash. Shards of different experiments never
+  /// merge.
+  public var hash: String {
+    var text = "\(kind.rawValue)|\(seed)|\(replications)|\(TeleSimVersion.current)"
+    for d in designs {
+      text += "|\(d.label)|\(d.scenario.contentHash)|" + d.settings.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+    }
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    let digits = String(h, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
+
+/// The version written into every output.
+public enum TeleSimVersion {
+  public static let current = "0.2.0"
+}

@@ -1,0 +1,106 @@
+import ScenarioIO
+import SimStats
+
+/// The figures of one unit of work.
+public struct UnitRecord: Sendable, Codable {
+  public var unit: ExperimentPlan.Unit
+  public var values: [Double]
+  public var tables: [BreakdownTable]
+
+  enum CodingKeys: String, CodingKey { case design, replication, values, tables }
+
+  public init(unit: ExperimentPlan.Unit, values: [Double], tables: [BreakdownTable]) {
+    self.unit = unit
+    self.values = values
+    self.tables = tables
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    unit = .init(design: try c.decode(Int.self, forKey: .design), replication: try c.decode(Int.self, forKey: .replication))
+    values = try c.decode([Double].self, forKey: .values)
+    tables = try c.decode([BreakdownTable].self, forKey: .tables)
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(unit.design, forKey: .design)
+    try c.encode(unit.replication, forKey: .replication)
+    try c.encode(values, forKey: .values)
+    try c.encode(tables, forKey: .tables)
+  }
+}
+
+extension ExperimentPlan {
+  /// Runs `units` with at most `workers` at a time; results come back in the order of `units`.
+  public func run(_ units: [Unit], workers: Int, progress: (@Sendable (Int) -> Void)? = nil) async -> [UnitRecord] {
+    let runners = designs.map { ReplicationRunner(scenario: $0.scenario, seed: seed, workers: 1) }
+    var results = [UnitRecord?](repeating: nil, count: units.count)
+    await withTaskGroup(of: (Int, UnitRecord).self) { group in
+      var next = 0
+      func launch() {
+        let slot = next
+        let unit = units[slot]
+        let runner = runners[unit.design]
+        group.addTask {
+          let output = runner.replicateWithTables(unit.replication)
+          return (slot, UnitRecord(unit: unit, values: output.values.values, tables: output.tables))
+        }
+        next += 1
+      }
+      while next < units.count && next < max(workers, 1) { launch() }
+      var finished = 0
+      for await (slot, record) in group {
+        results[slot] = record
+        finished += 1
+        progress?(finished)
+        if next < units.count { launch() }
+      }
+    }
+    return results.map { $0! }
+  }
+
+  /// Everything needed to write the experiment's results without the scenario files.
+  public var header: PlanHeader {
+    PlanHeader(
+      kind: kind, hash: hash, version: TeleSimVersion.current, seed: seed, replications: replications,
+      designs: designs.map { d in
+        .init(label: d.label, settings: d.settings.map { "\($0.key)=\($0.value)" }, info: ScenarioInfo(d.scenario),
+              metrics: ReplicationRunner(scenario: d.scenario, workers: 1).metrics)
+      })
+  }
+}
+
+/// The self-description of an experiment, written into every shard file.
+public struct PlanHeader: Sendable, Codable, Equatable {
+  public struct DesignHeader: Sendable, Codable, Equatable {
+    public var label: String
+    public var settings: [String]
+    public var info: ScenarioInfo
+    public var metrics: [Metric]
+  }
+
+  public var kind: ExperimentPlan.Kind
+  public var hash: String
+  public var version: String
+  public var seed: UInt64
+  public var replications: Int
+  public var designs: [DesignHeader]
+
+  /// Every unit in canonical order.
+  public var units: [ExperimentPlan.Unit] {
+    designs.indices.flatMap { d in (0..<replications).map { ExperimentPlan.Unit(design: d, replication: $0) } }
+  }
+
+  /// Gathers complete records (every unit once) into one result per design, in canonical
+  /// order, so that the result does not depend on how the work was split.
+  public func results(from records: [UnitRecord]) -> [ExperimentResult] {
+    designs.indices.map { d in
+      let mine = records.filter { $0.unit.design == d }.sorted { $0.unit.replication < $1.unit.replication }
+      let metrics = designs[d].metrics
+      return ExperimentResult(
+        info: designs[d].info, seed: seed, metrics: metrics, indices: mine.map(\.unit.replication),
+        replications: mine.map { MetricValues(metrics: metrics, values: $0.values) }, tables: mine.map(\.tables))
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reporting
+
+/// `telesim merge SHARDS… --out DIR`: combines shard files into the one-machine result.
+struct Merge: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Combine shard files (from --shard) into the same output a single machine would write.",
+    discussion: """
+      Checks that every (scenario, replication) of the experiment is present exactly once and that all shards
+      come from the same experiment (same scenarios, settings, seed, replications and TeleSim version), then
+      reduces the per-replication records in canonical order, so the merged files equal a one-machine run byte
+      for byte. Exit code 3 when shards are missing, duplicated or foreign.
+      """)
+
+  @Argument(help: "Shard files (shard-i-of-n.json).")
+  var shards: [String]
+
+  @Option(help: "Comma-separated metrics for a sweep's table.")
+  var metrics: String?
+
+  @OptionGroup var options: ExperimentOptions
+
+  func run() async throws {
+    let header: PlanHeader
+    let records: [UnitRecord]
+    do {
+      var files: [(path: String, file: ShardFile)] = []
+      for path in shards { files.append((path, try ShardFile.read(path))) }
+      (header, records) = try ShardMerge.merge(files)
+    } catch {
+      printToStandardError("error: \(error.message)")
+      throw ExitCode(3)
+    }
+    let results = header.results(from: records)
+    switch header.kind {
+    case .run:
+      switch options.format {
+      case .table: print(SummaryTable.render(results[0]), terminator: "")
+      case .json: print(SummaryReport.json(results[0]), terminator: "")
+      }
+      if let out = options.out { try writeRunOutputs(results[0], to: out) }
+    case .compare:
+      try emitComparison(results, header: header, options: options)
+    case .sweep:
+      try emitSweep(results, header: header, metrics: metrics, options: options)
+    }
+  }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reporting
+import ScenarioIO
+
+/// `telesim sweep FILE --set KEY=[v1,v2] …`: a full-factorial grid of settings.
+struct Sweep: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a grid of settings (every combination of the --set values) with common random numbers.",
+    discussion: """
+      KEY is a dotted path into the scenario with list indices, e.g. servers, policy.assignment,
+      specialties[0].specialists_per_hub, sessions.days. Values are YAML: --set 'servers=[3,4,5]',
+      --set 'sessions.days=[[mon,thu,sat],[mon,tue,wed,thu,fri,sat]]'. The table shows the headline metrics of
+      every design point; with --out, sweep.csv holds every metric with its 95% CI.
+      """)
+
+  @Argument(help: "Scenario file.")
+  var file: String
+
+  @Option(name: .customLong("set"), help: ArgumentHelp("KEY=[v1,v2,…] (repeatable).", valueName: "KEY=[values]"))
+  var settings: [String] = []
+
+  @Option(help: "Comma-separated metrics for the table (default: the kind's headline metrics).")
+  var metrics: String?
+
+  @OptionGroup var options: ExperimentOptions
+
+  func validate() throws {
+    if settings.isEmpty { throw ValidationError("give at least one --set KEY=[v1,v2,…]") }
+    for s in settings where SweepGrid.parseAxis(s) == nil {
+      throw ValidationError("--set '\(s)' is not KEY=[v1,v2,…]")
+    }
+  }
+
+  func run() async throws {
+    let grid = SweepGrid(axes: settings.compactMap(SweepGrid.parseAxis))
+    var designs: [Design] = []
+    var diagnostics: [String] = []
+    for point in grid.points {
+      do {
+        designs.append(Design(label: SweepGrid.label(point), settings: point,
+                              scenario: try ScenarioLoader.load(path: file, overrides: point)))
+      } catch {
+        diagnostics.append("for \(SweepGrid.label(point)):\n" + error.description)
+      }
+    }
+    if !diagnostics.isEmpty {
+      printToStandardError(diagnostics.joined(separator: "\n"))
+      throw ExitCode(2)
+    }
+    let base = designs[0].scenario
+    let plan = ExperimentPlan(kind: .sweep, designs: designs, seed: options.seed ?? base.seed,
+                              replications: options.replications ?? base.replications)
+    guard let results = try await options.execute(plan) else { return }
+    try emitSweep(results, header: plan.header, metrics: metrics, options: options)
+  }
+}
+
+/// Prints a sweep's table and writes sweep.csv.
+func emitSweep(_ results: [ExperimentResult], header: PlanHeader, metrics: String?, options: ExperimentOptions) throws {
+  let labels = header.designs.map(\.label)
+  let chosen = metrics.map { $0.split(separator: ",").map(String.init) }
+    ?? Headline.metrics(kind: header.designs[0].info.kind, available: header.designs[0].metrics)
+  switch options.format {
+  case .table:
+    print("\(header.designs[0].info.name): \(labels.count) design points × \(header.replications) replications, seed \(header.seed)")
+    print(SweepReport.table(results, labels: labels, metrics: chosen), terminator: "")
+  case .json:
+    print(SweepReport.csv(results, labels: labels), terminator: "")
+  }
+  if let out = options.out {
+    try writeOrExit { try AtomicFile.write(SweepReport.csv(results, labels: labels), to: out + "/sweep.csv") }
+  }
+}
