@@ -6,11 +6,24 @@ public struct GeoPoint: Sendable, Hashable {
   public var latitude: Double
   /// Longitude, degrees east.
   public var longitude: Double
+  /// cos(latitude), kept so that ranking by distance needs no trigonometry.
+  let cosLatitude: Double
 
   /// Creates a point.
   public init(latitude: Double, longitude: Double) {
     self.latitude = latitude
     self.longitude = longitude
+    cosLatitude = cos(latitude * .pi / 180)
+  }
+
+  /// Squared distance in km² on a local flat projection (equirectangular, 111.2 km per degree):
+  /// within 0.1% of the great-circle distance at the scale of a state, and cheap, so it is
+  /// what nearest-facility searches rank by.
+  func planarKilometresSquared(to other: GeoPoint) -> Double {
+    let kmPerDegree = 111.195
+    let y = (other.latitude - latitude) * kmPerDegree
+    let x = (other.longitude - longitude) * kmPerDegree * (cosLatitude + other.cosLatitude) / 2
+    return x * x + y * y
   }
 
   /// Great-circle distance in kilometres (haversine, Earth radius 6,371 km).
@@ -70,7 +83,7 @@ struct SpatialGrid {
         for c in (c0 - ring)...(c0 + ring) where c >= 0 && c < columns {
           guard Swift.max(abs(r - r0), abs(c - c0)) == ring else { continue }
           for i in buckets[r * columns + c] {
-            let d = p.kilometres(to: points[Int(i)])
+            let d = p.planarKilometresSquared(to: points[Int(i)]).squareRoot()
             if best == nil || d < best!.1 || (d == best!.1 && Int(i) < best!.0) { best = (Int(i), d) }
           }
         }

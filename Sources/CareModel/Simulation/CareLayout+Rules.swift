@@ -11,7 +11,7 @@ extension CareLayout {
       let ranked = spec.hubs.indices.map { h -> (hub: Int, km: Double, other: Bool) in
         let f = spec.facilities[spec.hubs[h]]
         let other = spec.policy.assignment == .ownDistrict && f.district != here.district
-        return (h, here.location.kilometres(to: f.location), other)
+        return (h, here.location.planarKilometresSquared(to: f.location), other)
       }.sorted { ($0.other ? 1 : 0, $0.km, $0.hub) < ($1.other ? 1 : 0, $1.km, $1.hub) }
       for c in 0..<k {
         let hub = ranked.first { perHub[$0.hub * k + c] > 0 }?.hub ?? ranked[0].hub
@@ -37,7 +37,7 @@ extension CareLayout {
       for options in byLevel {
         var best: (Int, Double)?
         for f in options where f != s {
-          let km = spec.facilities[s].location.kilometres(to: spec.facilities[f].location)
+          let km = spec.facilities[s].location.planarKilometresSquared(to: spec.facilities[f].location)
           if best == nil || km < best!.1 { best = (f, km) }
         }
         if let (f, _) = best, !list.contains(f) { list.append(f) }

@@ -66,7 +66,7 @@ extension ExperimentPlan {
       kind: kind, hash: hash, version: TeleSimVersion.current, seed: seed, replications: replications,
       designs: designs.map { d in
         .init(label: d.label, settings: d.settings.map { "\($0.key)=\($0.value)" }, info: ScenarioInfo(d.scenario),
-              metrics: ReplicationRunner(scenario: d.scenario, workers: 1).metrics)
+              metrics: ReplicationRunner.metrics(of: d.scenario))
       })
   }
 }

@@ -34,7 +34,10 @@ public struct ReplicationRunner: Sendable {
   }
 
   /// The metrics each replication reports.
-  public var metrics: [Metric] {
+  public var metrics: [Metric] { Self.metrics(of: scenario) }
+
+  /// The metrics a replication of `scenario` reports (no model is built).
+  public static func metrics(of scenario: Scenario) -> [Metric] {
     switch scenario.model {
     case .queueNetwork(let spec): return spec.metrics
     case .careNetwork: return CareNetworkSpec.metrics
