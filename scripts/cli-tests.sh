@@ -41,6 +41,39 @@ check "the Bihar launch scenario writes its breakdowns" bash -c "
   grep -q teleconsult.same_day '$tmp/bihar/summary.json'"
 check "a care-network variant is a few lines on top of its base" bash -c "
   '$bin' validate scenarios/bihar-phc-upgrade.yaml | grep -q ok"
+sweep_args="sweep scenarios/mmck.yaml --set servers=[2,3,4] --set capacity=[5,7] --replications 5 --quiet"
+check "a sweep split into 1, 3 or 7 shards (run in parallel) merges byte for byte to the serial sweep" bash -c "
+  '$bin' $sweep_args --threads 1 --out '$tmp/serial' >/dev/null || exit 1
+  for n in 1 3 7; do
+    seq 0 \$((n - 1)) | xargs -P 4 -I{} '$bin' $sweep_args --shard {}/\$n --out $tmp/shards\$n >/dev/null || exit 1
+    '$bin' merge '$tmp'/shards\$n/*.json --out $tmp/merged\$n >/dev/null || exit 1
+    cmp $tmp/serial/sweep.csv $tmp/merged\$n/sweep.csv || exit 1
+  done"
+check "merge rejects missing, duplicate and foreign shards with exit code 3" bash -c "
+  '$bin' merge '$tmp'/shards3/shard-0-of-3.json '$tmp'/shards3/shard-1-of-3.json 2>'$tmp/e1'; test \$? -eq 3 &&
+  grep -q missing '$tmp/e1' &&
+  '$bin' merge '$tmp'/shards3/*.json '$tmp'/shards3/shard-1-of-3.json 2>'$tmp/e2'; test \$? -eq 3 &&
+  grep -q 'in both' '$tmp/e2' &&
+  '$bin' run scenarios/mmc.yaml --replications 3 --shard 0/1 --out '$tmp/other' >/dev/null &&
+  '$bin' merge '$tmp'/shards3/*.json '$tmp'/other/shard-0-of-1.json 2>'$tmp/e3'; test \$? -eq 3 &&
+  grep -q 'another experiment' '$tmp/e3'"
+check "a sharded run merges to the one-machine summary byte for byte" bash -c "
+  '$bin' run scenarios/jackson.yaml --replications 6 --quiet --out '$tmp/one' >/dev/null &&
+  for i in 0 1 2; do '$bin' run scenarios/jackson.yaml --replications 6 --quiet --shard \$i/3 --out '$tmp/js' >/dev/null || exit 1; done &&
+  '$bin' merge '$tmp'/js/*.json --out '$tmp/jm' >/dev/null &&
+  cmp '$tmp/one/summary.json' '$tmp/jm/summary.json' && cmp '$tmp/one/replications.csv' '$tmp/jm/replications.csv'"
+check "--shard auto reads the Slurm array index" bash -c "
+  SLURM_ARRAY_TASK_ID=1 SLURM_ARRAY_TASK_COUNT=3 '$bin' $sweep_args --shard auto --out '$tmp/auto' >/dev/null &&
+  cmp '$tmp/auto/shard-1-of-3.json' '$tmp/shards3/shard-1-of-3.json'"
+check "compare reports a real difference and none between identical scenarios" bash -c "
+  '$bin' compare scenarios/mmc.yaml scenarios/mmc.yaml --replications 4 --quiet --out '$tmp/cmp0' | grep -q identical &&
+  ! grep -q ',better,\|,worse,' '$tmp/cmp0/comparison.csv' &&
+  printf 'extends: mmc.yaml\nservers: 5\n' > scenarios/.cli-test-five.yaml &&
+  '$bin' compare scenarios/mmc.yaml scenarios/.cli-test-five.yaml --replications 4 --quiet --out '$tmp/cmp1' >/dev/null;
+  status=\$?; rm -f scenarios/.cli-test-five.yaml; test \$status -eq 0 &&
+  grep -q '^\.cli-test-five,mmc,wait.mean,min,.*,better,' '$tmp/cmp1/comparison.csv'"
+check "--precision adds replications until the target is met" bash -c "
+  '$bin' run scenarios/mmc.yaml --precision 2% --quiet --format json | grep -q '\"replications\":[0-9]'"
 check "bench runs and reports the allocation figure" bash -c "
   '$bin' bench mmc --customers 20000 --runs 1 | grep -q 'allocations per event'"
 
