@@ -94,6 +94,13 @@ public struct ShardSpec: Sendable, Equatable {
   public var index: Int
   public var count: Int
 
+  /// Shard `index` of `count`. - Precondition: 0 ≤ index < count.
+  public init(index: Int, count: Int) {
+    precondition(index >= 0 && index < count, "shard index outside 0..<count")
+    self.index = index
+    self.count = count
+  }
+
   /// Parses `i/n` (0 ≤ i < n), `auto` or `auto/n` (n when the environment gives no count).
   /// `auto` reads, in order: Slurm `SLURM_ARRAY_TASK_ID` (with `SLURM_ARRAY_TASK_COUNT`, or
   /// `_MIN`/`_MAX`), Kubernetes `JOB_COMPLETION_INDEX`, AWS Batch `AWS_BATCH_JOB_ARRAY_INDEX`
