@@ -32,6 +32,8 @@ public struct QueueNetworkModel: SimulationModel {
   let classCount: Int
   var networkSojourn = Tally()
   var networkExits = 0
+  /// Waits at the first station in order of service start, kept only for a pilot run.
+  var pilot: PilotLog?
   /// External arrivals since the start (never reset), for conservation checks.
   var externalArrivalCount = 0
   /// Customers who left the network since the start (never reset).
@@ -111,6 +113,7 @@ public struct QueueNetworkModel: SimulationModel {
     switch stations[station].resource.arrive(slot, priorityClass: lanes[customerClass]) {
     case .served:
       stations[station].recordWait(0, customerClass: customerClass)
+      if station == 0 { pilot?.record(now, 0) }
       startService(slot, station: station, in: &sim)
     case .queued:
       break
@@ -136,6 +139,7 @@ public struct QueueNetworkModel: SimulationModel {
     if let (next, _) = stations[station].resource.complete(at: sim.now) {
       let waited = now - customers.arrivalAtStation[Int(next)]
       stations[station].recordWait(waited, customerClass: Int(customers.customerClass[Int(next)]))
+      if station == 0 { pilot?.record(now, waited) }
       startService(next, station: station, in: &sim)
     }
     stations[station].observeLevels(at: now)
@@ -166,6 +170,7 @@ public struct QueueNetworkModel: SimulationModel {
     while let (next, _) = stations[station].resource.startNextIfFree() {
       let waited = sim.now.minutes - customers.arrivalAtStation[Int(next)]
       stations[station].recordWait(waited, customerClass: Int(customers.customerClass[Int(next)]))
+      if station == 0 { pilot?.record(sim.now.minutes, waited) }
       startService(next, station: station, in: &sim)
     }
     stations[station].observeLevels(at: sim.now.minutes)
@@ -202,4 +207,31 @@ extension QueueNetworkModel {
 
   /// Customers that entered the network from outside (admitted or refused at first station).
   package var externalArrivals: Int { externalArrivalCount }
+}
+
+/// A time series of one output, recorded only during a pilot run (for warm-up detection).
+public final class PilotLog {
+  public private(set) var times: [Double] = []
+  public private(set) var values: [Double] = []
+  public init() {}
+  func record(_ time: Double, _ value: Double) {
+    times.append(time)
+    values.append(value)
+  }
+}
+
+extension QueueNetworkModel {
+  /// Runs one replication without warm-up and returns the waits at the first station in order
+  /// of service start, with their times: the series MSER-5 reads.
+  public static func pilotSeries(_ spec: NetworkSpec, seeder: StreamSeeder, horizon: SimDuration)
+    -> (times: [Double], values: [Double])
+  {
+    var model = QueueNetworkModel(spec: spec, seeder: seeder)
+    let log = PilotLog()
+    model.pilot = log
+    var sim = Simulation<QueueNetworkEvent>()
+    model.start(in: &sim)
+    _ = sim.run(&model, until: SimTime(minutes: horizon.minutes))
+    return (log.times, log.values)
+  }
 }

@@ -26,6 +26,7 @@ public enum SummaryReport {
     j.key("rng"); j.string(result.generator)
     j.key("horizon_min"); j.number(result.horizonMinutes)
     j.key("warmup_min"); j.number(result.warmUpMinutes)
+    j.key("warmup_method"); j.string(result.warmUpMethod)
     j.key("metrics")
     j.beginObject()
     for (metric, estimate) in zip(result.metrics, result.estimates) {

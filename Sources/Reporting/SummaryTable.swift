@@ -11,7 +11,7 @@ public enum SummaryTable {
     }
     let header = "\(result.scenarioName) (\(result.kind)): \(result.replications.count) replications, "
       + "seed \(result.seed), horizon \(number(result.horizonMinutes / 60)) h, "
-      + "warm-up \(number(result.warmUpMinutes / 60)) h\n"
+      + "warm-up \(number(result.warmUpMinutes / 60)) h\(result.warmUpMethod == "mser5" ? " (MSER-5)" : "")\n"
     return header + layout(rows)
   }
 

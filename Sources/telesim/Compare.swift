@@ -35,10 +35,12 @@ struct Compare: AsyncParsableCommand {
       }
     }
     if failed { throw ExitCode(2) }
+    let seed = options.seed ?? scenarios[0].seed
+    scenarios = scenarios.map { WarmUpResolver.resolve($0, seed: seed) }
     let labels = Self.labels(files)
     let plan = ExperimentPlan(
       kind: .compare, designs: zip(labels, scenarios).map { Design(label: $0, scenario: $1) },
-      seed: options.seed ?? scenarios[0].seed, replications: options.replications ?? scenarios[0].replications)
+      seed: seed, replications: options.replications ?? scenarios[0].replications)
     guard let results = try await options.execute(plan) else { return }
     try emitComparison(results, header: plan.header, options: options)
   }

@@ -35,7 +35,8 @@ struct Run: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let scenario = try loadScenarioOrExit(file)
+    let loaded = try loadScenarioOrExit(file)
+    let scenario = WarmUpResolver.resolve(loaded, seed: options.seed ?? loaded.seed)
     let n = options.replications ?? scenario.replications
     let result: ExperimentResult
     if let p = precision.flatMap(parsePercent) {

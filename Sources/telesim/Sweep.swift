@@ -49,8 +49,10 @@ struct Sweep: AsyncParsableCommand {
       printToStandardError(diagnostics.joined(separator: "\n"))
       throw ExitCode(2)
     }
+    let seed = options.seed ?? designs[0].scenario.seed
+    designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
     let base = designs[0].scenario
-    let plan = ExperimentPlan(kind: .sweep, designs: designs, seed: options.seed ?? base.seed,
+    let plan = ExperimentPlan(kind: .sweep, designs: designs, seed: seed,
                               replications: options.replications ?? base.replications)
     guard let results = try await options.execute(plan) else { return }
     try emitSweep(results, header: plan.header, metrics: metrics, options: options)

@@ -18,7 +18,8 @@ struct Theory: AsyncParsableCommand {
   var threads: Int?
 
   func run() async throws {
-    let scenario = try loadScenarioOrExit(file)
+    let loaded = try loadScenarioOrExit(file)
+    let scenario = WarmUpResolver.resolve(loaded, seed: loaded.seed)
     switch TheoryComparison.values(for: scenario) {
     case .failure(let error):
       printToStandardError("\(file): no exact values: \(error.message)")

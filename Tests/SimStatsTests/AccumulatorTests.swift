@@ -1,6 +1,7 @@
 import SimRandom
 import SimStats
 import Testing
+import Foundation
 
 @Suite("Accumulators")
 struct AccumulatorTests {
@@ -83,5 +84,22 @@ struct AccumulatorTests {
     merged.merge(sketch)
     #expect(merged.quantile(0.9) == sketch.quantile(0.9))
     #expect(abs(sketch.zeroFraction - 0.25) < 1e-12)
+  }
+}
+
+@Suite("Warm-up detection")
+struct WarmUpDetectionTests {
+  @Test("MSER-5 cuts an initial transient and keeps a stationary series whole", arguments: 0..<4)
+  func mser5(seed: Int) {
+    let stream = RandomStream(seed: UInt64(seed))
+    // 100 observations decaying from 50 towards 10, then 900 stationary around 10.
+    var series: [Double] = (0..<100).map { 10 + 40 * exp(-Double($0) / 25) + stream.uniform() }
+    series += (0..<900).map { _ in 10 + stream.uniform() }
+    let cut = WarmUpDetection.mser5(series)
+    #expect(cut % 5 == 0)
+    #expect(cut >= 60 && cut <= 250, "seed \(seed): cut \(cut)")
+    let flat = (0..<1000).map { _ in 10 + stream.uniform() }
+    #expect(WarmUpDetection.mser5(flat) < 100, "seed \(seed)")
+    #expect(WarmUpDetection.mser5([1, 2, 3]) == 0)
   }
 }

@@ -11,6 +11,8 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
   public var generator: String
   public var horizonMinutes: Double
   public var warmUpMinutes: Double
+  /// `fixed`, or `mser5` when the warm-up was detected from a pilot run.
+  public var warmUpMethod: String
 
   /// The description of `scenario`.
   public init(_ scenario: Scenario) {
@@ -21,6 +23,7 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     generator = scenario.generator.rawValue
     horizonMinutes = scenario.horizon.minutes
     warmUpMinutes = scenario.warmUp.minutes
+    warmUpMethod = scenario.warmUpIsAuto ? "mser5" : "fixed"
   }
 }
 
@@ -42,6 +45,8 @@ public struct ExperimentResult: Sendable {
   /// Horizon and warm-up, in minutes.
   public let horizonMinutes: Double
   public let warmUpMinutes: Double
+  /// `fixed` or `mser5`.
+  public let warmUpMethod: String
   /// Metric definitions, in report order.
   public let metrics: [Metric]
   /// Replication indices, ascending.
@@ -69,6 +74,7 @@ public struct ExperimentResult: Sendable {
     generator = info.generator
     horizonMinutes = info.horizonMinutes
     warmUpMinutes = info.warmUpMinutes
+    warmUpMethod = info.warmUpMethod
     self.metrics = metrics
     replicationIndices = indices
     self.replications = replications

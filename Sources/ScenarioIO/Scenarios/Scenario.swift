@@ -23,6 +23,9 @@ public struct Scenario: Sendable {
   public var horizon: SimDuration
   /// Statistics before this instant are discarded.
   public var warmUp: SimDuration
+  /// `warmup: auto`: the warm-up is to be found by MSER-5 on a pilot run (until resolved,
+  /// `warmUp` is zero).
+  public var warmUpIsAuto = false
   /// Number of independent replications.
   public var replications: Int
   /// Random-number generator algorithm.

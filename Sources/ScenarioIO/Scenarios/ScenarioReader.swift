@@ -24,7 +24,8 @@ struct ScenarioReader {
     let name = f["name"].flatMap { reader.string($0, path: "name") } ?? "scenario"
     let seed = f["seed"].flatMap { reader.seed($0, path: "seed") } ?? 1
     let horizon = f["horizon"].flatMap { reader.duration($0, path: "horizon", allowZero: false) }
-    let warmUp = f["warmup"].map { reader.duration($0, path: "warmup") } ?? 0
+    let autoWarmUp = f["warmup"]?.scalar == "auto"
+    let warmUp = autoWarmUp ? 0 : f["warmup"].map { reader.duration($0, path: "warmup") } ?? 0
     let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1) } ?? 10
     let generator = f["rng"].map(readGenerator) ?? .mt19937
     if let h = horizon, let w = warmUp, w >= h, let node = f["warmup"] {
@@ -40,10 +41,12 @@ struct ScenarioReader {
     default: model = nil
     }
     guard let horizon, let warmUp, let replications, let generator, let model, let kind else { return nil }
-    return Scenario(
+    var scenario = Scenario(
       name: name, kind: kind, seed: seed, horizon: SimDuration(minutes: horizon),
       warmUp: SimDuration(minutes: warmUp), replications: replications, generator: generator,
       model: model, file: reader.file, contentHash: contentHash)
+    scenario.warmUpIsAuto = autoWarmUp
+    return scenario
   }
 
   static func keys(of kind: String) -> [String] {
