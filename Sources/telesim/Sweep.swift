@@ -11,8 +11,10 @@ struct Sweep: AsyncParsableCommand {
     discussion: """
       KEY is a dotted path into the scenario with list indices, e.g. servers, policy.assignment,
       specialties[0].specialists_per_hub, sessions.days. Values are YAML: --set 'servers=[3,4,5]',
-      --set 'sessions.days=[[mon,thu,sat],[mon,tue,wed,thu,fri,sat]]'. The table shows the headline metrics of
-      every design point; with --out, sweep.csv holds every metric with its 95% CI.
+      --set 'sessions.days=[[mon,thu,sat],[mon,tue,wed,thu,fri,sat]]'. The grid can also come from a
+      sweep: section in the file (sweep: {servers: [3, 4, 5]}); --set replaces an axis of the same key.
+      The table shows the headline metrics of every design point; with --out, sweep.csv holds every
+      metric with its 95% CI.
       """)
 
   @Argument(help: "Scenario file.")
@@ -27,14 +29,21 @@ struct Sweep: AsyncParsableCommand {
   @OptionGroup var options: ExperimentOptions
 
   func validate() throws {
-    if settings.isEmpty { throw ValidationError("give at least one --set KEY=[v1,v2,…]") }
     for s in settings where SweepGrid.parseAxis(s) == nil {
       throw ValidationError("--set '\(s)' is not KEY=[v1,v2,…]")
     }
   }
 
   func run() async throws {
-    let grid = SweepGrid(axes: settings.compactMap(SweepGrid.parseAxis))
+    let fromFile = try loadScenarioOrExit(file).sweepAxes.map { (key: $0.key, values: $0.values) }
+    let fromCommandLine = settings.compactMap(SweepGrid.parseAxis)
+    // --set replaces a key the file's sweep: section also names, and adds the others.
+    let axes = fromFile.filter { axis in !fromCommandLine.contains { $0.key == axis.key } } + fromCommandLine
+    guard !axes.isEmpty else {
+      printToStandardError("error: nothing to sweep: give --set KEY=[v1,v2,…] or a sweep: section in \(file)")
+      throw ExitCode(64)
+    }
+    let grid = SweepGrid(axes: axes)
     var designs: [Design] = []
     var diagnostics: [String] = []
     for point in grid.points {

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// A YAML node that remembers which file and position it came from, so that a scenario
@@ -125,6 +126,18 @@ struct ScenarioNode: Sendable {
       return ScenarioNode(content: .sequence(items), location: location)
     default:
       return nil
+    }
+  }
+
+  /// Flow-style YAML text of this node (`3`, `[mon, thu]`, `{dist: exponential, mean: 5min}`),
+  /// quoting scalars that YAML would otherwise read differently.
+  var flowText: String {
+    switch content {
+    case .scalar(let s):
+      let plain = !s.isEmpty && !s.contains(where: { ",:[]{}#&*!|>'\"%@`".contains($0) }) && s.trimmingSpaces == s
+      return plain ? s : "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    case .sequence(let items): return "[" + items.map(\.flowText).joined(separator: ", ") + "]"
+    case .mapping(let entries): return "{" + entries.map { "\($0.key.flowText): \($0.value.flowText)" }.joined(separator: ", ") + "}"
     }
   }
 

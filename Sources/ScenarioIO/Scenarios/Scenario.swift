@@ -23,6 +23,8 @@ public struct Scenario: Sendable {
   public var horizon: SimDuration
   /// Statistics before this instant are discarded.
   public var warmUp: SimDuration
+  /// The file's `sweep:` section: each key path with the values to try, as YAML text.
+  public var sweepAxes: [SweepAxis] = []
   /// `warmup: auto`: the warm-up is to be found by MSER-5 on a pilot run (until resolved,
   /// `warmUp` is zero).
   public var warmUpIsAuto = false
@@ -48,5 +50,15 @@ public struct ScenarioOverride: Sendable, Hashable {
   public init(key: String, value: String) {
     self.key = key
     self.value = value
+  }
+}
+
+/// One axis of a sweep: a key path and the values it takes.
+public struct SweepAxis: Sendable, Hashable {
+  public var key: String
+  public var values: [String]
+  public init(key: String, values: [String]) {
+    self.key = key
+    self.values = values
   }
 }

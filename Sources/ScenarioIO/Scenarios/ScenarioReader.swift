@@ -10,7 +10,7 @@ struct ScenarioReader {
   static let schema = "telesim/v1"
   static let kinds = ["queue", "network", "care-network"]
   static let commonKeys = ["schema", "kind", "name", "description", "seed", "horizon", "warmup",
-                           "replications", "rng", "extends"]
+                           "replications", "rng", "extends", "sweep"]
 
   func read(_ root: ScenarioNode) -> Scenario? {
     let kind = peekKind(root)
@@ -46,6 +46,7 @@ struct ScenarioReader {
       warmUp: SimDuration(minutes: warmUp), replications: replications, generator: generator,
       model: model, file: reader.file, contentHash: contentHash)
     scenario.warmUpIsAuto = autoWarmUp
+    scenario.sweepAxes = f["sweep"].map(readSweep) ?? []
     return scenario
   }
 
@@ -68,6 +69,22 @@ struct ScenarioReader {
       return nil
     }
     return kind
+  }
+
+  /// `sweep: {servers: [3, 4, 5], policy.assignment: [nearest, own-district]}`.
+  private func readSweep(_ node: ScenarioNode) -> [SweepAxis] {
+    guard let entries = node.entries else {
+      reader.report(.wrongType, "expected a mapping of key paths to lists of values", at: node, path: "sweep",
+                    hint: "e.g. sweep: {servers: [3, 4, 5]}")
+      return []
+    }
+    var axes: [SweepAxis] = []
+    for e in entries {
+      guard let key = e.key.scalar, let items = reader.list(e.value, path: "sweep.\(e.key.scalar ?? "")"), !items.isEmpty
+      else { continue }
+      axes.append(SweepAxis(key: key, values: items.map(\.flowText)))
+    }
+    return axes
   }
 
   private func readGenerator(_ node: ScenarioNode) -> GeneratorAlgorithm? {
