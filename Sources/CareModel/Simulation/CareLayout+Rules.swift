@@ -66,26 +66,17 @@ extension CareLayout {
   }
 }
 
-/// Picks an index with probability proportional to its weight (one uniform per draw).
+/// Picks an index with probability proportional to its weight (one uniform per draw), through
+/// the discrete distribution of SimRandom.
 struct CategoricalChoice: Sendable {
-  let cumulative: [Double]
+  let table: Distribution
 
   init(weights: [Double]) {
-    let total = weights.reduce(0, +)
-    var running = 0.0
-    cumulative = weights.map { running += $0; return running / total }
+    // The reader guarantees a positive total, so the table is valid.
+    table = (try? Distribution.discrete(values: weights.indices.map(Double.init), probabilities: weights))!
   }
 
-  func sample(using stream: RandomStream) -> Int {
-    let u = stream.uniform()
-    var lo = 0
-    var hi = cumulative.count - 1
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if cumulative[mid] > u { hi = mid } else { lo = mid + 1 }
-    }
-    return lo
-  }
+  func sample(using stream: RandomStream) -> Int { Int(table.sample(using: stream)) }
 }
 
 import SimRandom

@@ -35,29 +35,11 @@ extension ExperimentPlan {
   /// Runs `units` with at most `workers` at a time; results come back in the order of `units`.
   public func run(_ units: [Unit], workers: Int, progress: (@Sendable (Int) -> Void)? = nil) async -> [UnitRecord] {
     let runners = designs.map { ReplicationRunner(scenario: $0.scenario, seed: seed, workers: 1) }
-    var results = [UnitRecord?](repeating: nil, count: units.count)
-    await withTaskGroup(of: (Int, UnitRecord).self) { group in
-      var next = 0
-      func launch() {
-        let slot = next
-        let unit = units[slot]
-        let runner = runners[unit.design]
-        group.addTask {
-          let output = runner.replicateWithTables(unit.replication)
-          return (slot, UnitRecord(unit: unit, values: output.values.values, tables: output.tables))
-        }
-        next += 1
-      }
-      while next < units.count && next < max(workers, 1) { launch() }
-      var finished = 0
-      for await (slot, record) in group {
-        results[slot] = record
-        finished += 1
-        progress?(finished)
-        if next < units.count { launch() }
-      }
+    return await parallelMap(units.count, workers: workers, progress: progress) { i in
+      let unit = units[i]
+      let output = runners[unit.design].replicateWithTables(unit.replication)
+      return UnitRecord(unit: unit, values: output.values.values, tables: output.tables)
     }
-    return results.map { $0! }
   }
 
   /// Everything needed to write the experiment's results without the scenario files.

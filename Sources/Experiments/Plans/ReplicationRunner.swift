@@ -72,25 +72,10 @@ public struct ReplicationRunner: Sendable {
   public func runWithTables(_ indices: [Int], progress: (@Sendable (Int) -> Void)? = nil) async
     -> [ReplicationOutput]
   {
-    var results = [ReplicationOutput?](repeating: nil, count: indices.count)
-    await withTaskGroup(of: (Int, ReplicationOutput).self) { group in
-      var next = 0
-      func launch() {
-        let slot = next
-        let index = indices[slot]
-        group.addTask { (slot, self.replicateWithTables(index)) }
-        next += 1
-      }
-      while next < indices.count && next < workers { launch() }
-      var finished = 0
-      for await (slot, values) in group {
-        results[slot] = values
-        finished += 1
-        progress?(finished)
-        if next < indices.count { launch() }
-      }
+    let runner = self
+    return await parallelMap(indices.count, workers: workers, progress: progress) {
+      runner.replicateWithTables(indices[$0])
     }
-    return results.map { $0! }
   }
 }
 
