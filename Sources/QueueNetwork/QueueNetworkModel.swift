@@ -28,7 +28,9 @@ public struct QueueNetworkModel: SimulationModel {
   /// Service law of (station, class) at `station * classCount + class`: a flat array keeps
   /// the hot path to one bounds check and no copy.
   let serviceLaws: ContiguousArray<Distribution>
-  let arrivalLaws: ContiguousArray<ArrivalProcess?>
+  /// Arrival process of (station, class); only read where the spec has one. Not optional:
+  /// unwrapping an optional copies the process (and retains its tables) on every arrival.
+  let arrivalLaws: ContiguousArray<ArrivalProcess>
   let classCount: Int
   var networkSojourn = Tally()
   var networkExits = 0
@@ -55,7 +57,8 @@ public struct QueueNetworkModel: SimulationModel {
     routingStreams = spec.stations.map { seeder.stream("routing.\($0.name)") }
     classCount = spec.classes.count
     serviceLaws = ContiguousArray(spec.stations.flatMap(\.service))
-    arrivalLaws = ContiguousArray(spec.stations.flatMap(\.arrivals))
+    let none = ArrivalProcess.renewal((try? Distribution.constant(1))!)
+    arrivalLaws = ContiguousArray(spec.stations.flatMap { $0.arrivals.map { $0 ?? none } })
     routingCumulative = spec.stations.map { s in
       var running = 0.0
       return s.routing.map { p in
@@ -86,7 +89,7 @@ public struct QueueNetworkModel: SimulationModel {
     case .arrival(let s, let c):
       let station = Int(s)
       let customerClass = Int(c)
-      let next = arrivalLaws[station * classCount + customerClass]!.next(
+      let next = arrivalLaws[station * classCount + customerClass].next(
         afterMinutes: sim.now.minutes, using: arrivalStreams[station * classCount + customerClass]!)
       sim.schedule(event, at: SimTime(minutes: next))
       externalArrivalCount += 1
