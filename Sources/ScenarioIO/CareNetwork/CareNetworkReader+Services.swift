@@ -32,8 +32,11 @@ extension CareNetworkReader {
 
   static let specialtyKeys = ["name", "share", "consult", "specialists_per_hub", "admit", "refer"]
 
-  /// A list of `{name, share, consult, specialists_per_hub, admit, refer}`.
+  /// A list of `{name, share, consult, specialists_per_hub, admit, refer}`, or a CSV file with
+  /// columns `name,share,consult_mean,consult_sd,specialists_per_hub,admit,refer` (lognormal
+  /// consultation times; durations with units).
   func readSpecialties(_ node: ScenarioNode) -> [CareNetworkSpec.Specialty]? {
+    if let name = node.scalar { return readSpecialtiesCSV(name, node: node) }
     guard let items = reader.list(node, path: "specialties") else { return nil }
     var result: [CareNetworkSpec.Specialty] = []
     var ok = true
@@ -67,6 +70,50 @@ extension CareNetworkReader {
       return nil
     }
     return result
+  }
+
+  func readSpecialtiesCSV(_ name: String, node: ScenarioNode) -> [CareNetworkSpec.Specialty]? {
+    let file = ScenarioLoader.resolve(name, relativeTo: node.location.file)
+    let columns = ["name", "share", "consult_mean", "consult_sd", "specialists_per_hub", "admit", "refer"]
+    guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: "specialties", required: columns)
+    else { return nil }
+    let c = columns.map { table.column($0)! }
+    var result: [CareNetworkSpec.Specialty] = []
+    var ok = true
+    for row in table.rows {
+      func number(_ i: Int, _ column: String, max: Double = .infinity) -> Double? {
+        guard let v = Double(row[c[i]].text), v >= 0, v <= max else {
+          reader.report(.invalidValue, "expected a number from 0\(max.isFinite ? " to \(Units.format(max))" : ""), got '\(row[c[i]].text)'",
+                        in: table, cell: row[c[i]], column: column)
+          return nil
+        }
+        return v
+      }
+      func minutes(_ i: Int, _ column: String) -> Double? {
+        guard let m = Units.minutes(in: row[c[i]].text), m > 0 else {
+          reader.report(.invalidValue, "'\(row[c[i]].text)' is not a duration", in: table, cell: row[c[i]], column: column,
+                        hint: "write a number and a unit, e.g. 8min")
+          return nil
+        }
+        return m
+      }
+      let share = number(1, "share")
+      let mean = minutes(2, "consult_mean")
+      let sd = minutes(3, "consult_sd")
+      let staff = Int(row[c[4]].text).flatMap { $0 >= 0 ? $0 : nil }
+      if staff == nil {
+        reader.report(.invalidValue, "expected a whole number ≥ 0, got '\(row[c[4]].text)'", in: table, cell: row[c[4]],
+                      column: "specialists_per_hub")
+      }
+      let admit = number(5, "admit", max: 1)
+      let refer = number(6, "refer", max: 1)
+      guard let share, let mean, let sd, let staff, let admit, let refer,
+            let consult = try? Distribution.lognormal(mean: mean, sd: sd) else { ok = false; continue }
+      result.append(.init(name: row[c[0]].text, share: share, consult: consult,
+                          specialistsByHubTier: Array(repeating: staff, count: Tier.allCases.count),
+                          admitProbability: admit, referProbability: refer))
+    }
+    return ok && !result.isEmpty ? result : nil
   }
 
   /// `2` (every hub) or `{mch: 3, dh: 2, chc: 0}` (by hub tier; tiers not named get 0).
