@@ -60,6 +60,8 @@ public struct NetworkSpec: Sendable, Equatable {
   ///   arrival slot per class and one routing entry per station.
   public init(classes: [CustomerClass], stations: [Station], prefixesStationNames: Bool) {
     precondition(!classes.isEmpty && !stations.isEmpty, "a network needs a class and a station")
+    precondition(classes.count <= Int(Int16.max) && stations.count <= Int(Int16.max),
+                 "at most 32,767 stations and classes (events carry 16-bit indices)")
     for s in stations {
       precondition(s.service.count == classes.count && s.arrivals.count == classes.count,
                    "one service law and arrival slot per class at station \(s.name)")

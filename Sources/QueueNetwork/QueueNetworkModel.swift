@@ -2,14 +2,15 @@ import SimKernel
 import SimRandom
 import SimStats
 
-/// Events of the queueing-network model.
+/// Events of the queueing-network model. Payloads are kept to 6 bytes so that a calendar
+/// entry is 24 bytes rather than 32 (the sift loops move whole entries).
 public enum QueueNetworkEvent: Sendable {
   /// An external arrival of `customerClass` at `station`.
-  case arrival(station: Int32, customerClass: Int32)
+  case arrival(station: Int16, customerClass: Int16)
   /// The customer in `slot` finishes service at `station`.
-  case departure(station: Int32, slot: Int32)
+  case departure(station: Int16, slot: Int32)
   /// The roster of `station` changes the number of servers on duty.
-  case rosterChange(station: Int32)
+  case rosterChange(station: Int16)
 }
 
 /// One replication of a ``NetworkSpec``: customers arrive, wait, are served and are routed.
@@ -24,6 +25,9 @@ public struct QueueNetworkModel: SimulationModel {
   let arrivalStreams: ContiguousArray<RandomStream?>
   let serviceStreams: ContiguousArray<RandomStream>
   let routingStreams: [RandomStream]
+  /// The same streams for plain-data draws without reference counting: inter-arrival stream
+  /// of (station, class) at `station * classes + class`, then service streams after them.
+  let hotStreams: StreamSet
   let routingCumulative: [[Double]]
   /// Service law of (station, class) at `station * classCount + class`: a flat array keeps
   /// the hot path to one bounds check and no copy.
@@ -31,6 +35,10 @@ public struct QueueNetworkModel: SimulationModel {
   /// Arrival process of (station, class); only read where the spec has one. Not optional:
   /// unwrapping an optional copies the process (and retains its tables) on every arrival.
   let arrivalLaws: ContiguousArray<ArrivalProcess>
+  /// Plain-data copies of parametric laws (nil for tables and time-varying arrivals): the hot
+  /// path samples these without reference counting.
+  let fastService: ContiguousArray<ParametricLaw?>
+  let fastInterArrival: ContiguousArray<ParametricLaw?>
   let classCount: Int
   var networkSojourn = Tally()
   var networkExits = 0
@@ -59,6 +67,10 @@ public struct QueueNetworkModel: SimulationModel {
     serviceLaws = ContiguousArray(spec.stations.flatMap(\.service))
     let none = ArrivalProcess.renewal((try? Distribution.constant(1))!)
     arrivalLaws = ContiguousArray(spec.stations.flatMap { $0.arrivals.map { $0 ?? none } })
+    fastService = ContiguousArray(serviceLaws.map(\.parametric))
+    let placeholder = seeder.stream("unused")
+    hotStreams = StreamSet(arrivalStreams.map { $0 ?? placeholder } + Array(serviceStreams))
+    fastInterArrival = ContiguousArray(arrivalLaws.map { $0.interArrival?.parametric })
     routingCumulative = spec.stations.map { s in
       var running = 0.0
       return s.routing.map { p in
@@ -75,11 +87,11 @@ public struct QueueNetworkModel: SimulationModel {
         guard let process = station.arrivals[c], let stream = arrivalStreams[s * classCount + c]
         else { continue }
         let first = process.next(afterMinutes: 0, using: stream)
-        sim.schedule(.arrival(station: Int32(s), customerClass: Int32(c)),
+        sim.schedule(.arrival(station: Int16(s), customerClass: Int16(c)),
                      at: SimTime(minutes: first))
       }
       if let change = station.roster.nextChange(after: .zero) {
-        sim.schedule(.rosterChange(station: Int32(s)), at: change, priority: -1)
+        sim.schedule(.rosterChange(station: Int16(s)), at: change, priority: -1)
       }
     }
   }
@@ -89,8 +101,13 @@ public struct QueueNetworkModel: SimulationModel {
     case .arrival(let s, let c):
       let station = Int(s)
       let customerClass = Int(c)
-      let next = arrivalLaws[station * classCount + customerClass].next(
-        afterMinutes: sim.now.minutes, using: arrivalStreams[station * classCount + customerClass]!)
+      let law = station * classCount + customerClass
+      let next: Double
+      if let fast = fastInterArrival[law] {
+        next = sim.now.minutes + hotStreams.sample(fast, stream: law)
+      } else {
+        next = arrivalLaws[law].next(afterMinutes: sim.now.minutes, using: arrivalStreams[law]!)
+      }
       sim.schedule(event, at: SimTime(minutes: next))
       externalArrivalCount += 1
       let slot = customers.admit(customerClass: customerClass, at: sim.now.minutes)
@@ -128,9 +145,14 @@ public struct QueueNetworkModel: SimulationModel {
 
   mutating func startService(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
     let customerClass = Int(customers.customerClass[Int(slot)])
-    let duration = serviceLaws[station * classCount + customerClass].sample(
-      using: serviceStreams[station])
-    sim.schedule(.departure(station: Int32(station), slot: slot), after: SimDuration(minutes: duration))
+    let law = station * classCount + customerClass
+    let duration: Double
+    if let fast = fastService[law] {
+      duration = hotStreams.sample(fast, stream: arrivalLaws.count + station)
+    } else {
+      duration = serviceLaws[law].sample(using: serviceStreams[station])
+    }
+    sim.schedule(.departure(station: Int16(station), slot: slot), after: SimDuration(minutes: duration))
   }
 
   mutating func depart(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
@@ -178,7 +200,7 @@ public struct QueueNetworkModel: SimulationModel {
     }
     stations[station].observeLevels(at: sim.now.minutes)
     if let change = roster.nextChange(after: sim.now) {
-      sim.schedule(.rosterChange(station: Int32(station)), at: change, priority: -1)
+      sim.schedule(.rosterChange(station: Int16(station)), at: change, priority: -1)
     }
   }
 }

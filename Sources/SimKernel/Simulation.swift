@@ -104,7 +104,8 @@ public struct Simulation<Event> {
         model.endWarmUp(at: warmUpEnd)
         warmedUp = true
       }
-      guard let (time, event) = calendar.beginDelivery() else { break }
+      // nextLiveTime() has dropped cancelled entries, so the root is the live next event.
+      let (time, event) = calendar.deliverTop()
       clock = time
       delivered &+= 1
       model.handle(event, in: &self)

@@ -102,6 +102,12 @@ public struct EventCalendar<Event> {
   @inlinable
   public mutating func beginDelivery() -> (time: Double, event: Event)? {
     guard nextLiveTime() != nil else { return nil }
+    return deliverTop()
+  }
+
+  /// Marks the root, known to be live (``nextLiveTime()`` just returned it), as delivered.
+  @inlinable
+  mutating func deliverTop() -> (time: Double, event: Event) {
     deliveredTopPending = true
     return (heap[0].time, heap[0].event)
   }

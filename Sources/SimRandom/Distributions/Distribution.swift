@@ -55,24 +55,22 @@ public struct Distribution: Sendable, Equatable {
     self.table = table
   }
 
+  /// This distribution as plain data when it has no table (every family but `discrete` and
+  /// `empirical`): hot paths keep it in arrays and sample it without reference counting.
+  @inlinable
+  public var parametric: ParametricLaw? {
+    table == nil ? ParametricLaw(family: family, p1: p1, p2: p2, p3: p3) : nil
+  }
+
   /// Draws one value.
   @inlinable
   public func sample(using stream: RandomStream) -> Double {
     // No closure here: capturing `self` would copy the distribution (and retain its table)
-    // on every draw.
+    // on every draw. Truncated normal uses inversion: exact for any truncation point.
     let r = stream.rng
     switch family {
-    case .constant: return p1
-    case .exponential: return gsl_ran_exponential(r, p1)
-    case .gamma: return gsl_ran_gamma(r, p1, p2)
-    case .lognormal: return gsl_ran_lognormal(r, p1, p2)
-    case .truncatedNormal:
-      // Inversion: exact for any truncation point, one uniform per draw.
-      let u = gsl_rng_uniform_pos(r) * p3
-      return Swift.max(0, p1 + p2 * gsl_cdf_ugaussian_Qinv(u))
-    case .uniform: return gsl_ran_flat(r, p1, p2)
-    case .triangular: return Self.triangular(gsl_rng_uniform(r), p1, p2, p3)
-    case .weibull: return gsl_ran_weibull(r, p2, p1)
+    case .constant, .exponential, .gamma, .lognormal, .truncatedNormal, .uniform, .triangular, .weibull:
+      return ParametricLaw(family: family, p1: p1, p2: p2, p3: p3).sample(using: stream)
     case .discrete:
       let t = table!
       return t.values[Self.firstIndex(in: t.cumulative, above: gsl_rng_uniform(r))]
@@ -107,5 +105,43 @@ public struct Distribution: Sendable, Equatable {
     let width = f[i] - f[i - 1]
     guard width > 0 else { return x[i] }
     return x[i - 1] + (x[i] - x[i - 1]) * (u - f[i - 1]) / width
+  }
+}
+
+/// A parametric distribution as plain data (no references), so copying it is free. Obtained
+/// from ``Distribution/parametric``; draws exactly what the distribution would draw.
+@frozen
+public struct ParametricLaw: Sendable, Equatable {
+  @usableFromInline let family: Distribution.Family
+  @usableFromInline let p1: Double
+  @usableFromInline let p2: Double
+  @usableFromInline let p3: Double
+
+  @inlinable init(family: Distribution.Family, p1: Double, p2: Double, p3: Double) {
+    self.family = family
+    self.p1 = p1
+    self.p2 = p2
+    self.p3 = p3
+  }
+
+  /// Draws one value.
+  @inlinable
+  public func sample(using stream: RandomStream) -> Double { sample(generator: stream.rng) }
+
+  @inlinable
+  func sample(generator r: UnsafeMutablePointer<gsl_rng>) -> Double {
+    switch family {
+    case .constant: return p1
+    case .exponential: return gsl_ran_exponential(r, p1)
+    case .gamma: return gsl_ran_gamma(r, p1, p2)
+    case .lognormal: return gsl_ran_lognormal(r, p1, p2)
+    case .truncatedNormal:
+      let u = gsl_rng_uniform_pos(r) * p3
+      return Swift.max(0, p1 + p2 * gsl_cdf_ugaussian_Qinv(u))
+    case .uniform: return gsl_ran_flat(r, p1, p2)
+    case .triangular: return Distribution.triangular(gsl_rng_uniform(r), p1, p2, p3)
+    case .weibull: return gsl_ran_weibull(r, p2, p1)
+    case .discrete, .continuous: preconditionFailure("table distributions have no parametric form")
+    }
   }
 }
