@@ -96,6 +96,32 @@ struct SpatialGrid {
     return best?.0
   }
 
+  /// Indices of the `k` points nearest to `p` (excluding index `skip`), nearest first, ties by
+  /// index.
+  func nearest(_ k: Int, to p: GeoPoint, skipping skip: Int? = nil) -> [Int] {
+    guard !points.isEmpty, k > 0 else { return [] }
+    let (r0, c0) = cellOf(p)
+    var found: [(Int, Double)] = []
+    var ring = 0
+    while ring <= Swift.max(rows, columns) {
+      for r in (r0 - ring)...(r0 + ring) where r >= 0 && r < rows {
+        for c in (c0 - ring)...(c0 + ring) where c >= 0 && c < columns {
+          guard Swift.max(abs(r - r0), abs(c - c0)) == ring else { continue }
+          for i in buckets[r * columns + c] where Int(i) != skip {
+            found.append((Int(i), p.planarKilometresSquared(to: points[Int(i)]).squareRoot()))
+          }
+        }
+      }
+      if found.count >= k {
+        found.sort { ($0.1, $0.0) < ($1.1, $1.0) }
+        if ring > 0 && ringIsBeyond(found[k - 1].1, ring: ring, at: p) { break }
+      }
+      ring += 1
+    }
+    found.sort { ($0.1, $0.0) < ($1.1, $1.0) }
+    return found.prefix(k).map(\.0)
+  }
+
   /// Whether everything in rings beyond `ring` is farther than `distance` km.
   private func ringIsBeyond(_ distance: Double, ring: Int, at p: GeoPoint) -> Bool {
     // One degree of latitude is 111 km; longitude shrinks with cos(latitude) (≥ 0.85 in Bihar).
