@@ -59,7 +59,8 @@ let package = Package(
       name: "QueueNetworkTests",
       dependencies: ["QueueNetwork", "CMallocCounter", "SimKernel", "SimRandom", "SimTestSupport"]),
     .testTarget(
-      name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
+      name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "SimTestSupport"],
       exclude: ["Fixtures"]),
