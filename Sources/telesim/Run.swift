@@ -23,6 +23,9 @@ struct Run: AsyncParsableCommand {
       + "(Hoad, Robinson and Davies 2010), e.g. 5%.", valueName: "percent"))
   var precision: String?
 
+  @Option(help: "Folder for replication 0's event log (events.log) of a care network.")
+  var trace: String?
+
   @Option(help: "Most replications --precision may run.")
   var maxReplications = 200
 
@@ -49,6 +52,10 @@ struct Run: AsyncParsableCommand {
       if let out = options.out { try writeRunOutputs(result, to: out) }
     }
     emit(result)
+    if let trace {
+      let lines = ReplicationRunner(scenario: scenario, seed: options.seed ?? scenario.seed, workers: 1).trace(0)
+      try writeOrExit { try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: trace + "/events.log") }
+    }
   }
 
   func emit(_ result: ExperimentResult) {

@@ -164,6 +164,8 @@ public struct CareNetworkSpec: Sendable {
   public var upgrades: [Upgrade]
   /// Rupees per inpatient-day for meals (Didi ki Rasoi: 4 meals, Rs 150).
   public var mealCostPerPatientDay: Double
+  /// The ambulance service, when modelled; referrals then travel by ambulance.
+  public var fleet: FleetSpec?
   /// Weekday of the start date (0 = Monday) and the date itself, for reports.
   public var startWeekday: Int
   public var startDate: String

@@ -37,15 +37,18 @@ public struct HealthCentre: Sendable, Equatable {
   public var location: GeoPoint
   /// Inpatient beds at the start (0 for none).
   public var beds: Int
+  /// Block (sub-district) name, when known.
+  public var block: String
 
   /// Creates a facility.
-  public init(id: String, name: String, tier: Tier, district: String, location: GeoPoint, beds: Int) {
+  public init(id: String, name: String, tier: Tier, district: String, location: GeoPoint, beds: Int, block: String = "") {
     self.id = id
     self.name = name
     self.tier = tier
     self.district = district
     self.location = location
     self.beds = beds
+    self.block = block
   }
 }
 
@@ -55,9 +58,12 @@ public struct Habitation: Sendable, Equatable {
   public var location: GeoPoint
   /// People living there.
   public var population: Int
+  /// District name, when known.
+  public var district: String
   /// Creates a habitation.
-  public init(location: GeoPoint, population: Int) {
+  public init(location: GeoPoint, population: Int, district: String = "") {
     self.location = location
     self.population = population
+    self.district = district
   }
 }

@@ -29,6 +29,8 @@ public struct CareLayout: Sendable {
   let sessionsAlwaysOpen: Bool
   let monthlyGrowth: Double
   let growthMax: Double
+  /// Roads, trees and call origins of the ambulance service, when there is one.
+  let fleet: FleetLayout?
 
   /// Precomputes the layout of `spec` for runs of length `horizonMinutes`.
   public init(spec: CareNetworkSpec, horizonMinutes: Double) throws(DistributionError) {
@@ -72,6 +74,7 @@ public struct CareLayout: Sendable {
     (sessionChanges, sessionsAlwaysOpen) = Self.sessionChanges(spec)
     monthlyGrowth = spec.demand.monthlyGrowth
     growthMax = peakGrowth
+    fleet = try spec.fleet.map { f throws(DistributionError) in try FleetLayout(spec: spec, fleet: f, districts: names) }
   }
 
   /// Number of teleconsultation queues.

@@ -24,6 +24,12 @@ extension CareNetworkModel {
     let i = Int(patient)
     let spoke = Int(patients.spoke[i])
     stats.referral(spoke: spoke, specialty: Int(patients.specialty[i]))
+    if fleet != nil {
+      // With an ambulance service the referral is a transfer call: the ambulance picks the
+      // patient up and takes them to the nearest referral hospital with a free bed.
+      requestTransfer(patient, in: &sim)
+      return
+    }
     patients.candidate[i] = 0
     patients.position[i] = Int32(spec.spokes[spoke])
     travelToCandidate(patient, in: &sim)

@@ -14,8 +14,21 @@ public struct CareReplication: Sendable {
 }
 
 extension CareNetworkSpec {
-  /// The statewide figures each replication reports, in order.
-  public static let metrics: [Metric] = [
+  /// The statewide figures each replication reports, in order (ambulance figures only when
+  /// the scenario has a fleet).
+  public var metrics: [Metric] { Self.careMetrics + (fleet == nil ? [] : Self.ambulanceMetrics) }
+
+  static let ambulanceMetrics: [Metric] = [
+    Metric("ambulance.calls.per_day", unit: "/d"), Metric("ambulance.response.mean", unit: "min"),
+    Metric("ambulance.response.p50", unit: "min"), Metric("ambulance.response.p90", unit: "min"),
+    Metric("ambulance.response.within_target", unit: "ratio"), Metric("ambulance.call_to_hospital.mean", unit: "min"),
+    Metric("ambulance.queued", unit: "ratio"), Metric("ambulance.failed", unit: "ratio"),
+    Metric("ambulance.unplaced.per_day", unit: "/d"), Metric("ambulance.transfers.per_day", unit: "/d"),
+    Metric("ambulance.utilisation", unit: "ratio"), Metric("ambulance.km.per_day", unit: "km/d"),
+  ]
+
+  /// The teleconsultation, bed and cost figures.
+  static let careMetrics: [Metric] = [
     Metric("teleconsult.requests.per_day", unit: "/d"), Metric("teleconsult.completed.per_day", unit: "/d"),
     Metric("teleconsult.wait.mean", unit: "h"), Metric("teleconsult.wait.p50", unit: "h"),
     Metric("teleconsult.wait.p90", unit: "h"), Metric("teleconsult.wait.p95", unit: "h"),
@@ -66,7 +79,9 @@ extension CareNetworkModel {
     let bedPoolTime = beds.reduce(0.0) { $0 + (now - $1.start) * ($1.capacity > 0 || $1.capacityArea.value > 0 ? 1 : 0) }
     let bedDays = occupied / 1440
     func hours(_ q: Double) -> Double { s.waitQuantiles.quantile(q).map { $0 / 60 } ?? nan }
-    let values: [Double] = [
+    let fleetKm = fleet.map { f in f.km.indices.reduce(0.0) { $0 + f.km[$1] - f.kmAtWarmUp[$1] } }
+    let transportKm = fleetKm ?? s.transportKm
+    var values: [Double] = [
       Double(s.requests) / days, Double(s.consults) / days,
       s.wait.mean.map { $0 / 60 } ?? nan, hours(0.5), hours(0.9), hours(0.95),
       s.consults > 0 ? Double(s.sameDay) / Double(s.consults) : nan,
@@ -75,12 +90,29 @@ extension CareNetworkModel {
       onDuty > 0 ? busy / onDuty : nan, overtime / 60 / days,
       capacity > 0 ? occupied / capacity : nan, bedPoolTime > 0 ? full / bedPoolTime : nan,
       Double(refused) / days, Double(s.admissions) / days, Double(s.otherAdmissions) / days,
-      Double(s.referrals) / days, Double(s.unplaced) / days, s.transportKm / days,
-      bedDays * spec.mealCostPerPatientDay / days, s.transportKm * spec.transport.costPerKm / days,
+      Double(s.referrals) / days, Double(s.unplaced) / days, transportKm / days,
+      bedDays * spec.mealCostPerPatientDay / days, transportKm * spec.transport.costPerKm / days,
     ]
+    if let f = fleet { values += ambulanceValues(f, now: now, days: days, km: transportKm) }
     return CareReplication(
-      values: MetricValues(metrics: CareNetworkSpec.metrics, values: values),
+      values: MetricValues(metrics: spec.metrics, values: values),
       tables: breakdownTables(days: days, now: now), ledger: ledger, patientsInSystem: patients.active,
       events: 0, trace: nil)
+  }
+}
+
+extension CareNetworkModel {
+  func ambulanceValues(_ f: FleetState, now: Double, days: Double, km: Double) -> [Double] {
+    let served = f.response.count
+    let total = f.calls
+    let busy = f.status.indices.reduce(0.0) { $0 + f.busy($1, at: now) - f.busyAtWarmUp[$1] }
+    let fleetMinutes = Double(f.status.count) * (now - warmUpEnd)
+    return [
+      Double(total) / days, f.response.mean ?? .nan, f.responseQuantiles.quantile(0.5) ?? .nan,
+      f.responseQuantiles.quantile(0.9) ?? .nan, served > 0 ? Double(f.withinTarget) / Double(served) : .nan,
+      f.toHospital.mean ?? .nan, total + f.transfers > 0 ? Double(f.queued) / Double(total + f.transfers) : .nan,
+      total > 0 ? Double(f.failed) / Double(total) : .nan, Double(f.unplaced) / days, Double(f.transfers) / days,
+      fleetMinutes > 0 ? busy / fleetMinutes : .nan, km / days,
+    ]
   }
 }

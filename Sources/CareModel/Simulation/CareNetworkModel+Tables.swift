@@ -20,6 +20,38 @@ extension CareNetworkModel {
       queueTable(days: days),
       tierTable(days: days, now: now),
       dailyTable(),
+    ] + (fleet.map { ambulanceTables($0, days: days, now: now) } ?? [])
+  }
+
+  /// Response by district and block of the call, and ambulance use by district of the base.
+  func ambulanceTables(_ f: FleetState, days: Double, now: Double) -> [BreakdownTable] {
+    let columns = ["calls_per_day", "response_mean_min", "within_target", "ambulances", "utilisation", "km_per_day"]
+    let fleet = spec.fleet!
+    var ambulances = Array(repeating: 0, count: layout.districts.count)
+    var busy = Array(repeating: 0.0, count: layout.districts.count)
+    var km = Array(repeating: 0.0, count: layout.districts.count)
+    for (a, amb) in fleet.ambulances.enumerated() {
+      let d = layout.districts.firstIndex(of: spec.facilities[amb.base].district) ?? 0
+      ambulances[d] += 1
+      busy[d] += f.busy(a, at: now) - f.busyAtWarmUp[a]
+      km[d] += f.km[a] - f.kmAtWarmUp[a]
+    }
+    let span = now - warmUpEnd
+    let byDistrict = layout.districts.indices.map { d -> [Double] in
+      let n = f.districtCalls[d]
+      return [Double(n) / days, n > 0 ? f.districtResponse[d].value / Double(n) : .nan, n > 0 ? Double(f.districtWithin[d]) / Double(n) : .nan,
+              Double(ambulances[d]), ambulances[d] > 0 ? busy[d] / (Double(ambulances[d]) * span) : .nan, km[d] / days]
+    }
+    let blocks = layout.fleet!.blocks
+    let byBlock = blocks.indices.map { b -> [Double] in
+      let n = f.blockCalls[b]
+      return [Double(n) / days, n > 0 ? f.blockResponse[b].value / Double(n) : .nan, n > 0 ? Double(f.blockWithin[b]) / Double(n) : .nan]
+    }
+    return [
+      BreakdownTable(name: "ambulance-by-district", keyColumns: ["district"], valueColumns: columns,
+                     keys: layout.districts.map { [$0] }, values: byDistrict),
+      BreakdownTable(name: "ambulance-by-block", keyColumns: ["block"], valueColumns: Array(columns.prefix(3)),
+                     keys: blocks.map { [$0] }, values: byBlock),
     ]
   }
 

@@ -22,6 +22,10 @@ public enum CareEvent: Sendable {
   case upgrade(step: Int32)
   /// A day ends (for the daily series).
   case midnight
+  /// An emergency call reaches the 102 control room.
+  case emergencyCall
+  /// An ambulance finishes a stage of its job (drive, scene, handover, return).
+  case ambulanceStage(ambulance: Int32)
 }
 
 /// One replication of a ``CareNetworkSpec``.
@@ -44,6 +48,10 @@ public struct CareNetworkModel: SimulationModel {
   let stayStreams: [RandomStream]
   /// Admission streams of bed pools with outside admissions (nil for the others).
   let otherAdmissionStreams: [RandomStream?]
+  /// The ambulance service, when the scenario has one.
+  var fleet: FleetState?
+  let emergencyStream: RandomStream?
+  let fleetTimeStream: RandomStream?
   var sessionOpen = false
   var warmUpEnd = 0.0
   /// Event log, kept only when a trace was asked for (memory stays flat otherwise). A
@@ -77,6 +85,16 @@ public struct CareNetworkModel: SimulationModel {
     outcomeStreams = spec.specialties.map { seeder.stream("outcome.\($0.name)") }
     callStream = seeder.stream("calls")
     stayStreams = Tier.allCases.map { seeder.stream("stay.\($0.rawValue)") }
+    if let f = spec.fleet, let fl = layout.fleet {
+      fleet = FleetState(ambulances: f.ambulances, priorities: f.priorities.count, districts: layout.districts.count,
+                         blocks: fl.blocks.count)
+      emergencyStream = seeder.stream("ambulance.calls")
+      fleetTimeStream = seeder.stream("ambulance.times")
+    } else {
+      fleet = nil
+      emergencyStream = nil
+      fleetTimeStream = nil
+    }
     otherAdmissionStreams = layout.bedFacilities.map { f in
       spec.otherAdmissionsPerDay[spec.facilities[f].tier.rank] > 0 ? seeder.stream("admissions.\(spec.facilities[f].id)") : nil
     }
@@ -94,6 +112,7 @@ public struct CareNetworkModel: SimulationModel {
     }
     sim.schedule(.midnight, at: SimTime(minutes: 1440), priority: -3)
     for b in beds.indices where otherAdmissionStreams[b] != nil { scheduleOtherAdmission(b, after: 0, in: &sim) }
+    if fleet != nil { scheduleNextCall(after: 0, in: &sim) }
     for (i, u) in spec.upgrades.enumerated() {
       sim.schedule(.upgrade(step: Int32(i)), at: SimTime(minutes: u.atMinutes), priority: -1)
     }
@@ -111,6 +130,8 @@ public struct CareNetworkModel: SimulationModel {
       scheduleOtherAdmission(Int(b), after: sim.now.minutes, in: &sim)
       if occupyBed(Int(b), in: &sim) { stats.otherAdmissions += 1 }
     case .upgrade(let step): applyUpgrade(Int(step), at: sim.now.minutes)
+    case .emergencyCall: receiveCall(in: &sim)
+    case .ambulanceStage(let a): advanceAmbulance(Int(a), in: &sim)
     case .midnight:
       stats.closeDay(bedsOccupied: beds.reduce(0) { $0 + $1.occupied }, afterWarmUp: sim.now.minutes > warmUpEnd)
       sim.schedule(.midnight, after: SimDuration(minutes: 1440), priority: -3)
@@ -122,6 +143,7 @@ public struct CareNetworkModel: SimulationModel {
     stats.reset()
     for i in pools.indices { pools[i].reset(at: time.minutes) }
     for i in beds.indices { beds[i].reset(at: time.minutes) }
+    fleet?.resetStatistics(at: time.minutes)
   }
 
   // MARK: arrivals and consultations

@@ -40,12 +40,20 @@ public struct ReplicationRunner: Sendable {
   public static func metrics(of scenario: Scenario) -> [Metric] {
     switch scenario.model {
     case .queueNetwork(let spec): return spec.metrics
-    case .careNetwork: return CareNetworkSpec.metrics
+    case .careNetwork(let spec): return spec.metrics
     }
   }
 
   /// Runs replication `index` alone (the unit of work everywhere: threads, shards, nodes).
   public func replicate(_ index: Int) -> MetricValues { replicateWithTables(index).values }
+
+  /// The event log of replication `index` (care networks; empty for queueing models).
+  public func trace(_ index: Int) -> [String] {
+    guard case .careNetwork(let spec) = scenario.model else { return [] }
+    let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
+    return CareNetworkModel.replicate(spec, layout: careLayout!, seeder: seeder, horizon: scenario.horizon,
+                                      warmUp: scenario.warmUp, tracing: true).trace ?? []
+  }
 
   /// Runs replication `index` and returns its figures and breakdown tables.
   public func replicateWithTables(_ index: Int) -> ReplicationOutput {

@@ -43,7 +43,8 @@ struct CareDataReader {
       }
       ids[id] = result.count
       result.append(HealthCentre(id: id, name: row[col[1]].text, tier: tier, district: row[col[3]].text,
-                                 location: GeoPoint(latitude: lat, longitude: lon), beds: beds))
+                                 location: GeoPoint(latitude: lat, longitude: lon), beds: beds,
+                                 block: table.column("block").map { row[$0].text } ?? ""))
     }
     return ok ? result : nil
   }
@@ -55,6 +56,7 @@ struct CareDataReader {
     guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: path, required: ["lat", "lon", "population"])
     else { return nil }
     let (la, lo, po) = (table.column("lat")!, table.column("lon")!, table.column("population")!)
+    let di = table.column("district")
     var result: [Habitation] = []
     result.reserveCapacity(table.rows.count)
     for row in table.rows {
@@ -63,7 +65,8 @@ struct CareDataReader {
         reader.report(.invalidValue, "expected numbers for lat, lon and population", in: table, cell: row[la], column: "lat")
         return nil
       }
-      result.append(Habitation(location: GeoPoint(latitude: lat, longitude: lon), population: people))
+      result.append(Habitation(location: GeoPoint(latitude: lat, longitude: lon), population: people,
+                               district: di.map { row[$0].text } ?? ""))
     }
     return result
   }

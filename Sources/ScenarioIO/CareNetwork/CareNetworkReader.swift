@@ -7,7 +7,7 @@ struct CareNetworkReader {
   let reader: NodeReader
 
   static let keys = ["start", "facilities", "habitations", "spokes", "hubs", "sessions", "demand",
-                     "specialties", "policy", "beds", "transport", "costs", "upgrades"]
+                     "specialties", "policy", "beds", "transport", "costs", "upgrades", "ambulances"]
   static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
   func read(_ f: Fields) -> CareNetworkSpec? {
@@ -29,6 +29,11 @@ struct CareNetworkReader {
     let meals = readCosts(f["costs"])
     guard let facilities, let habitations, let startDays else { return nil }
     let upgrades = readUpgrades(f["upgrades"], facilities: facilities, habitations: habitations, start: startDays)
+    let weekday = CalendarDate.weekday(ofDays: startDays)
+    let fleet = f["ambulances"].map {
+      readFleet($0, facilities: facilities, habitations: habitations, startDays: startDays, startWeekday: weekday)
+    }
+    if case .some(.none) = fleet { return nil }
     guard let spokeRule, let hubRule,
           let (spokes, population) = selectSpokes(spokeRule, f["spokes"]!, facilities, habitations),
           let hubs = selectHubs(hubRule, f["hubs"]!, facilities, habitations),
@@ -50,6 +55,7 @@ struct CareNetworkReader {
       mealCostPerPatientDay: meals.meal, startWeekday: CalendarDate.weekday(ofDays: startDays),
       startDate: f["start"]?.scalar ?? "")
     spec.otherAdmissionsPerDay = otherAdmissions
+    spec.fleet = fleet ?? nil
     return spec
   }
 

@@ -1,0 +1,250 @@
+import SimKernel
+import SimRandom
+
+extension CareNetworkModel {
+  var fleetSpec: FleetSpec { spec.fleet! }
+  var fleetLayout: FleetLayout { layout.fleet! }
+
+  /// Schedules the next emergency call.
+  mutating func scheduleNextCall(after t: Double, in sim: inout Simulation<CareEvent>) {
+    let next = fleetLayout.calls.next(afterMinutes: t, using: emergencyStream!)
+    sim.schedule(.emergencyCall, at: SimTime(minutes: next))
+  }
+
+  /// An emergency call from a population-weighted place.
+  mutating func receiveCall(in sim: inout Simulation<CareEvent>) {
+    let now = sim.now.minutes
+    scheduleNextCall(after: now, in: &sim)
+    let node = fleetLayout.callNodes[fleetLayout.callOrigin.sample(using: emergencyStream!)]
+    let priority = fleetLayout.priorityChoice.sample(using: emergencyStream!)
+    openCall(node: node, priority: priority, patient: -1, in: &sim)
+  }
+
+  /// A referral from the teleconsultation side: the patient waits at the spoke for a basic
+  /// ambulance (the lowest-priority lane).
+  mutating func requestTransfer(_ patient: Int32, in sim: inout Simulation<CareEvent>) {
+    let spoke = spec.spokes[Int(patients.spoke[Int(patient)])]
+    openCall(node: fleetLayout.facilityNode[spoke], priority: fleetSpec.priorities.count, patient: patient, in: &sim)
+  }
+
+  mutating func openCall(node: Int, priority: Int, patient: Int32, in sim: inout Simulation<CareEvent>) {
+    let now = sim.now.minutes
+    let c = fleet!.openCall(node: node, time: now, priority: priority, patient: patient, urban: fleetLayout.nodeUrban[node])
+    if patient >= 0 { fleet!.transfers += 1 } else { fleet!.calls += 1 }
+    note(now, "call \(c) node=\(node) priority=\(priority)\(patient >= 0 ? " transfer patient=\(patient)" : "")")
+    if let a = nearestIdleAmbulance(for: c) {
+      dispatch(a, to: c, in: &sim)
+    } else {
+      fleet!.callQueued[Int(c)] = true
+      fleet!.queued += 1
+      fleet!.waiting[priority].append(c)
+    }
+  }
+
+  func needsAdvanced(_ c: Int32) -> Bool {
+    let p = fleet!.callPriority[Int(c)]
+    return p < fleetSpec.priorities.count && fleetSpec.priorities[p].needsAdvanced
+  }
+
+  /// The idle ambulance that can reach the call soonest (by road, or by straight line with
+  /// that dispatch policy) among those within the dispatch limit; ties go to the
+  /// lower-numbered ambulance. Idle ambulances wait at their base, so the ranked list of
+  /// bases near the call decides.
+  func nearestIdleAmbulance(for c: Int32) -> Int? {
+    let node = fleet!.callNode[Int(c)]
+    let advanced = needsAdvanced(c)
+    for base in fleetLayout.basesNear[node] {
+      for a in fleetLayout.ambulancesAtBase[Int(base)] where fleet!.status[Int(a)] == .idle {
+        if advanced && fleetSpec.ambulances[Int(a)].kind != .advanced { continue }
+        return Int(a)
+      }
+    }
+    return nil
+  }
+
+  /// Sends ambulance `a` from where it stands to call `c`.
+  mutating func dispatch(_ a: Int, to c: Int32, in sim: inout Simulation<CareEvent>) {
+    let now = sim.now.minutes
+    if fleet!.status[a] == .idle { fleet!.busySince[a] = now }
+    fleet!.status[a] = .toScene
+    fleet!.call[a] = c
+    let node = fleet!.callNode[Int(c)]
+    let from = fleet!.position[a]
+    let leg = fleetSpec.chute.sample(using: fleetTimeStream!) + travel(from: from, to: node, at: now)
+    fleet!.km[a] += fleetLayout.kilometres(from: from, to: node)
+    note(now, "dispatch ambulance=\(a) call=\(c) from=\(spec.facilities[from].id) eta=\(Self.minutesText(leg))")
+    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: leg))
+  }
+
+  /// Minutes from facility `from` to `node` when leaving at `t` (free flow × conditions).
+  func travel(from facility: Int, to node: Int, at t: Double) -> Double {
+    fleetLayout.minutes(from: facility, to: node) * fleetSpec.conditions.factor(atMinutes: t, startDayOfYear: fleetSpec.startDayOfYear)
+  }
+
+  static func minutesText(_ m: Double) -> String { "\((m * 100).rounded() / 100)min" }
+
+  /// The next stage of ambulance `a`'s job.
+  mutating func advanceAmbulance(_ a: Int, in sim: inout Simulation<CareEvent>) {
+    let now = sim.now.minutes
+    let c = fleet!.call[a]
+    switch fleet!.status[a] {
+    case .toScene: arriveAtScene(a, c, now: now, in: &sim)
+    case .atScene: leaveScene(a, c, now: now, in: &sim)
+    case .toHospital:
+      fleet!.status[a] = .handover
+      fleet!.toHospital.record(now - fleet!.callTime[Int(c)])
+      note(now, "at-hospital ambulance=\(a) call=\(c) hospital=\(spec.facilities[fleet!.hospital[a]].id)")
+      let patient = fleet!.callPatient[Int(c)]
+      if patient >= 0 {
+        let i = Int(patient)
+        stats.admission(spoke: Int(patients.spoke[i]), specialty: Int(patients.specialty[i]))
+        ledger.admittedOnReferral += 1
+        patients.release(patient)
+      }
+      sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: fleetSpec.handover.sample(using: fleetTimeStream!)))
+    case .handover:
+      fleet!.closeCall(c)
+      fleet!.position[a] = fleet!.hospital[a]
+      if !takeQueuedCall(a, in: &sim) { returnToBase(a, from: fleet!.position[a], now: now, in: &sim) }
+    case .returning:
+      fleet!.status[a] = .idle
+      fleet!.position[a] = fleetSpec.ambulances[a].base
+      fleet!.busyMinutes[a] += now - fleet!.busySince[a]
+      note(now, "back-at-base ambulance=\(a)")
+      if takeQueuedCall(a, in: &sim) { fleet!.busySince[a] = now }
+    case .idle:
+      break
+    }
+  }
+
+  mutating func arriveAtScene(_ a: Int, _ c: Int32, now: Double, in sim: inout Simulation<CareEvent>) {
+    let i = Int(c)
+    fleet!.status[a] = .atScene
+    if fleet!.callPatient[i] < 0 {
+      let response = now - fleet!.callTime[i]
+      let target = fleet!.callUrban[i] ? fleetSpec.urbanTarget : fleetSpec.ruralTarget
+      let within = response <= target
+      let node = fleet!.callNode[i]
+      let (d, b) = (fleetLayout.nodeDistrict[node], fleetLayout.nodeBlock[node])
+      fleet!.response.record(response)
+      fleet!.responseQuantiles.record(response)
+      fleet!.districtCalls[d] += 1
+      fleet!.districtResponse[d].add(response)
+      fleet!.blockCalls[b] += 1
+      fleet!.blockResponse[b].add(response)
+      if within {
+        fleet!.withinTarget += 1
+        fleet!.districtWithin[d] += 1
+        fleet!.blockWithin[b] += 1
+      }
+      note(now, "at-scene ambulance=\(a) call=\(c) response=\(Self.minutesText(response))")
+    } else {
+      note(now, "at-spoke ambulance=\(a) call=\(c)")
+    }
+    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: fleetSpec.atScene.sample(using: fleetTimeStream!)))
+  }
+
+  /// Picks the nearest hospital (by road) with a free bed, holds the bed, and drives there.
+  mutating func leaveScene(_ a: Int, _ c: Int32, now: Double, in sim: inout Simulation<CareEvent>) {
+    let i = Int(c)
+    let node = fleet!.callNode[i]
+    let transfer = fleet!.callPatient[i] >= 0
+    // The 12 nearest first; beyond them, every other in order (rarely needed).
+    let near = (transfer ? fleetLayout.referralHospitalsNear : fleetLayout.hospitalsNear)[node].map(Int.init)
+    var order = near.map { ($0, 0.0) }
+    let priority = fleet!.callPriority[i]
+    let needsBed = transfer || fleetTimeStream!.uniform() < fleetSpec.priorities[priority].admitProbability
+    if !needsBed, let (h, _) = order.first {
+      driveToHospital(a, h, from: node, now: now, in: &sim)
+      return
+    }
+    var widened = false
+    while true {
+      for (h, _) in order {
+        guard let b = layout.facilityBedPool[h] else { continue }
+        beds[b].advance(to: now)
+        guard beds[b].hasFreeBed else { beds[b].refusals += 1; continue }
+        _ = occupyBed(b, in: &sim)
+        driveToHospital(a, h, from: node, now: now, in: &sim)
+        return
+      }
+      if widened { break }
+      widened = true
+      let all = transfer ? fleetLayout.referralHospitals : fleetLayout.hospitals
+      order = all.filter { !near.contains($0) }.map { ($0, fleetLayout.minutes(from: $0, to: node)) }
+        .sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }
+    }
+    // No bed anywhere: the patient is not placed and the ambulance goes home.
+    fleet!.unplaced += 1
+    let patient = fleet!.callPatient[i]
+    if patient >= 0 {
+      ledger.unplaced += 1
+      stats.unplaced += 1
+      patients.release(patient)
+    }
+    note(now, "no-bed ambulance=\(a) call=\(c)")
+    fleet!.closeCall(c)
+    returnToBase(a, fromNode: node, now: now, in: &sim)
+  }
+
+  mutating func driveToHospital(_ a: Int, _ h: Int, from node: Int, now: Double, in sim: inout Simulation<CareEvent>) {
+    fleet!.status[a] = .toHospital
+    fleet!.hospital[a] = h
+    fleet!.km[a] += fleetLayout.kilometres(from: h, to: node)
+    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: travel(from: h, to: node, at: now)))
+  }
+
+  mutating func returnToBase(_ a: Int, from facility: Int, now: Double, in sim: inout Simulation<CareEvent>) {
+    returnToBase(a, fromNode: fleetLayout.facilityNode[facility], now: now, in: &sim)
+  }
+
+  mutating func returnToBase(_ a: Int, fromNode node: Int, now: Double, in sim: inout Simulation<CareEvent>) {
+    let base = fleetSpec.ambulances[a].base
+    fleet!.status[a] = .returning
+    fleet!.call[a] = -1
+    fleet!.km[a] += fleetLayout.kilometres(from: base, to: node)
+    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: travel(from: base, to: node, at: now)))
+  }
+
+  /// Gives a free ambulance a waiting call: in the most urgent priority that has calls it can
+  /// serve, the one it reaches soonest (ties by call number), if within the dispatch limit;
+  /// farther calls wait for an ambulance nearer to them. Calls that waited past the limit are
+  /// counted as failed on the way.
+  mutating func takeQueuedCall(_ a: Int, in sim: inout Simulation<CareEvent>) -> Bool {
+    let now = sim.now.minutes
+    let advanced = fleetSpec.ambulances[a].kind == .advanced
+    for p in fleet!.waiting.indices where !fleet!.waiting[p].isEmpty {
+      dropExpired(priority: p, now: now)
+      var best: (Int, Double)?
+      for (k, c) in fleet!.waiting[p].enumerated() {
+        if needsAdvanced(c) && !advanced { continue }
+        let t = fleetLayout.minutes(from: fleet!.position[a], to: fleet!.callNode[Int(c)])
+        if t <= fleetSpec.maxDispatchMinutes && (best == nil || t < best!.1) { best = (k, t) }
+      }
+      if let (k, _) = best {
+        let c = fleet!.waiting[p].remove(at: k)
+        dispatch(a, to: c, in: &sim)
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Counts and removes waiting emergency calls older than the queue limit.
+  mutating func dropExpired(priority p: Int, now: Double) {
+    guard p < fleetSpec.priorities.count else { return }
+    let limit = fleetSpec.maxQueueMinutes
+    var kept: [Int32] = []
+    for c in fleet!.waiting[p] {
+      let waited = now - fleet!.callTime[Int(c)]
+      if waited > limit {
+        fleet!.failed += 1
+        note(now, "call-failed call=\(c) waited=\(Self.minutesText(waited))")
+        fleet!.closeCall(c)
+      } else {
+        kept.append(c)
+      }
+    }
+    fleet!.waiting[p] = kept
+  }
+}

@@ -1,0 +1,117 @@
+import CareModel
+import Foundation
+import SimRandom
+
+extension CareNetworkReader {
+  static let ambulanceKeys = ["basic", "advanced", "bases", "add", "calls", "dispatch", "chute", "at_scene", "handover",
+                              "max_queue", "max_dispatch", "targets", "hospital_tier", "roads"]
+
+  /// The `ambulances:` section: fleet, bases, calls, dispatch and roads.
+  func readFleet(_ node: ScenarioNode, facilities: [HealthCentre], habitations: [Habitation], startDays: Int,
+                 startWeekday: Int) -> FleetSpec? {
+    guard let f = reader.fields(node, path: "ambulances", allowed: Self.ambulanceKeys, required: ["basic", "calls"])
+    else { return nil }
+    let basic = f["basic"].flatMap { reader.integer($0, path: "ambulances.basic", atLeast: 0) }
+    let advanced = f["advanced"].map { reader.integer($0, path: "ambulances.advanced", atLeast: 0) } ?? 0
+    let baseTiers = f["bases"].map { tiers($0, path: "ambulances.bases") } ?? [.phc, .chc]
+    let calls = f["calls"].flatMap(readCalls)
+    let dispatch = f["dispatch"].map { choice($0, path: "ambulances.dispatch", FleetSpec.Dispatch.self) } ?? .road
+    let chute = f["chute"].map { reader.distribution($0, path: "ambulances.chute") } ?? (try? .constant(2))
+    let atScene = f["at_scene"].map { reader.distribution($0, path: "ambulances.at_scene") } ?? (try? .lognormal(mean: 15, sd: 7))
+    let handover = f["handover"].map { reader.distribution($0, path: "ambulances.handover") } ?? (try? .lognormal(mean: 15, sd: 7))
+    let maxQueue = f["max_queue"].map { reader.duration($0, path: "ambulances.max_queue", allowZero: false) } ?? 60
+    let maxDispatch = f["max_dispatch"].map { reader.duration($0, path: "ambulances.max_dispatch", allowZero: false) } ?? 60
+    let targets = readTargets(f["targets"])
+    let hospitalTier = f["hospital_tier"].map { choice($0, path: "ambulances.hospital_tier", Tier.self) } ?? .chc
+    let roads = readRoads(f["roads"], startDays: startDays)
+    guard let basic, let advanced, let baseTiers, let calls, let dispatch, let chute, let atScene, let handover,
+          let maxQueue, let maxDispatch, let targets, let hospitalTier, let roads else { return nil }
+    let bases = facilities.indices.filter { baseTiers.contains(facilities[$0].tier) }
+    guard !bases.isEmpty else {
+      reader.report(.invalidValue, "no facility of tiers " + baseTiers.map(\.rawValue).joined(separator: ", ") + " to base ambulances at",
+                    at: f["bases"] ?? node, path: "ambulances.bases")
+      return nil
+    }
+    var fleet = FleetSpec.allocate(basic: basic, advanced: advanced, bases: bases, facilities: facilities, habitations: habitations)
+    guard let extra = readAdditions(f["add"], bases: bases, facilities: facilities, habitations: habitations) else { return nil }
+    fleet += extra
+    var spec = FleetSpec(
+      ambulances: fleet, callsPerDay: calls.perDay, hourOfDay: calls.hours, dayOfWeek: calls.days, priorities: calls.priorities,
+      dispatch: dispatch, chute: chute, atScene: atScene, handover: handover, maxQueueMinutes: maxQueue,
+      urbanTarget: targets.urban, ruralTarget: targets.rural, urbanRadiusKm: targets.radius, hospitalTier: hospitalTier,
+      conditions: roads.conditions, detour: roads.detour, startDayOfYear: roads.startDayOfYear)
+    spec.maxDispatchMinutes = maxDispatch
+    spec.habitations = habitations
+    spec.roads = roads.graph
+    return spec
+  }
+
+  /// `{daily: 12000/d, hour_of_day: [..], day_of_week: [..], priorities: [{name, share, needs}]}`.
+  func readCalls(_ node: ScenarioNode) -> (perDay: Double, hours: [Double], days: [Double], priorities: [FleetSpec.Priority])? {
+    guard let f = reader.fields(node, path: "ambulances.calls", allowed: ["daily", "hour_of_day", "day_of_week", "priorities"],
+                                required: ["daily"]) else { return nil }
+    let perMinute = f["daily"].flatMap { reader.rate($0, path: "ambulances.calls.daily") }
+    let hours = f["hour_of_day"].map { reader.numbers($0, path: "ambulances.calls.hour_of_day", atLeast: 0) } ?? Array(repeating: 1, count: 24)
+    let days = f["day_of_week"].map { reader.numbers($0, path: "ambulances.calls.day_of_week", atLeast: 0) } ?? Array(repeating: 1, count: 7)
+    var priorities: [FleetSpec.Priority] = [.init(name: "emergency", share: 1, needsAdvanced: false)]
+    if let list = f["priorities"] {
+      guard let items = reader.list(list, path: "ambulances.calls.priorities") else { return nil }
+      priorities = []
+      for (i, item) in items.enumerated() {
+        let path = "ambulances.calls.priorities[\(i)]"
+        guard let p = reader.fields(item, path: path, allowed: ["name", "share", "needs", "admit"], required: ["name", "share"]),
+              let name = p["name"].flatMap({ reader.string($0, path: p.path("name")) }),
+              let share = p["share"].flatMap({ reader.number($0, path: p.path("share"), atLeast: 0) })
+        else { return nil }
+        let needs = p["needs"].map { choice($0, path: p.path("needs"), FleetSpec.Kind.self) } ?? .basic
+        let admit = probability(p, "admit", default: 1)
+        guard let needs, let admit else { return nil }
+        priorities.append(.init(name: name, share: share, needsAdvanced: needs == .advanced, admitProbability: admit))
+      }
+    }
+    guard let perMinute, let hours, let days else { return nil }
+    guard hours.count == 24, days.count == 7, hours.contains(where: { $0 > 0 }), days.contains(where: { $0 > 0 }) else {
+      reader.report(.invalidValue, "give 24 hour-of-day and 7 day-of-week factors, not all zero", at: node, path: "ambulances.calls")
+      return nil
+    }
+    return (perMinute * 1440, hours, days, priorities)
+  }
+
+  /// `{urban: 20min, rural: 35min, urban_radius_km: 5}`.
+  func readTargets(_ node: ScenarioNode?) -> (urban: Double, rural: Double, radius: Double)? {
+    guard let node else { return (20, 35, 5) }
+    guard let f = reader.fields(node, path: "ambulances.targets", allowed: ["urban", "rural", "urban_radius_km"]) else { return nil }
+    let urban = f["urban"].map { reader.duration($0, path: "ambulances.targets.urban", allowZero: false) } ?? 20
+    let rural = f["rural"].map { reader.duration($0, path: "ambulances.targets.rural", allowZero: false) } ?? 35
+    let radius = f["urban_radius_km"].map { reader.number($0, path: "ambulances.targets.urban_radius_km", atLeast: 0) } ?? 5
+    guard let urban, let rural, let radius else { return nil }
+    return (urban, rural, radius)
+  }
+
+  /// `add: [{district: Gaya, basic: 10, advanced: 2}]`: more ambulances at a district's bases.
+  func readAdditions(_ node: ScenarioNode?, bases: [Int], facilities: [HealthCentre], habitations: [Habitation])
+    -> [FleetSpec.Ambulance]?
+  {
+    guard let node else { return [] }
+    guard let items = reader.list(node, path: "ambulances.add") else { return nil }
+    var result: [FleetSpec.Ambulance] = []
+    for (i, item) in items.enumerated() {
+      let path = "ambulances.add[\(i)]"
+      guard let f = reader.fields(item, path: path, allowed: ["district", "basic", "advanced"], required: ["district"]),
+            let district = f["district"].flatMap({ reader.string($0, path: f.path("district")) }) else { return nil }
+      let local = bases.filter { facilities[$0].district == district }
+      guard !local.isEmpty else {
+        var names: [String] = []
+        for b in bases where !names.contains(facilities[b].district) { names.append(facilities[b].district) }
+        reader.report(.unknownName, "no ambulance base in district '\(district)'", at: f["district"]!, path: f.path("district"),
+                      hint: DidYouMean.hint(for: district, among: names))
+        return nil
+      }
+      let b = f["basic"].map { reader.integer($0, path: f.path("basic"), atLeast: 0) } ?? 0
+      let a = f["advanced"].map { reader.integer($0, path: f.path("advanced"), atLeast: 0) } ?? 0
+      guard let b, let a else { return nil }
+      result += FleetSpec.allocate(basic: b, advanced: a, bases: local, facilities: facilities, habitations: habitations)
+    }
+    return result
+  }
+}
