@@ -31,6 +31,7 @@ extension CareNetworkModel {
     let now = sim.now.minutes
     let c = fleet!.openCall(node: node, time: now, priority: priority, patient: patient, urban: fleetLayout.nodeUrban[node])
     if patient >= 0 { fleet!.transfers += 1 } else { fleet!.calls += 1 }
+    fleet!.ledger.opened += 1
     note(now, "call \(c) node=\(node) priority=\(priority)\(patient >= 0 ? " transfer patient=\(patient)" : "")")
     if let a = nearestIdleAmbulance(for: c) {
       dispatch(a, to: c, in: &sim)
@@ -104,6 +105,7 @@ extension CareNetworkModel {
       sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: fleetSpec.handover.sample(using: fleetTimeStream!)))
     case .handover:
       fleet!.closeCall(c)
+      fleet!.ledger.served += 1
       fleet!.position[a] = fleet!.hospital[a]
       if !takeQueuedCall(a, in: &sim) { returnToBase(a, from: fleet!.position[a], now: now, in: &sim) }
     case .returning:
@@ -184,6 +186,7 @@ extension CareNetworkModel {
     }
     note(now, "no-bed ambulance=\(a) call=\(c)")
     fleet!.closeCall(c)
+    fleet!.ledger.unplaced += 1
     returnToBase(a, fromNode: node, now: now, in: &sim)
   }
 
@@ -239,6 +242,7 @@ extension CareNetworkModel {
       let waited = now - fleet!.callTime[Int(c)]
       if waited > limit {
         fleet!.failed += 1
+        fleet!.ledger.failed += 1
         note(now, "call-failed call=\(c) waited=\(Self.minutesText(waited))")
         fleet!.closeCall(c)
       } else {

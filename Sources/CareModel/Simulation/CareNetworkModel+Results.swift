@@ -11,6 +11,9 @@ public struct CareReplication: Sendable {
   public var events: UInt64
   /// The event log, when asked for.
   public var trace: [String]?
+  /// How ambulance calls ended, and how many are still open (when there is a fleet).
+  public var calls: CallLedger?
+  public var openCalls = 0
 }
 
 extension CareNetworkSpec {
@@ -97,7 +100,7 @@ extension CareNetworkModel {
     return CareReplication(
       values: MetricValues(metrics: spec.metrics, values: values),
       tables: breakdownTables(days: days, now: now), ledger: ledger, patientsInSystem: patients.active,
-      events: 0, trace: nil)
+      events: 0, trace: nil, calls: fleet?.ledger, openCalls: fleet?.openCalls ?? 0)
   }
 }
 

@@ -26,6 +26,8 @@ struct FleetState {
   private var freeCalls: [Int32] = []
   /// Calls waiting for an ambulance, one list per priority (referrals last).
   var waiting: [[Int32]]
+  /// Calls since the start, never reset (conservation: opened = served + failed + unplaced + open).
+  var ledger = CallLedger()
   // Statistics.
   var calls = 0
   var transfers = 0
@@ -94,4 +96,12 @@ struct FleetState {
     for i in blockCalls.indices { blockCalls[i] = 0; blockResponse[i] = CompensatedSum(); blockWithin[i] = 0 }
     for a in status.indices { busyAtWarmUp[a] = busy(a, at: now); kmAtWarmUp[a] = km[a] }
   }
+}
+
+/// How every ambulance call since the start ended.
+public struct CallLedger: Sendable, Equatable {
+  public var opened = 0
+  public var served = 0
+  public var failed = 0
+  public var unplaced = 0
 }
