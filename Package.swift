@@ -45,7 +45,7 @@ let package = Package(
     .executableTarget(
       name: "telesim",
       dependencies: [
-        "Experiments", "Reporting", "ScenarioIO", "CMallocCounter", "QueueNetwork", "SimKernel",
+        "Experiments", "Reporting", "ScenarioIO", "CMallocCounter", "QueueNetwork", "CareModel", "SimKernel",
         "SimRandom",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reporting
+import CareModel
 import ScenarioIO
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
@@ -23,7 +24,8 @@ struct Run: AsyncParsableCommand {
       + "(Hoad, Robinson and Davies 2010), e.g. 5%.", valueName: "percent"))
   var precision: String?
 
-  @Option(help: "Folder for replication 0's event log (events.log) of a care network.")
+  @Option(help: ArgumentHelp("Folder for replication 0's event log (events.log) of a care network, and with ambulances "
+                             + "their events (ambulance-events.csv) and drives (ambulance-tracks.geojson) for a map.", valueName: "DIR"))
   var trace: String?
 
   @Option(help: "Most replications --precision may run.")
@@ -53,8 +55,17 @@ struct Run: AsyncParsableCommand {
     }
     emit(result)
     if let trace {
-      let lines = ReplicationRunner(scenario: scenario, seed: options.seed ?? scenario.seed, workers: 1).trace(0)
-      try writeOrExit { try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: trace + "/events.log") }
+      guard let t = ReplicationRunner(scenario: scenario, seed: options.seed ?? scenario.seed, workers: 1).trace(0) else {
+        printToStandardError("warning: --trace applies to care networks; nothing written")
+        return
+      }
+      try writeOrExit {
+        try AtomicFile.write(t.log.joined(separator: "\n") + "\n", to: trace + "/events.log")
+        if scenario.kind == "care-network", case .careNetwork(let spec) = scenario.model, spec.fleet != nil {
+          try AtomicFile.write(t.ambulanceEventsCSV, to: trace + "/ambulance-events.csv")
+          try AtomicFile.write(t.tracksGeoJSON, to: trace + "/ambulance-tracks.geojson")
+        }
+      }
     }
   }
 

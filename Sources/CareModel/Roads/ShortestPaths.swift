@@ -17,16 +17,20 @@ public struct PathTree: Sendable {
     var time = [Float](repeating: .infinity, count: n)
     var km = [Float](repeating: .infinity, count: n)
     var parent = [Int32](repeating: -1, count: n)
+    var settled = [Bool](repeating: false, count: n)
     var heap = MinHeap()
     time[source] = 0
     km[source] = 0
     heap.push(0, source)
     while let (t, v) = heap.pop() {
-      if t > time[v] { continue }
+      if t > time[v] || settled[v] { continue }
+      settled[v] = true
       for e in Int(graph.firstEdge[v])..<Int(graph.firstEdge[v + 1]) {
         let w = Int(graph.target[e])
+        if settled[w] { continue }
         let candidate = t + graph.minutes[e]
-        // Ties go to the lower-numbered parent, so trees do not depend on edge order.
+        // Ties go to the lower-numbered parent, so trees do not depend on edge order. Only
+        // unsettled nodes change parent, so zero-length roads cannot make a cycle.
         if candidate < time[w] || (candidate == time[w] && Int32(v) < parent[w]) {
           time[w] = candidate
           km[w] = km[v] + graph.kilometres[e]
@@ -46,7 +50,7 @@ public struct PathTree: Sendable {
     guard minutes[destination].isFinite else { return [] }
     var nodes = [destination]
     var v = destination
-    while parent[v] >= 0 {
+    while parent[v] >= 0 && nodes.count <= parent.count {
       v = Int(parent[v])
       nodes.append(v)
     }

@@ -74,6 +74,7 @@ extension CareNetworkModel {
     let leg = fleetSpec.chute.sample(using: fleetTimeStream!) + travel(from: from, to: node, at: now)
     fleet!.km[a] += fleetLayout.kilometres(from: from, to: node)
     note(now, "dispatch ambulance=\(a) call=\(c) from=\(spec.facilities[from].id) eta=\(Self.minutesText(leg))")
+    track(a, "to_scene", at: now, node: fleetLayout.facilityNode[from], call: c, drive: (node, now + leg))
     sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: leg))
   }
 
@@ -83,6 +84,19 @@ extension CareNetworkModel {
   }
 
   static func minutesText(_ m: Double) -> String { "\((m * 100).rounded() / 100)min" }
+
+  /// Records an ambulance event and, for a drive, its leg (tracing only).
+  func track(_ a: Int, _ event: String, at now: Double, node: Int, call: Int32, detail: String = "",
+             drive: (to: Int, arrive: Double)? = nil) {
+    guard let trace else { return }
+    let p = fleetLayout.graph.nodes[node]
+    trace.ambulanceRows.append("ambulance-\(a),\(event),\(now),\(FleetTracks.timestamp(now, startDate: spec.startDate)),"
+                               + "\(p.latitude),\(p.longitude),\(call),\(detail)")
+    if let drive {
+      trace.legs.append(TrackLeg(ambulance: a, purpose: event, call: call, fromNode: node, toNode: drive.to,
+                                 depart: now, arrive: drive.arrive))
+    }
+  }
 
   /// The next stage of ambulance `a`'s job.
   mutating func advanceAmbulance(_ a: Int, in sim: inout Simulation<CareEvent>) {
@@ -95,6 +109,8 @@ extension CareNetworkModel {
       fleet!.status[a] = .handover
       fleet!.toHospital.record(now - fleet!.callTime[Int(c)])
       note(now, "at-hospital ambulance=\(a) call=\(c) hospital=\(spec.facilities[fleet!.hospital[a]].id)")
+      track(a, "at_hospital", at: now, node: fleetLayout.facilityNode[fleet!.hospital[a]], call: c,
+            detail: "hospital=\(spec.facilities[fleet!.hospital[a]].id)")
       let patient = fleet!.callPatient[Int(c)]
       if patient >= 0 {
         let i = Int(patient)
@@ -113,6 +129,7 @@ extension CareNetworkModel {
       fleet!.position[a] = fleetSpec.ambulances[a].base
       fleet!.busyMinutes[a] += now - fleet!.busySince[a]
       note(now, "back-at-base ambulance=\(a)")
+      track(a, "at_base", at: now, node: fleetLayout.facilityNode[fleet!.position[a]], call: -1)
       if takeQueuedCall(a, in: &sim) { fleet!.busySince[a] = now }
     case .idle:
       break
@@ -140,6 +157,7 @@ extension CareNetworkModel {
         fleet!.blockWithin[b] += 1
       }
       note(now, "at-scene ambulance=\(a) call=\(c) response=\(Self.minutesText(response))")
+      track(a, "at_scene", at: now, node: node, call: c, detail: "response_min=\(response)")
     } else {
       note(now, "at-spoke ambulance=\(a) call=\(c)")
     }
@@ -194,7 +212,9 @@ extension CareNetworkModel {
     fleet!.status[a] = .toHospital
     fleet!.hospital[a] = h
     fleet!.km[a] += fleetLayout.kilometres(from: h, to: node)
-    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: travel(from: h, to: node, at: now)))
+    let minutes = travel(from: h, to: node, at: now)
+    track(a, "to_hospital", at: now, node: node, call: fleet!.call[a], drive: (fleetLayout.facilityNode[h], now + minutes))
+    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: minutes))
   }
 
   mutating func returnToBase(_ a: Int, from facility: Int, now: Double, in sim: inout Simulation<CareEvent>) {
@@ -206,7 +226,9 @@ extension CareNetworkModel {
     fleet!.status[a] = .returning
     fleet!.call[a] = -1
     fleet!.km[a] += fleetLayout.kilometres(from: base, to: node)
-    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: travel(from: base, to: node, at: now)))
+    let minutes = travel(from: base, to: node, at: now)
+    track(a, "return", at: now, node: node, call: -1, drive: (fleetLayout.facilityNode[base], now + minutes))
+    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: minutes))
   }
 
   /// Gives a free ambulance a waiting call: in the most urgent priority that has calls it can

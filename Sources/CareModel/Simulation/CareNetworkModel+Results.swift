@@ -63,6 +63,21 @@ extension CareNetworkModel {
     return result
   }
 
+  /// Runs one replication with tracing and returns its event log, ambulance events and drives.
+  public static func trace(_ spec: CareNetworkSpec, layout: CareLayout, seeder: StreamSeeder, horizon: SimDuration,
+                           warmUp: SimDuration) -> CareTrace {
+    var model = CareNetworkModel(spec: spec, layout: layout, seeder: seeder)
+    let log = TraceLog()
+    model.trace = log
+    var sim = Simulation<CareEvent>(reservingEvents: spec.spokes.count + 1024)
+    model.start(in: &sim)
+    _ = sim.run(&model, until: SimTime(minutes: horizon.minutes), warmUpEnd: SimTime(minutes: warmUp.minutes))
+    let csv = "entity,event,time_min,timestamp,lat,lon,call,detail\n" + log.ambulanceRows.map { $0 + "\n" }.joined()
+    let geo = layout.fleet.map { FleetTracks.geoJSON(log.legs, graph: $0.graph, startDate: spec.startDate) }
+      ?? "{\"type\":\"FeatureCollection\",\"features\":[]}\n"
+    return CareTrace(log: log.lines, ambulanceEventsCSV: csv, tracksGeoJSON: geo)
+  }
+
   mutating func results(at now: Double) -> CareReplication {
     for b in beds.indices { beds[b].advance(to: now) }
     for p in pools.indices {

@@ -278,7 +278,9 @@ public struct CareLedger: Sendable, Equatable {
   public var ended: Int { home + admittedAtSpoke + admittedOnReferral + unplaced + abandoned }
 }
 
-/// Lines of a replication's event log.
+/// Lines of a replication's event log, and the ambulances' events and drives.
 final class TraceLog {
   var lines: [String] = []
+  var ambulanceRows: [String] = []
+  var legs: [TrackLeg] = []
 }

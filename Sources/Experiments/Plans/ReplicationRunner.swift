@@ -47,12 +47,12 @@ public struct ReplicationRunner: Sendable {
   /// Runs replication `index` alone (the unit of work everywhere: threads, shards, nodes).
   public func replicate(_ index: Int) -> MetricValues { replicateWithTables(index).values }
 
-  /// The event log of replication `index` (care networks; empty for queueing models).
-  public func trace(_ index: Int) -> [String] {
-    guard case .careNetwork(let spec) = scenario.model else { return [] }
+  /// The event log, ambulance events and drives of replication `index` (care networks; nil
+  /// for queueing models).
+  public func trace(_ index: Int) -> CareTrace? {
+    guard case .careNetwork(let spec) = scenario.model else { return nil }
     let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
-    return CareNetworkModel.replicate(spec, layout: careLayout!, seeder: seeder, horizon: scenario.horizon,
-                                      warmUp: scenario.warmUp, tracing: true).trace ?? []
+    return CareNetworkModel.trace(spec, layout: careLayout!, seeder: seeder, horizon: scenario.horizon, warmUp: scenario.warmUp)
   }
 
   /// Runs replication `index` and returns its figures and breakdown tables.
