@@ -74,6 +74,13 @@ check "compare reports a real difference and none between identical scenarios" b
   grep -q '^\.cli-test-five,mmc,wait.mean,min,.*,better,' '$tmp/cmp1/comparison.csv'"
 check "--precision adds replications until the target is met" bash -c "
   '$bin' run scenarios/mmc.yaml --precision 2% --quiet --format json | grep -q '\"replications\":[0-9]'"
+check "--trace writes ambulance events and GeoJSON tracks" bash -c "
+  printf 'extends: bihar-ambulance-2024.yaml\nhorizon: 6h\nwarmup: 0min\nreplications: 1\n' > scenarios/.cli-test-amb.yaml &&
+  '$bin' run scenarios/.cli-test-amb.yaml --quiet --trace '$tmp/tracks' --out '$tmp/amb' >/dev/null; status=\$?
+  rm -f scenarios/.cli-test-amb.yaml; test \$status -eq 0 &&
+  head -1 '$tmp/tracks/ambulance-events.csv' | grep -q '^entity,event,time_min,timestamp,lat,lon,call,detail' &&
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d[\"features\"] and d[\"features\"][0][\"geometry\"][\"type\"]==\"LineString\"' '$tmp/tracks/ambulance-tracks.geojson' &&
+  test \$(wc -l <'$tmp/amb/ambulance-by-district.csv') -eq 39 && grep -q ambulance.response.p90 '$tmp/amb/summary.json'"
 check "bench runs and reports the allocation figure" bash -c "
   '$bin' bench mmc --customers 20000 --runs 1 | grep -q 'allocations per event'"
 

@@ -7,7 +7,8 @@ public enum Polarity: String, Sendable {
   /// Lower is better for waits, queues, refusals, costs and the like; higher for completed
   /// work and shares seen on time; neutral for loads (utilisation, occupancy, counts).
   public static func of(_ metric: String) -> Polarity {
-    let lower = ["wait", "sojourn", "queue_length", "in_system", "blocking", "refused", "abandoned", "unplaced",
+    let lower = ["wait", "sojourn", "queue_length", "in_system", "blocking", "refused", "abandoned", "unplaced", "queued",
+                 "call_to_hospital",
                  "failed", "cost", "overtime", "full", "km", "response"]
     let higher = ["completed", "same_day", "throughput", "within_target"]
     if higher.contains(where: { metric.contains($0) }) { return .higherIsBetter }
