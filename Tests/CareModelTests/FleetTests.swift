@@ -8,8 +8,8 @@ import Testing
 ///     A (base P1) —— B (village, all calls) —— C (hospital H, base P2)
 ///
 /// Consultation demand is tiny and never refers, so the fleet's work is the emergency calls.
-func lineNetwork(secondAmbulance: Bool = false, calls: Double = 4, seed: UInt64 = 1, days: Double = 20, tracing: Bool = true)
-  throws -> CareReplication
+func lineNetwork(secondAmbulance: Bool = false, calls: Double = 4, seed: UInt64 = 1, days: Double = 20, tracing: Bool = true,
+                 duty: ClosedRange<Double>? = nil) throws -> CareReplication
 {
   let a = GeoPoint(latitude: 25, longitude: 85)
   let b = GeoPoint(latitude: 25, longitude: 85.06)
@@ -37,6 +37,7 @@ func lineNetwork(secondAmbulance: Bool = false, calls: Double = 4, seed: UInt64 
     detour: 1, startDayOfYear: 0)
   fleet.habitations = [Habitation(location: b, population: 1000)]
   fleet.roads = RoadGraph(nodes: [a, b, c], edges: [.init(from: 0, to: 1, kilometres: 6, speed: 20), .init(from: 1, to: 2, kilometres: 6, speed: 20)])
+  if let duty { fleet.dutyHours[.basic] = duty }
   spec.fleet = fleet
   let layout = try CareLayout(spec: spec, horizonMinutes: days * 1440)
   return CareNetworkModel.replicate(spec, layout: layout, seeder: StreamSeeder(masterSeed: seed, replication: 0),
@@ -82,6 +83,17 @@ struct FleetTests {
     #expect(l.opened == l.served + l.failed + l.unplaced + r.openCalls, "seed \(seed): \(l), open \(r.openCalls)")
     #expect(l.opened > 400 && l.served > 0)
     #expect(l.failed > 0 || seed % 2 == 0, "one ambulance cannot keep up with 30 calls a day")
+  }
+
+  @Test("an ambulance off duty takes no call")
+  func dutyHours() throws {
+    let r = try lineNetwork(calls: 6, duty: 480...1200)
+    let dispatches = r.trace!.filter { $0.contains("dispatch") }
+    #expect(dispatches.count > 20)
+    for line in dispatches {
+      let minute = traceTime(line).truncatingRemainder(dividingBy: 1440)
+      #expect(minute >= 480 && minute <= 1200, "\(line)")
+    }
   }
 
   @Test("the same seed gives the same ambulance figures")

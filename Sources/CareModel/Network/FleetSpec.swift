@@ -58,6 +58,17 @@ public struct FleetSpec: Sendable {
   /// Ambulances farther than this (free-flow road minutes) are not sent; the call waits for
   /// a nearer one to come free (dispatch is regional, as in district control rooms).
   public var maxDispatchMinutes: Double = 60
+  /// Daily duty hours of each kind (minutes from midnight, open…close); by default all day.
+  /// An ambulance off duty takes no call; one still on a job at the end of its shift finishes
+  /// it first.
+  public var dutyHours: [Kind: ClosedRange<Double>] = [:]
+
+  /// Whether an ambulance of `kind` is on duty at `minutes` after the start (time 0 is midnight).
+  public func isOnDuty(_ kind: Kind, atMinutes t: Double) -> Bool {
+    guard let hours = dutyHours[kind] else { return true }
+    let minute = t.truncatingRemainder(dividingBy: 1440)
+    return hours.lowerBound <= hours.upperBound ? hours.contains(minute) : (minute >= hours.lowerBound || minute <= hours.upperBound)
+  }
   /// Response targets (minutes): urban and rural.
   public var urbanTarget: Double
   public var ruralTarget: Double

@@ -54,9 +54,12 @@ extension CareNetworkModel {
   func nearestIdleAmbulance(for c: Int32) -> Int? {
     let node = fleet!.callNode[Int(c)]
     let advanced = needsAdvanced(c)
+    let now = fleet!.callTime[Int(c)]
     for base in fleetLayout.basesNear[node] {
       for a in fleetLayout.ambulancesAtBase[Int(base)] where fleet!.status[Int(a)] == .idle {
-        if advanced && fleetSpec.ambulances[Int(a)].kind != .advanced { continue }
+        let kind = fleetSpec.ambulances[Int(a)].kind
+        if advanced && kind != .advanced { continue }
+        if !fleetSpec.isOnDuty(kind, atMinutes: now) { continue }
         return Int(a)
       }
     }
@@ -237,6 +240,7 @@ extension CareNetworkModel {
   /// counted as failed on the way.
   mutating func takeQueuedCall(_ a: Int, in sim: inout Simulation<CareEvent>) -> Bool {
     let now = sim.now.minutes
+    guard fleetSpec.isOnDuty(fleetSpec.ambulances[a].kind, atMinutes: now) else { return false }
     let advanced = fleetSpec.ambulances[a].kind == .advanced
     for p in fleet!.waiting.indices where !fleet!.waiting[p].isEmpty {
       dropExpired(priority: p, now: now)

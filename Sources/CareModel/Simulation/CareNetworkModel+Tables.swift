@@ -47,7 +47,15 @@ extension CareNetworkModel {
       let n = f.blockCalls[b]
       return [Double(n) / days, n > 0 ? f.blockResponse[b].value / Double(n) : .nan, n > 0 ? Double(f.blockWithin[b]) / Double(n) : .nan]
     }
+    let byAmbulance = fleet.ambulances.indices.map { a -> [Double] in
+      [(f.busy(a, at: now) - f.busyAtWarmUp[a]) / span, (f.km[a] - f.kmAtWarmUp[a]) / days]
+    }
     return [
+      BreakdownTable(name: "ambulance-by-vehicle", keyColumns: ["ambulance", "kind", "base", "district"],
+                     valueColumns: ["utilisation", "km_per_day"],
+                     keys: fleet.ambulances.enumerated().map { a, amb in
+                       ["\(a)", amb.kind.rawValue, spec.facilities[amb.base].id, spec.facilities[amb.base].district]
+                     }, values: byAmbulance),
       BreakdownTable(name: "ambulance-by-district", keyColumns: ["district"], valueColumns: columns,
                      keys: layout.districts.map { [$0] }, values: byDistrict),
       BreakdownTable(name: "ambulance-by-block", keyColumns: ["block"], valueColumns: Array(columns.prefix(3)),

@@ -4,7 +4,7 @@ import SimRandom
 
 extension CareNetworkReader {
   static let ambulanceKeys = ["basic", "advanced", "bases", "add", "calls", "dispatch", "chute", "at_scene", "handover",
-                              "max_queue", "max_dispatch", "targets", "hospital_tier", "roads"]
+                              "max_queue", "max_dispatch", "targets", "hospital_tier", "roads", "duty"]
 
   /// The `ambulances:` section: fleet, bases, calls, dispatch and roads.
   func readFleet(_ node: ScenarioNode, facilities: [HealthCentre], habitations: [Habitation], startDays: Int,
@@ -41,6 +41,19 @@ extension CareNetworkReader {
       urbanTarget: targets.urban, ruralTarget: targets.rural, urbanRadiusKm: targets.radius, hospitalTier: hospitalTier,
       conditions: roads.conditions, detour: roads.detour, startDayOfYear: roads.startDayOfYear)
     spec.maxDispatchMinutes = maxDispatch
+    if let d = f["duty"] {
+      guard let df = reader.fields(d, path: "ambulances.duty", allowed: FleetSpec.Kind.allCases.map(\.rawValue)) else { return nil }
+      for e in df.entries {
+        guard let text = reader.string(e.value, path: df.path(e.key)) else { return nil }
+        let parts = text.split(separator: "-").map { clock(String($0)) }
+        guard parts.count == 2, let open = parts[0], let close = parts[1], open != close else {
+          reader.report(.invalidValue, "'\(text)' is not a shift", at: e.value, path: df.path(e.key),
+                        hint: "write HH:MM-HH:MM, e.g. 08:00-20:00 (a shift may run past midnight: 20:00-08:00)")
+          return nil
+        }
+        spec.dutyHours[FleetSpec.Kind(rawValue: e.key)!] = open...close
+      }
+    }
     spec.habitations = habitations
     spec.roads = roads.graph
     return spec
