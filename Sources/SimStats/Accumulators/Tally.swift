@@ -28,8 +28,8 @@ public struct Tally: Sendable, Equatable {
     let delta = x - runningMean
     runningMean += delta / Double(n)
     m2 += delta * (x - runningMean)
-    if x < low { low = x }
-    if x > high { high = x }
+    low = x < low ? x : low
+    high = x > high ? x : high
   }
 
   /// The sample mean, or `nil` when empty.
