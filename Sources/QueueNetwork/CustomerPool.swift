@@ -1,9 +1,14 @@
-/// Customers in the network, stored in parallel arrays indexed by a reusable slot number,
-/// so that a steady-state run allocates nothing.
+/// Customers in the network, stored in one array indexed by a reusable slot number (one
+/// record per customer keeps the hot path to one array access), so that a steady-state run
+/// allocates nothing.
 struct CustomerPool {
-  private(set) var arrivalAtStation: ContiguousArray<Double> = []
-  private(set) var enteredNetwork: ContiguousArray<Double> = []
-  private(set) var customerClass: ContiguousArray<Int32> = []
+  private struct Customer {
+    var arrivalAtStation: Double
+    var enteredNetwork: Double
+    var customerClass: Int32
+  }
+
+  private var records: ContiguousArray<Customer> = []
   private var free: ContiguousArray<Int32> = []
 
   /// Customers currently in the network.
@@ -11,20 +16,20 @@ struct CustomerPool {
 
   mutating func admit(customerClass c: Int, at now: Double) -> Int32 {
     active += 1
+    let record = Customer(arrivalAtStation: now, enteredNetwork: now, customerClass: Int32(c))
     if let slot = free.popLast() {
-      let i = Int(slot)
-      arrivalAtStation[i] = now
-      enteredNetwork[i] = now
-      customerClass[i] = Int32(c)
+      records[Int(slot)] = record
       return slot
     }
-    arrivalAtStation.append(now)
-    enteredNetwork.append(now)
-    customerClass.append(Int32(c))
-    return Int32(arrivalAtStation.count - 1)
+    records.append(record)
+    return Int32(records.count - 1)
   }
 
-  mutating func moved(_ slot: Int32, at now: Double) { arrivalAtStation[Int(slot)] = now }
+  func arrivalAtStation(_ slot: Int32) -> Double { records[Int(slot)].arrivalAtStation }
+  func enteredNetwork(_ slot: Int32) -> Double { records[Int(slot)].enteredNetwork }
+  func customerClass(_ slot: Int32) -> Int { Int(records[Int(slot)].customerClass) }
+
+  mutating func moved(_ slot: Int32, at now: Double) { records[Int(slot)].arrivalAtStation = now }
 
   mutating func release(_ slot: Int32) {
     active -= 1

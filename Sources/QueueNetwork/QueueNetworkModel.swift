@@ -29,6 +29,8 @@ public struct QueueNetworkModel: SimulationModel {
   /// of (station, class) at `station * classes + class`, then service streams after them.
   let hotStreams: StreamSet
   let routingCumulative: [[Double]]
+  /// Probability of moving on from each station (the last cumulative value).
+  let routingTotal: ContiguousArray<Double>
   /// Service law of (station, class) at `station * classCount + class`: a flat array keeps
   /// the hot path to one bounds check and no copy.
   let serviceLaws: ContiguousArray<Distribution>
@@ -63,6 +65,7 @@ public struct QueueNetworkModel: SimulationModel {
     })
     serviceStreams = ContiguousArray(spec.stations.map { seeder.stream("service.\($0.name)") })
     routingStreams = spec.stations.map { seeder.stream("routing.\($0.name)") }
+    routingTotal = ContiguousArray(spec.stations.map { $0.routing.reduce(0, +) })
     classCount = spec.classes.count
     serviceLaws = ContiguousArray(spec.stations.flatMap(\.service))
     let none = ArrivalProcess.renewal((try? Distribution.constant(1))!)
@@ -128,11 +131,10 @@ public struct QueueNetworkModel: SimulationModel {
   /// A customer joins `station` (from outside or from another station).
   mutating func enter(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
     let now = sim.now.minutes
-    let customerClass = Int(customers.customerClass[Int(slot)])
-    stations[station].arrivals += 1
-    switch stations[station].resource.arrive(slot, priorityClass: lanes[customerClass]) {
+    let customerClass = customers.customerClass(slot)
+    // One mutation of the station per arrival (each element access re-checks uniqueness).
+    switch stations[station].admit(slot, lane: lanes[customerClass], customerClass: customerClass, at: now) {
     case .served:
-      stations[station].recordWait(0, customerClass: customerClass)
       if station == 0 { pilot?.record(now, 0) }
       startService(slot, station: station, in: &sim)
     case .queued:
@@ -140,11 +142,10 @@ public struct QueueNetworkModel: SimulationModel {
     case .refused:
       customers.release(slot)
     }
-    stations[station].observeLevels(at: now)
   }
 
   mutating func startService(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
-    let customerClass = Int(customers.customerClass[Int(slot)])
+    let customerClass = customers.customerClass(slot)
     let law = station * classCount + customerClass
     let duration: Double
     if let fast = fastService[law] {
@@ -157,23 +158,21 @@ public struct QueueNetworkModel: SimulationModel {
 
   mutating func depart(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
     let now = sim.now.minutes
-    let customerClass = Int(customers.customerClass[Int(slot)])
-    let stay = now - customers.arrivalAtStation[Int(slot)]
-    stations[station].recordSojourn(stay, customerClass: customerClass)
-    stations[station].completions += 1
-    if let (next, _) = stations[station].resource.complete(at: sim.now) {
-      let waited = now - customers.arrivalAtStation[Int(next)]
-      stations[station].recordWait(waited, customerClass: Int(customers.customerClass[Int(next)]))
+    let stay = now - customers.arrivalAtStation(slot)
+    if let next = stations[station].finish(stay: stay, customerClass: customers.customerClass(slot), at: sim.now) {
+      let waited = now - customers.arrivalAtStation(next)
+      stations[station].recordWait(waited, customerClass: customers.customerClass(next))
       if station == 0 { pilot?.record(now, waited) }
       startService(next, station: station, in: &sim)
     }
-    stations[station].observeLevels(at: now)
     route(slot, from: station, in: &sim)
   }
 
   mutating func route(_ slot: Int32, from station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
-    let cumulative = routingCumulative[station]
-    if let total = cumulative.last, total > 0 {
+    // Most stations route nobody onward: decide that without touching the routing row.
+    let total = routingTotal[station]
+    if total > 0 {
+      let cumulative = routingCumulative[station]
       let u = routingStreams[station].uniform()
       if u < total, let target = cumulative.firstIndex(where: { u < $0 }) {
         customers.moved(slot, at: sim.now.minutes)
@@ -181,7 +180,7 @@ public struct QueueNetworkModel: SimulationModel {
         return
       }
     }
-    networkSojourn.record(sim.now.minutes - customers.enteredNetwork[Int(slot)])
+    networkSojourn.record(sim.now.minutes - customers.enteredNetwork(slot))
     networkExits += 1
     totalExits += 1
     customers.release(slot)
@@ -193,8 +192,8 @@ public struct QueueNetworkModel: SimulationModel {
     stations[station].resource.setCapacity(servers, at: sim.now)
     stations[station].onDuty.update(to: servers, atMinutes: sim.now.minutes)
     while let (next, _) = stations[station].resource.startNextIfFree() {
-      let waited = sim.now.minutes - customers.arrivalAtStation[Int(next)]
-      stations[station].recordWait(waited, customerClass: Int(customers.customerClass[Int(next)]))
+      let waited = sim.now.minutes - customers.arrivalAtStation(next)
+      stations[station].recordWait(waited, customerClass: customers.customerClass(next))
       if station == 0 { pilot?.record(sim.now.minutes, waited) }
       startService(next, station: station, in: &sim)
     }

@@ -26,6 +26,26 @@ struct StationState {
     classSojourn = Array(repeating: Tally(), count: classes)
   }
 
+  /// An arrival: counts it, admits it to the resource, records a zero wait if service starts
+  /// now, and updates the levels.
+  mutating func admit(_ slot: Int32, lane: Int, customerClass: Int, at now: Double) -> Resource.Admission {
+    arrivals += 1
+    let admission = resource.arrive(slot, priorityClass: lane)
+    if admission == .served { recordWait(0, customerClass: customerClass) }
+    observeLevels(at: now)
+    return admission
+  }
+
+  /// A service completion: records the sojourn, frees the server and updates the levels.
+  /// - Returns: the waiting customer who starts service now, if any.
+  mutating func finish(stay: Double, customerClass: Int, at now: SimTime) -> Int32? {
+    recordSojourn(stay, customerClass: customerClass)
+    completions += 1
+    let next = resource.complete(at: now)?.job
+    observeLevels(at: now.minutes)
+    return next
+  }
+
   /// Brings the time averages up to date after the resource changed.
   mutating func observeLevels(at now: Double) {
     queueLength.update(to: resource.queue.count, atMinutes: now)
