@@ -47,37 +47,64 @@ extension CareNetworkModel {
     return p < fleetSpec.priorities.count && fleetSpec.priorities[p].needsAdvanced
   }
 
-  /// The idle ambulance that can reach the call soonest (by road, or by straight line with
-  /// that dispatch policy) among those within the dispatch limit; ties go to the
-  /// lower-numbered ambulance. Idle ambulances wait at their base, so the ranked list of
-  /// bases near the call decides.
+  /// The ambulance that can reach the call soonest among those within the dispatch limit:
+  /// idle ones wait at their base; one driving back to base counts as leaving from its base
+  /// when it gets there (a conservative estimate). Ranked by road time (or by straight line
+  /// with that policy, where idle ambulances come first); ties go to the earlier base in the
+  /// ranking, then the lower-numbered ambulance.
   func nearestIdleAmbulance(for c: Int32) -> Int? {
     let node = fleet!.callNode[Int(c)]
     let advanced = needsAdvanced(c)
     let now = fleet!.callTime[Int(c)]
+    var best: (ambulance: Int, cost: Double)?
     for base in fleetLayout.basesNear[node] {
-      for a in fleetLayout.ambulancesAtBase[Int(base)] where fleet!.status[Int(a)] == .idle {
-        let kind = fleetSpec.ambulances[Int(a)].kind
+      let facility = fleetLayout.baseFacilities[Int(base)]
+      let fromBase = fleetLayout.minutes(from: facility, to: node)
+      // Bases are ranked by their time to the call: none further on can do better.
+      if let b = best, fleetSpec.dispatch == .road, fromBase >= b.cost { break }
+      for a in fleetLayout.ambulancesAtBase[Int(base)] {
+        let i = Int(a)
+        let kind = fleetSpec.ambulances[i].kind
         if advanced && kind != .advanced { continue }
         if !fleetSpec.isOnDuty(kind, atMinutes: now) { continue }
-        return Int(a)
+        let cost: Double
+        switch fleet!.status[i] {
+        case .idle: cost = fromBase
+        case .returning: cost = fromBase + Swift.max(0, fleet!.returnArrival[i] - now)
+        default: continue
+        }
+        if cost > fleetSpec.maxDispatchMinutes { continue }
+        if fleetSpec.dispatch == .straightLine && fleet!.status[i] == .idle { return i }
+        if best == nil || cost < best!.cost {
+          // An idle ambulance here cannot be beaten: later bases are no nearer.
+          if fleet!.status[i] == .idle { return i }
+          best = (i, cost)
+        }
       }
     }
-    return nil
+    return best?.ambulance
   }
 
   /// Sends ambulance `a` from where it stands to call `c`.
   mutating func dispatch(_ a: Int, to c: Int32, in sim: inout Simulation<CareEvent>) {
     let now = sim.now.minutes
+    var start = now
     if fleet!.status[a] == .idle { fleet!.busySince[a] = now }
+    if fleet!.status[a] == .returning, let pending = fleet!.returnEvent[a] {
+      // Redeployed on the way back: it leaves from its base when it gets there.
+      sim.cancel(pending)
+      fleet!.position[a] = fleetSpec.ambulances[a].base
+      start = Swift.max(now, fleet!.returnArrival[a])
+    }
+    fleet!.returnEvent[a] = nil
     fleet!.status[a] = .toScene
     fleet!.call[a] = c
     let node = fleet!.callNode[Int(c)]
     let from = fleet!.position[a]
-    let leg = fleetSpec.chute.sample(using: fleetTimeStream!) + travel(from: from, to: node, at: now)
+    let leg = (start - now) + fleetSpec.chute.sample(using: fleetTimeStream!) + travel(from: from, to: node, at: start)
     fleet!.km[a] += fleetLayout.kilometres(from: from, to: node)
     note(now, "dispatch ambulance=\(a) call=\(c) from=\(spec.facilities[from].id) eta=\(Self.minutesText(leg))")
-    track(a, "to_scene", at: now, node: fleetLayout.facilityNode[from], call: c, drive: (node, now + leg))
+    track(a, "to_scene", at: start, node: fleetLayout.facilityNode[from], call: c, drive: (node, now + leg))
     sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: leg))
   }
 
@@ -128,6 +155,7 @@ extension CareNetworkModel {
       fleet!.position[a] = fleet!.hospital[a]
       if !takeQueuedCall(a, in: &sim) { returnToBase(a, from: fleet!.position[a], now: now, in: &sim) }
     case .returning:
+      fleet!.returnEvent[a] = nil
       fleet!.status[a] = .idle
       fleet!.position[a] = fleetSpec.ambulances[a].base
       fleet!.busyMinutes[a] += now - fleet!.busySince[a]
@@ -231,7 +259,8 @@ extension CareNetworkModel {
     fleet!.km[a] += fleetLayout.kilometres(from: base, to: node)
     let minutes = travel(from: base, to: node, at: now)
     track(a, "return", at: now, node: node, call: -1, drive: (fleetLayout.facilityNode[base], now + minutes))
-    sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: minutes))
+    fleet!.returnArrival[a] = now + minutes
+    fleet!.returnEvent[a] = sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: minutes))
   }
 
   /// Gives a free ambulance a waiting call: in the most urgent priority that has calls it can
@@ -245,9 +274,10 @@ extension CareNetworkModel {
     for p in fleet!.waiting.indices where !fleet!.waiting[p].isEmpty {
       dropExpired(priority: p, now: now)
       var best: (Int, Double)?
+      let row = fleetLayout.treeMinutes[fleetLayout.treeOfFacility[fleet!.position[a]]!]
       for (k, c) in fleet!.waiting[p].enumerated() {
         if needsAdvanced(c) && !advanced { continue }
-        let t = fleetLayout.minutes(from: fleet!.position[a], to: fleet!.callNode[Int(c)])
+        let t = Double(row[fleet!.callNode[Int(c)]])
         if t <= fleetSpec.maxDispatchMinutes && (best == nil || t < best!.1) { best = (k, t) }
       }
       if let (k, _) = best {
@@ -259,22 +289,22 @@ extension CareNetworkModel {
     return false
   }
 
-  /// Counts and removes waiting emergency calls older than the queue limit.
+  /// Counts and removes waiting emergency calls older than the queue limit. Lists are in
+  /// arrival order, so the expired calls are a prefix.
   mutating func dropExpired(priority p: Int, now: Double) {
     guard p < fleetSpec.priorities.count else { return }
     let limit = fleetSpec.maxQueueMinutes
-    var kept: [Int32] = []
+    var expired = 0
     for c in fleet!.waiting[p] {
       let waited = now - fleet!.callTime[Int(c)]
-      if waited > limit {
-        fleet!.failed += 1
-        fleet!.ledger.failed += 1
-        note(now, "call-failed call=\(c) waited=\(Self.minutesText(waited))")
-        fleet!.closeCall(c)
-      } else {
-        kept.append(c)
-      }
+      guard waited > limit else { break }
+      fleet!.failed += 1
+      fleet!.ledger.failed += 1
+      note(now, "call-failed call=\(c) waited=\(Self.minutesText(waited))")
+      fleet!.closeCall(c)
+      expired += 1
     }
-    fleet!.waiting[p] = kept
+    if expired > 0 { fleet!.waiting[p].removeFirst(expired) }
   }
+
 }

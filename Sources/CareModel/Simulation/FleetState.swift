@@ -14,6 +14,10 @@ struct FleetState {
   var call: [Int32]
   var hospital: [Int]
   var busySince: [Double]
+  /// A returning ambulance's pending arrival at base: its time and event, so that it can be
+  /// sent to a new call instead.
+  var returnArrival: [Double]
+  var returnEvent: [EventHandle?]
   var busyMinutes: [Double]
   var km: [Double]
   // Calls in progress, in reusable slots.
@@ -54,6 +58,8 @@ struct FleetState {
     call = Array(repeating: -1, count: n)
     hospital = Array(repeating: -1, count: n)
     busySince = Array(repeating: 0, count: n)
+    returnArrival = Array(repeating: 0, count: n)
+    returnEvent = Array(repeating: nil, count: n)
     busyMinutes = Array(repeating: 0, count: n)
     km = Array(repeating: 0, count: n)
     waiting = Array(repeating: [], count: priorities + 1)
