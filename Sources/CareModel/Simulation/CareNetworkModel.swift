@@ -189,7 +189,7 @@ public struct CareNetworkModel: SimulationModel {
     let specialty = Int(patients.specialty[i])
     let wait = sim.now.minutes - patients.arrival[i]
     let sameDay = layout.day(of: sim.now.minutes) == layout.day(of: patients.arrival[i])
-    stats.consult(spoke: Int(patients.spoke[i]), specialty: specialty, pool: p, wait: wait, sameDay: sameDay)
+    stats.consult(spoke: Int(patients.spoke[i]), specialty: specialty, wait: wait, sameDay: sameDay)
     pools[p].consults += 1
     pools[p].wait.record(wait)
     let minutes = spec.specialties[specialty].consult.sample(using: consultStreams[specialty])

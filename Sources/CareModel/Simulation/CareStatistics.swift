@@ -36,48 +36,48 @@ struct CareStatistics {
     bySpecialty = Array(repeating: GroupCounts(), count: specialties)
   }
 
+  /// Applies `update` to the district and the specialty a patient belongs to.
+  private mutating func forGroups(spoke: Int, specialty: Int, _ update: (inout GroupCounts) -> Void) {
+    update(&byDistrict[spokeDistrict[spoke]])
+    update(&bySpecialty[specialty])
+  }
+
   mutating func request(spoke: Int, specialty: Int) {
     requests += 1
     today.requests += 1
-    byDistrict[spokeDistrict[spoke]].requests += 1
-    bySpecialty[specialty].requests += 1
+    forGroups(spoke: spoke, specialty: specialty) { $0.requests += 1 }
   }
 
-  mutating func consult(spoke: Int, specialty: Int, pool: Int, wait w: Double, sameDay same: Bool) {
+  mutating func consult(spoke: Int, specialty: Int, wait w: Double, sameDay same: Bool) {
     consults += 1
     wait.record(w)
     waitQuantiles.record(w)
     today.consults += 1
     today.waitTotal += w
     if same { sameDay += 1 }
-    let d = spokeDistrict[spoke]
-    byDistrict[d].consults += 1
-    byDistrict[d].waitTotal.add(w)
-    if same { byDistrict[d].sameDay += 1 }
-    bySpecialty[specialty].consults += 1
-    bySpecialty[specialty].waitTotal.add(w)
-    if same { bySpecialty[specialty].sameDay += 1 }
+    forGroups(spoke: spoke, specialty: specialty) { g in
+      g.consults += 1
+      g.waitTotal.add(w)
+      if same { g.sameDay += 1 }
+    }
   }
 
   mutating func abandon(spoke: Int, specialty: Int) {
     abandoned += 1
     today.abandoned += 1
-    byDistrict[spokeDistrict[spoke]].abandoned += 1
-    bySpecialty[specialty].abandoned += 1
+    forGroups(spoke: spoke, specialty: specialty) { $0.abandoned += 1 }
   }
 
   mutating func referral(spoke: Int, specialty: Int) {
     referrals += 1
     today.referrals += 1
-    byDistrict[spokeDistrict[spoke]].referrals += 1
-    bySpecialty[specialty].referrals += 1
+    forGroups(spoke: spoke, specialty: specialty) { $0.referrals += 1 }
   }
 
   mutating func admission(spoke: Int, specialty: Int) {
     admissions += 1
     today.admissions += 1
-    byDistrict[spokeDistrict[spoke]].admissions += 1
-    bySpecialty[specialty].admissions += 1
+    forGroups(spoke: spoke, specialty: specialty) { $0.admissions += 1 }
   }
 
   mutating func closeDay(bedsOccupied: Int, afterWarmUp: Bool) {

@@ -57,9 +57,9 @@ public struct FleetLayout: Sendable {
     }
     self.facilityNode = facilityNode
     let upgraded = Set(spec.upgrades.flatMap(\.facilities))
-    let hospitalTiers = facilities.indices.filter { facilities[$0].beds > 0 || upgraded.contains($0) }
-    hospitals = hospitalTiers.filter { facilities[$0].tier >= fleet.hospitalTier }
-    referralHospitals = hospitalTiers.filter { facilities[$0].tier >= spec.referralTier }
+    let bedded = facilities.indices.filter { facilities[$0].beds > 0 || upgraded.contains($0) }
+    hospitals = bedded.filter { facilities[$0].tier >= fleet.hospitalTier }
+    referralHospitals = bedded.filter { facilities[$0].tier >= spec.referralTier }
     // Trees from every base and every hospital.
     var sources: [Int] = []
     var slot = [Int?](repeating: nil, count: facilities.count)

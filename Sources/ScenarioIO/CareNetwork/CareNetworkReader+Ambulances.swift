@@ -7,8 +7,9 @@ extension CareNetworkReader {
                               "max_queue", "max_dispatch", "targets", "hospital_tier", "roads", "duty"]
 
   /// The `ambulances:` section: fleet, bases, calls, dispatch and roads.
-  func readFleet(_ node: ScenarioNode, facilities: [HealthCentre], habitations: [Habitation], startDays: Int,
-                 startWeekday: Int) -> FleetSpec? {
+  func readFleet(_ node: ScenarioNode, facilities: [HealthCentre], habitations: [Habitation], startDays: Int)
+    -> FleetSpec?
+  {
     guard let f = reader.fields(node, path: "ambulances", allowed: Self.ambulanceKeys, required: ["basic", "calls"])
     else { return nil }
     let basic = f["basic"].flatMap { reader.integer($0, path: "ambulances.basic", atLeast: 0) }

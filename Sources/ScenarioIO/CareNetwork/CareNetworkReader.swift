@@ -29,9 +29,8 @@ struct CareNetworkReader {
     let meals = readCosts(f["costs"])
     guard let facilities, let habitations, let startDays else { return nil }
     let upgrades = readUpgrades(f["upgrades"], facilities: facilities, habitations: habitations, start: startDays)
-    let weekday = CalendarDate.weekday(ofDays: startDays)
     let fleet = f["ambulances"].map {
-      readFleet($0, facilities: facilities, habitations: habitations, startDays: startDays, startWeekday: weekday)
+      readFleet($0, facilities: facilities, habitations: habitations, startDays: startDays)
     }
     if case .some(.none) = fleet { return nil }
     guard let spokeRule, let hubRule,

@@ -33,9 +33,6 @@ public struct ArrivalProcess: Sendable, Equatable {
   /// The inter-arrival distribution, when arrivals are a renewal process.
   public var interArrival: Distribution? { profile == nil ? law : nil }
 
-  /// The rate profile, when arrivals are a time-varying Poisson process.
-  public var rateProfile: RateProfile? { profile }
-
   /// Whether arrivals are Poisson (exponential renewal or a constant-rate profile).
   public var isPoisson: Bool {
     if let profile { return Set(profile.ratesPerMinute).count == 1 }
