@@ -9,7 +9,10 @@ struct CustomerPool {
   }
 
   private var records: ContiguousArray<Customer> = []
+  /// Released slots, used as a stack: `free[0..<freeCount]` (the array never shrinks, so a
+  /// push after a pop writes in place).
   private var free: ContiguousArray<Int32> = []
+  private var freeCount = 0
 
   /// Customers currently in the network.
   private(set) var active = 0
@@ -17,7 +20,9 @@ struct CustomerPool {
   mutating func admit(customerClass c: Int, at now: Double) -> Int32 {
     active += 1
     let record = Customer(arrivalAtStation: now, enteredNetwork: now, customerClass: Int32(c))
-    if let slot = free.popLast() {
+    if freeCount > 0 {
+      freeCount -= 1
+      let slot = free[freeCount]
       records[Int(slot)] = record
       return slot
     }
@@ -33,6 +38,7 @@ struct CustomerPool {
 
   mutating func release(_ slot: Int32) {
     active -= 1
-    free.append(slot)
+    if freeCount < free.count { free[freeCount] = slot } else { free.append(slot) }
+    freeCount += 1
   }
 }

@@ -2,13 +2,14 @@ import SimKernel
 import SimRandom
 import SimStats
 
-/// Events of the queueing-network model. Payloads are kept to 6 bytes so that a calendar
-/// entry is 24 bytes rather than 32 (the sift loops move whole entries).
+/// Events of the queueing-network model. Payloads are kept to 6 bytes, widest field first
+/// (a 2-byte field before a 4-byte one would be padded to 8), so that a calendar entry is
+/// 24 bytes rather than 32 (the sift loops move whole entries).
 public enum QueueNetworkEvent: Sendable {
   /// An external arrival of `customerClass` at `station`.
   case arrival(station: Int16, customerClass: Int16)
   /// The customer in `slot` finishes service at `station`.
-  case departure(station: Int16, slot: Int32)
+  case departure(slot: Int32, station: Int16)
   /// The roster of `station` changes the number of servers on duty.
   case rosterChange(station: Int16)
 }
@@ -43,6 +44,9 @@ public struct QueueNetworkModel: SimulationModel {
   let fastInterArrival: ContiguousArray<ParametricLaw?>
   let classCount: Int
   var networkSojourn = Tally()
+  /// Whether network-wide sojourns are reported (only for `kind: network`): a single queue
+  /// skips that tally, which would repeat the station's sojourn.
+  let tracksNetworkSojourn: Bool
   var networkExits = 0
   /// Waits at the first station in order of service start, kept only for a pilot run.
   var pilot: PilotLog?
@@ -67,6 +71,7 @@ public struct QueueNetworkModel: SimulationModel {
     routingStreams = spec.stations.map { seeder.stream("routing.\($0.name)") }
     routingTotal = ContiguousArray(spec.stations.map { $0.routing.reduce(0, +) })
     classCount = spec.classes.count
+    tracksNetworkSojourn = spec.prefixesStationNames
     serviceLaws = ContiguousArray(spec.stations.flatMap(\.service))
     let none = ArrivalProcess.renewal((try? Distribution.constant(1))!)
     arrivalLaws = ContiguousArray(spec.stations.flatMap { $0.arrivals.map { $0 ?? none } })
@@ -115,7 +120,7 @@ public struct QueueNetworkModel: SimulationModel {
       externalArrivalCount += 1
       let slot = customers.admit(customerClass: customerClass, at: sim.now.minutes)
       enter(slot, station: station, in: &sim)
-    case .departure(let s, let slot):
+    case .departure(let slot, let s):
       depart(slot, station: Int(s), in: &sim)
     case .rosterChange(let s):
       changeRoster(station: Int(s), in: &sim)
@@ -153,7 +158,7 @@ public struct QueueNetworkModel: SimulationModel {
     } else {
       duration = serviceLaws[law].sample(using: serviceStreams[station])
     }
-    sim.schedule(.departure(station: Int16(station), slot: slot), after: SimDuration(minutes: duration))
+    sim.schedule(.departure(slot: slot, station: Int16(station)), after: SimDuration(minutes: duration))
   }
 
   mutating func depart(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
@@ -180,7 +185,7 @@ public struct QueueNetworkModel: SimulationModel {
         return
       }
     }
-    networkSojourn.record(sim.now.minutes - customers.enteredNetwork(slot))
+    if tracksNetworkSojourn { networkSojourn.record(sim.now.minutes - customers.enteredNetwork(slot)) }
     networkExits += 1
     totalExits += 1
     customers.release(slot)

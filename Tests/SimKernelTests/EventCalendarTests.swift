@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 import Testing
 
@@ -64,6 +65,29 @@ struct EventCalendarTests {
       }
       #expect(calendar.satisfiesHeapProperty(), "seed \(seed), step \(step)")
     }
+  }
+
+  // The heap compares times as order-preserving integers; these cases are where a bit
+  // pattern and a double disagree: signs, zeros, subnormals, huge and tiny magnitudes.
+  @Test("times of any sign and magnitude pop in numeric order, unchanged", arguments: 0..<8)
+  func anyFiniteTimePopsInOrder(seed: Int) {
+    var rng = SplitMixForTests(seed: UInt64(seed) &+ 77)
+    let special: [Double] = [0, -0.0, 1, -1, .leastNonzeroMagnitude, -.leastNonzeroMagnitude,
+                             .leastNormalMagnitude, .greatestFiniteMagnitude, -.greatestFiniteMagnitude,
+                             1e-300, -1e-300, 1e300, 0.1, -0.1]
+    var times = special
+    for _ in 0..<300 {
+      let magnitude = Double(rng.next() % 10_000) / 7 * pow(10, Double(Int(rng.next() % 40) - 20))
+      times.append(rng.next() % 2 == 0 ? magnitude : -magnitude)
+    }
+    var calendar = EventCalendar<Int>()
+    for (i, t) in times.enumerated() { calendar.schedule(i, at: t) }
+    var popped: [(time: Double, event: Int)] = []
+    while let next = calendar.popNext() { popped.append(next) }
+    // Stable sort by time: equal times (including -0 and +0) keep scheduling order.
+    let expected = times.enumerated().sorted { ($0.element, $0.offset) < ($1.element, $1.offset) }
+    #expect(popped.map(\.event) == expected.map(\.offset), "seed \(seed)")
+    #expect(popped.allSatisfy { $0.time == times[$0.event] }, "seed \(seed): a time changed")
   }
 
   @Test("delivery with replacement gives the same order as pop then push", arguments: 0..<8)

@@ -11,17 +11,35 @@
 public struct EventCalendar<Event> {
   @usableFromInline
   struct Entry {
-    @usableFromInline var time: Double
+    /// The time as an order-preserving integer (see ``orderBits(_:)``): comparing two entries
+    /// is then one 128-bit integer comparison, which compiles without branches. The sift
+    /// loops compare random times, where a branch is mispredicted about half of the time.
+    @usableFromInline var timeBits: UInt64
     @usableFromInline var key: UInt64
     @usableFromInline var event: Event
     @inlinable init(time: Double, key: UInt64, event: Event) {
-      self.time = time
+      self.timeBits = EventCalendar.orderBits(time)
       self.key = key
       self.event = event
     }
-    @inlinable func precedes(_ other: Entry) -> Bool {
-      time < other.time || (time == other.time && key < other.key)
+    @inlinable var time: Double { EventCalendar.time(ofOrderBits: timeBits) }
+    @inlinable @inline(__always) func precedes(_ other: Entry) -> Bool {
+      (UInt128(timeBits) << 64 | UInt128(key)) < (UInt128(other.timeBits) << 64 | UInt128(other.key))
     }
+  }
+
+  /// Maps a finite time to an integer with the same order: non-negative doubles keep their
+  /// bit pattern with the sign bit set; negative ones have all bits flipped. `-0.0` is
+  /// first made `+0.0` so that equal times get equal integers.
+  @inlinable static func orderBits(_ time: Double) -> UInt64 {
+    let bits = (time + 0.0).bitPattern
+    let negativeMask = UInt64(bitPattern: Int64(bitPattern: bits) >> 63)
+    return bits ^ (negativeMask | (1 << 63))
+  }
+
+  @inlinable static func time(ofOrderBits bits: UInt64) -> Double {
+    let wasNegativeMask = UInt64(bitPattern: Int64(bitPattern: ~bits) >> 63)
+    return Double(bitPattern: bits ^ (wasNegativeMask | (1 << 63)))
   }
 
   @usableFromInline var heap: ContiguousArray<Entry> = []
@@ -163,43 +181,65 @@ public struct EventCalendar<Event> {
     return lo
   }
 
+  // The sift loops work on the raw buffer: one uniqueness check per sift instead of one per
+  // moved entry. Indices stay inside `0..<heap.count` by construction.
   @inlinable
   mutating func siftUp(_ start: Int) {
-    var child = start
-    let moving = heap[child]
-    while child > 0 {
-      let parent = (child - 1) >> 2
-      guard moving.precedes(heap[parent]) else { break }
-      heap[child] = heap[parent]
-      child = parent
+    heap.withUnsafeMutableBufferPointer { h in
+      var child = start
+      let moving = h[child]
+      while child > 0 {
+        let parent = (child &- 1) >> 2
+        guard moving.precedes(h[parent]) else { break }
+        h[child] = h[parent]
+        child = parent
+      }
+      h[child] = moving
     }
-    heap[child] = moving
   }
 
   @inlinable
   mutating func siftDown(_ start: Int) {
-    let n = heap.count
-    var parent = start
-    let moving = heap[parent]
-    while true {
-      let first = 4 * parent + 1
-      if first >= n { break }
-      var best = first
-      let end = Swift.min(first + 4, n)
-      var c = first + 1
-      while c < end {
-        if heap[c].precedes(heap[best]) { best = c }
-        c += 1
+    heap.withUnsafeMutableBufferPointer { h in
+      let n = h.count
+      var parent = start
+      let moving = h[parent]
+      while true {
+        let first = 4 &* parent &+ 1
+        if first >= n { break }
+        var best = first
+        if first &+ 4 <= n {
+          // Four children: a branch-free tournament (two independent pairs, then the final).
+          let left = Self.earlier(first &+ 1, first, in: h)
+          let right = Self.earlier(first &+ 3, first &+ 2, in: h)
+          best = Self.earlier(right, left, in: h)
+        } else {
+          var c = first &+ 1
+          while c < n {
+            best = Self.earlier(c, best, in: h)
+            c &+= 1
+          }
+        }
+        guard h[best].precedes(moving) else { break }
+        h[parent] = h[best]
+        parent = best
       }
-      guard heap[best].precedes(moving) else { break }
-      heap[parent] = heap[best]
-      parent = best
+      h[parent] = moving
     }
-    heap[parent] = moving
+  }
+
+  /// `a` if its entry precedes `b`'s, else `b`, selected with a mask rather than a branch.
+  @inlinable @inline(__always)
+  static func earlier(_ a: Int, _ b: Int, in h: UnsafeMutableBufferPointer<Entry>) -> Int {
+    let mask = 0 &- Int(truncatingIfNeeded: UInt8(h[a].precedes(h[b]) ? 1 : 0))
+    return b ^ ((a ^ b) & mask)
   }
 }
 
 extension EventCalendar {
+  /// Bytes between consecutive calendar entries: tests keep hot event types at 24.
+  package static var entryStride: Int { MemoryLayout<Entry>.stride }
+
   /// Checks the heap property everywhere (tests and `SIM_INTERNAL_CHECKS` builds).
   package func satisfiesHeapProperty() -> Bool {
     for i in 1..<Swift.max(heap.count, 1) where heap[i].precedes(heap[(i - 1) >> 2]) {

@@ -10,7 +10,7 @@ public struct ClassQueue: Sendable {
   /// - Precondition: `classes >= 1`.
   public init(classes: Int = 1, reservingCapacity capacity: Int = 16) {
     precondition(classes >= 1, "a queue needs at least one priority class")
-    lanes = (0..<classes).map { _ in RingBuffer(capacity: capacity) }
+    lanes = (0..<classes).map { _ in RingBuffer(capacity: capacity, filler: -1) }
   }
 
   /// Number of priority classes.
