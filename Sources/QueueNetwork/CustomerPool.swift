@@ -17,7 +17,7 @@ struct CustomerPool {
   /// Customers currently in the network.
   private(set) var active = 0
 
-  mutating func admit(customerClass c: Int, at now: Double) -> Int32 {
+  @inline(__always) mutating func admit(customerClass c: Int, at now: Double) -> Int32 {
     active += 1
     let record = Customer(arrivalAtStation: now, enteredNetwork: now, customerClass: Int32(c))
     if freeCount > 0 {
@@ -30,13 +30,13 @@ struct CustomerPool {
     return Int32(records.count - 1)
   }
 
-  func arrivalAtStation(_ slot: Int32) -> Double { records[Int(slot)].arrivalAtStation }
-  func enteredNetwork(_ slot: Int32) -> Double { records[Int(slot)].enteredNetwork }
-  func customerClass(_ slot: Int32) -> Int { Int(records[Int(slot)].customerClass) }
+  @inline(__always) func arrivalAtStation(_ slot: Int32) -> Double { records[Int(slot)].arrivalAtStation }
+  @inline(__always) func enteredNetwork(_ slot: Int32) -> Double { records[Int(slot)].enteredNetwork }
+  @inline(__always) func customerClass(_ slot: Int32) -> Int { Int(records[Int(slot)].customerClass) }
 
-  mutating func moved(_ slot: Int32, at now: Double) { records[Int(slot)].arrivalAtStation = now }
+  @inline(__always) mutating func moved(_ slot: Int32, at now: Double) { records[Int(slot)].arrivalAtStation = now }
 
-  mutating func release(_ slot: Int32) {
+  @inline(__always) mutating func release(_ slot: Int32) {
     active -= 1
     if freeCount < free.count { free[freeCount] = slot } else { free.append(slot) }
     freeCount += 1

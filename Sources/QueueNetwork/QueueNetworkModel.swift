@@ -134,6 +134,7 @@ public struct QueueNetworkModel: SimulationModel {
   }
 
   /// A customer joins `station` (from outside or from another station).
+  @inline(__always)
   mutating func enter(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
     let now = sim.now.minutes
     let customerClass = customers.customerClass(slot)
@@ -149,6 +150,7 @@ public struct QueueNetworkModel: SimulationModel {
     }
   }
 
+  @inline(__always)
   mutating func startService(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
     let customerClass = customers.customerClass(slot)
     let law = station * classCount + customerClass
@@ -161,6 +163,7 @@ public struct QueueNetworkModel: SimulationModel {
     sim.schedule(.departure(slot: slot, station: Int16(station)), after: SimDuration(minutes: duration))
   }
 
+  @inline(__always)
   mutating func depart(_ slot: Int32, station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
     let now = sim.now.minutes
     let stay = now - customers.arrivalAtStation(slot)
@@ -173,6 +176,7 @@ public struct QueueNetworkModel: SimulationModel {
     route(slot, from: station, in: &sim)
   }
 
+  @inline(__always)
   mutating func route(_ slot: Int32, from station: Int, in sim: inout Simulation<QueueNetworkEvent>) {
     // Most stations route nobody onward: decide that without touching the routing row.
     let total = routingTotal[station]

@@ -28,6 +28,7 @@ struct StationState {
 
   /// An arrival: counts it, admits it to the resource, records a zero wait if service starts
   /// now, and updates the levels.
+  @inline(__always)
   mutating func admit(_ slot: Int32, lane: Int, customerClass: Int, at now: Double) -> Resource.Admission {
     arrivals += 1
     let admission = resource.arrive(slot, priorityClass: lane)
@@ -38,6 +39,7 @@ struct StationState {
 
   /// A service completion: records the sojourn, frees the server and updates the levels.
   /// - Returns: the waiting customer who starts service now, if any.
+  @inline(__always)
   mutating func finish(stay: Double, customerClass: Int, at now: SimTime) -> Int32? {
     recordSojourn(stay, customerClass: customerClass)
     completions += 1
@@ -47,11 +49,13 @@ struct StationState {
   }
 
   /// Brings the time averages up to date after the resource changed.
+  @inline(__always)
   mutating func observeLevels(at now: Double) {
     queueLength.update(to: resource.queue.count, atMinutes: now)
     busy.update(to: resource.busy, atMinutes: now)
   }
 
+  @inline(__always)
   mutating func recordWait(_ w: Double, customerClass: Int) {
     wait.record(w)
     waitQuantiles.record(w)
@@ -59,6 +63,7 @@ struct StationState {
     if classWait.count > 1 { classWait[customerClass].record(w) }
   }
 
+  @inline(__always)
   mutating func recordSojourn(_ stay: Double, customerClass: Int) {
     sojourn.record(stay)
     if classSojourn.count > 1 { classSojourn[customerClass].record(stay) }

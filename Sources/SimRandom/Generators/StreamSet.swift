@@ -17,7 +17,7 @@ public final class StreamSet {
   public var count: Int { generators.count }
 
   /// A draw of `law` from stream `i`.
-  @inlinable
+  @inlinable @inline(__always)
   public func sample(_ law: ParametricLaw, stream i: Int) -> Double {
     law.sample(generator: generators[i])
   }

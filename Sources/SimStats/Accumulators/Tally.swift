@@ -22,7 +22,7 @@ public struct Tally: Sendable, Equatable {
 
   /// Adds one observation.
   /// - Complexity: O(1).
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func record(_ x: Double) {
     n += 1
     let delta = x - runningMean

@@ -29,10 +29,16 @@ public struct TimeWeighted: Sendable, Equatable {
 
   /// Sets the level to `newLevel` at `minutes` (not before the previous change).
   /// - Complexity: O(1) amortised.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func update(to newLevel: Int, atMinutes minutes: Double) {
+    // Callers update several levels after each event and usually only one moved: the
+    // unchanged case stays inline, without a call.
+    if newLevel != current { change(to: newLevel, atMinutes: minutes) }
+  }
+
+  @usableFromInline
+  mutating func change(to newLevel: Int, atMinutes minutes: Double) {
     precondition(newLevel >= 0, "a level cannot be negative")
-    if newLevel == current { return }
     accumulate(until: minutes)
     current = newLevel
     if newLevel > highest {
