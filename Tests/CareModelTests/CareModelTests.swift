@@ -54,10 +54,13 @@ struct CareModelTests {
   }
 
   /// Checked by hand when recorded: sessions open 09:00 and close 14:00; a consultation lasts
-  /// exactly 10 min; each specialty queue is FIFO (d0 11:51.87 patient 1 waited 8.35 min =
-  /// 11:51.87 − 11:43.52); a referral from S1 to the CHC takes 20 min dispatch + 7.43 km /
-  /// 30 km/h (5.5 km straight × 1.35) = 34.9 min (12:41.18 → 13:16.05); patients arriving
-  /// after 14:00 start at 09:00 next day (14:22.05 → waited 1117.95 min).
+  /// exactly 10 min; each specialty queue is FIFO (paediatrics: patient 3 waited 6.52 min =
+  /// 10:02.27 − 09:55.75, then patient 4 waited 15.1 min = 10:12.27 − 09:57.17); a referral
+  /// from S1 to the CHC takes 20 min dispatch + 7.43 km / 30 km/h (5.5 km straight × 1.35) =
+  /// 34.87 min (10:15.05 → 10:49.92); patients arriving after 14:00 start at 09:00 next day
+  /// (patient 20, 14:01.41 → waited 1138.59 min); a failed call (patient 15, 12:39.94) is
+  /// retried at the next session and its wait counts from arrival (1220.06 min). Patients and
+  /// calls are named by serial number in order of arrival.
   @Test("a tiny network reproduces its reviewed golden event trace")
   func goldenTrace() throws {
     var net = TinyNetwork()

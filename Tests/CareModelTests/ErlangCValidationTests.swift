@@ -22,10 +22,10 @@ struct ErlangCValidationTests {
     net.specialists = 3
     net.assignment = .statewidePool
     net.dailyRequests = 0.3 * 1440 / 0.7 * 0.7 * 1.0  // medicine 0.21/min, paediatrics 0.09/min
-    let replications = 20
+    let replications = 40
     var waits: [[Double]] = [[], []]
     for r in 0..<replications {
-      let result = try net.run(seed: 2021, replication: r, days: 150, warmUp: 2)
+      let result = try net.run(seed: 2021, replication: r, days: 300, warmUp: 2)
       let table = result.tables.first { $0.name == "by-specialty" }!
       let column = table.valueColumns.firstIndex(of: "wait_mean_h")!
       for s in 0..<2 { waits[s].append(table.values[s][column] * 60) }

@@ -32,7 +32,7 @@ extension CareNetworkModel {
     let c = fleet!.openCall(node: node, time: now, priority: priority, patient: patient, urban: fleetLayout.nodeUrban[node])
     if patient >= 0 { fleet!.transfers += 1 } else { fleet!.calls += 1 }
     fleet!.ledger.opened += 1
-    note(now, "call \(c) node=\(node) priority=\(priority)\(patient >= 0 ? " transfer patient=\(patient)" : "")")
+    note(now, "call \(callSerial(c)) node=\(node) priority=\(priority)\(patient >= 0 ? " transfer patient=\(patients.serial[Int(patient)])" : "")")
     if let a = nearestIdleAmbulance(for: c) {
       dispatch(a, to: c, in: &sim)
     } else {
@@ -103,7 +103,7 @@ extension CareNetworkModel {
     let from = fleet!.position[a]
     let leg = (start - now) + fleetSpec.chute.sample(using: fleetTimeStream!) + travel(from: from, to: node, at: start)
     fleet!.km[a] += fleetLayout.kilometres(from: from, to: node)
-    note(now, "dispatch ambulance=\(a) call=\(c) from=\(spec.facilities[from].id) eta=\(Self.minutesText(leg))")
+    note(now, "dispatch ambulance=\(a) call=\(callSerial(c)) from=\(spec.facilities[from].id) eta=\(Self.minutesText(leg))")
     track(a, "to_scene", at: start, node: fleetLayout.facilityNode[from], call: c, drive: (node, now + leg))
     sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: leg))
   }
@@ -115,15 +115,18 @@ extension CareNetworkModel {
 
   static func minutesText(_ m: Double) -> String { "\((m * 100).rounded() / 100)min" }
 
+  /// The serial number that traces give the call in slot `c` (-1 for none).
+  func callSerial(_ c: Int32) -> Int { c < 0 ? -1 : fleet!.callSerial[Int(c)] }
+
   /// Records an ambulance event and, for a drive, its leg (tracing only).
   func track(_ a: Int, _ event: String, at now: Double, node: Int, call: Int32, detail: String = "",
              drive: (to: Int, arrive: Double)? = nil) {
     guard let trace else { return }
     let p = fleetLayout.graph.nodes[node]
     trace.ambulanceRows.append("ambulance-\(a),\(event),\(now),\(FleetTracks.timestamp(now, startDate: spec.startDate)),"
-                               + "\(p.latitude),\(p.longitude),\(call),\(detail)")
+                               + "\(p.latitude),\(p.longitude),\(callSerial(call)),\(detail)")
     if let drive {
-      trace.legs.append(TrackLeg(ambulance: a, purpose: event, call: call, fromNode: node, toNode: drive.to,
+      trace.legs.append(TrackLeg(ambulance: a, purpose: event, call: callSerial(call), fromNode: node, toNode: drive.to,
                                  depart: now, arrive: drive.arrive))
     }
   }
@@ -138,7 +141,7 @@ extension CareNetworkModel {
     case .toHospital:
       fleet!.status[a] = .handover
       fleet!.toHospital.record(now - fleet!.callTime[Int(c)])
-      note(now, "at-hospital ambulance=\(a) call=\(c) hospital=\(spec.facilities[fleet!.hospital[a]].id)")
+      note(now, "at-hospital ambulance=\(a) call=\(callSerial(c)) hospital=\(spec.facilities[fleet!.hospital[a]].id)")
       track(a, "at_hospital", at: now, node: fleetLayout.facilityNode[fleet!.hospital[a]], call: c,
             detail: "hospital=\(spec.facilities[fleet!.hospital[a]].id)")
       let patient = fleet!.callPatient[Int(c)]
@@ -187,10 +190,10 @@ extension CareNetworkModel {
         fleet!.districtWithin[d] += 1
         fleet!.blockWithin[b] += 1
       }
-      note(now, "at-scene ambulance=\(a) call=\(c) response=\(Self.minutesText(response))")
+      note(now, "at-scene ambulance=\(a) call=\(callSerial(c)) response=\(Self.minutesText(response))")
       track(a, "at_scene", at: now, node: node, call: c, detail: "response_min=\(response)")
     } else {
-      note(now, "at-spoke ambulance=\(a) call=\(c)")
+      note(now, "at-spoke ambulance=\(a) call=\(callSerial(c))")
     }
     sim.schedule(.ambulanceStage(ambulance: Int32(a)), after: SimDuration(minutes: fleetSpec.atScene.sample(using: fleetTimeStream!)))
   }
@@ -233,7 +236,7 @@ extension CareNetworkModel {
       stats.unplaced += 1
       patients.release(patient)
     }
-    note(now, "no-bed ambulance=\(a) call=\(c)")
+    note(now, "no-bed ambulance=\(a) call=\(callSerial(c))")
     fleet!.closeCall(c)
     fleet!.ledger.unplaced += 1
     returnToBase(a, fromNode: node, now: now, in: &sim)
@@ -300,7 +303,7 @@ extension CareNetworkModel {
       guard waited > limit else { break }
       fleet!.failed += 1
       fleet!.ledger.failed += 1
-      note(now, "call-failed call=\(c) waited=\(Self.minutesText(waited))")
+      note(now, "call-failed call=\(callSerial(c)) waited=\(Self.minutesText(waited))")
       fleet!.closeCall(c)
       expired += 1
     }

@@ -164,7 +164,7 @@ public struct CareNetworkModel: SimulationModel {
     let patient = patients.admit(spoke: s, specialty: specialty, at: now)
     ledger.arrived += 1
     stats.request(spoke: s, specialty: specialty)
-    note(now, "arrival patient=\(patient) spoke=\(spec.facilities[spec.spokes[s]].id) specialty=\(spec.specialties[specialty].name)")
+    note(now, "arrival patient=\(patients.serial[Int(patient)]) spoke=\(spec.facilities[spec.spokes[s]].id) specialty=\(spec.specialties[specialty].name)")
     join(patient, pool: layout.pool(spoke: s, specialty: specialty), in: &sim)
   }
 
@@ -182,7 +182,7 @@ public struct CareNetworkModel: SimulationModel {
     let u = callStream.uniform()
     if u < spec.policy.connectionFailure + spec.policy.doctorUnavailable {
       let lost = u < spec.policy.connectionFailure ? spec.policy.failedCallMinutes : 0
-      note(sim.now.minutes, "call-failed patient=\(patient) queue=\(p) lost=\(lost)min")
+      note(sim.now.minutes, "call-failed patient=\(patients.serial[Int(patient)]) queue=\(p) lost=\(lost)min")
       sim.schedule(.failedCall(pool: Int32(p), patient: patient), after: SimDuration(minutes: lost))
       return
     }
@@ -193,7 +193,7 @@ public struct CareNetworkModel: SimulationModel {
     pools[p].consults += 1
     pools[p].wait.record(wait)
     let minutes = spec.specialties[specialty].consult.sample(using: consultStreams[specialty])
-    note(sim.now.minutes, "consult-start patient=\(patient) queue=\(p) waited=\((wait * 100).rounded() / 100)min")
+    note(sim.now.minutes, "consult-start patient=\(patients.serial[Int(patient)]) queue=\(p) waited=\((wait * 100).rounded() / 100)min")
     sim.schedule(.consultEnd(pool: Int32(p), patient: patient), after: SimDuration(minutes: minutes))
   }
 
@@ -213,7 +213,7 @@ public struct CareNetworkModel: SimulationModel {
     } else if u < s.admitProbability + s.referProbability {
       refer(patient, in: &sim)
     } else {
-      note(sim.now.minutes, "home patient=\(patient)")
+      note(sim.now.minutes, "home patient=\(patients.serial[Int(patient)])")
       ledger.home += 1
       patients.release(patient)
     }
@@ -231,7 +231,7 @@ public struct CareNetworkModel: SimulationModel {
   }
 
   mutating func abandon(_ patient: Int32, at now: Double) {
-    note(now, "abandon patient=\(patient)")
+    note(now, "abandon patient=\(patients.serial[Int(patient)])")
     let i = Int(patient)
     stats.abandon(spoke: Int(patients.spoke[i]), specialty: Int(patients.specialty[i]))
     ledger.abandoned += 1

@@ -10,19 +10,24 @@ struct PatientTable {
   /// Referral: which candidate hospital the patient is heading to, and from where.
   var candidate = ContiguousArray<Int32>()
   var position = ContiguousArray<Int32>()
+  /// Each slot's patient serial: 0, 1, 2… in order of arrival over the run. Slots are
+  /// reused, so traces name patients by serial.
+  private(set) var serial = ContiguousArray<Int>()
   private var free = ContiguousArray<Int32>()
   private(set) var active = 0
+  private var admitted = 0
 
   mutating func admit(spoke s: Int, specialty c: Int, at now: Double) -> Int32 {
     active += 1
+    defer { admitted += 1 }
     if let slot = free.popLast() {
       let i = Int(slot)
       spoke[i] = Int32(s); specialty[i] = Int32(c); arrival[i] = now; attempts[i] = 0
-      candidate[i] = 0; position[i] = -1
+      candidate[i] = 0; position[i] = -1; serial[i] = admitted
       return slot
     }
     spoke.append(Int32(s)); specialty.append(Int32(c)); arrival.append(now); attempts.append(0)
-    candidate.append(0); position.append(-1)
+    candidate.append(0); position.append(-1); serial.append(admitted)
     return Int32(spoke.count - 1)
   }
 

@@ -28,6 +28,10 @@ struct FleetState {
   var callUrban: [Bool] = []
   var callQueued: [Bool] = []
   private var freeCalls: [Int32] = []
+  /// The serial number of the call in each slot (slots are reused; traces name calls by
+  /// serial, 0, 1, 2… in order of arrival over the whole run).
+  private(set) var callSerial: [Int] = []
+  private var callsOpened = 0
   /// Calls waiting for an ambulance, one list per priority (referrals last).
   var waiting: [[Int32]]
   /// Calls since the start, never reset (conservation: opened = served + failed + unplaced + open).
@@ -74,14 +78,15 @@ struct FleetState {
   }
 
   mutating func openCall(node: Int, time: Double, priority: Int, patient: Int32, urban: Bool) -> Int32 {
+    defer { callsOpened += 1 }
     if let slot = freeCalls.popLast() {
       let i = Int(slot)
-      (callNode[i], callTime[i], callPriority[i], callPatient[i], callUrban[i], callQueued[i]) =
-        (node, time, priority, patient, urban, false)
+      (callNode[i], callTime[i], callPriority[i], callPatient[i], callUrban[i], callQueued[i], callSerial[i]) =
+        (node, time, priority, patient, urban, false, callsOpened)
       return slot
     }
     callNode.append(node); callTime.append(time); callPriority.append(priority); callPatient.append(patient)
-    callUrban.append(urban); callQueued.append(false)
+    callUrban.append(urban); callQueued.append(false); callSerial.append(callsOpened)
     return Int32(callNode.count - 1)
   }
 

@@ -3,7 +3,7 @@
 struct TrackLeg {
   var ambulance: Int
   var purpose: String
-  var call: Int32
+  var call: Int
   var fromNode: Int
   var toNode: Int
   var depart: Double

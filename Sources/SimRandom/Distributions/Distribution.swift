@@ -132,7 +132,7 @@ public struct ParametricLaw: Sendable, Equatable {
   func sample(generator r: UnsafeMutablePointer<gsl_rng>) -> Double {
     switch family {
     case .constant: return p1
-    case .exponential: return gsl_ran_exponential(r, p1)
+    case .exponential: return exponentialVariate(r, mean: p1)
     case .gamma: return gsl_ran_gamma(r, p1, p2)
     case .lognormal: return gsl_ran_lognormal(r, p1, p2)
     case .truncatedNormal:

@@ -42,13 +42,13 @@ public final class RandomStream {
   @inlinable public func uniformPositive() -> Double { gsl_rng_uniform_pos(rng) }
 
   /// An exponential variate with the given mean (no validation: internal fast path).
-  @inlinable package func exponential(mean: Double) -> Double { gsl_ran_exponential(rng, mean) }
+  @inlinable package func exponential(mean: Double) -> Double { exponentialVariate(rng, mean: mean) }
 
   /// An exponential gap with the given mean (in any time unit).
   /// - Precondition: `meanMinutes > 0`.
   public func exponentialGap(meanMinutes: Double) -> Double {
     precondition(meanMinutes > 0, "an exponential gap needs a positive mean")
-    return gsl_ran_exponential(rng, meanMinutes)
+    return exponentialVariate(rng, mean: meanMinutes)
   }
 
   /// A uniform integer in `0..<n`.
