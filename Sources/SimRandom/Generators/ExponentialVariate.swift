@@ -6,8 +6,9 @@ import CGSL
 ///
 /// Why not `gsl_ran_exponential`: it computes −mean·log1p(−U), which is the same law (U and
 /// 1 − U are both uniform) and equally exact here (GSL's uniforms have at most 53 bits, so
-/// 1 − U is exact), but glibc's `log1p` costs about 1.6 times `log`, and exponential draws
-/// are most of the work in a Markovian queue (26 ns against 19 ns per draw, measured). Every
+/// 1 − U is exact), but glibc's `log1p` is slower than `log` (a whole draw takes 26 ns
+/// against 19 ns, measured), and exponential draws are most of the work in a Markovian
+/// queue. Every
 /// exponential in TeleSim comes from here, so all of them follow one documented rule.
 /// - Precondition: `mean > 0` (checked by callers: factories validate, gaps check).
 @inlinable @inline(__always)
