@@ -8,8 +8,7 @@ import CGSL
 /// 1 − U are both uniform) and equally exact here (GSL's uniforms have at most 53 bits, so
 /// 1 − U is exact), but glibc's `log1p` is slower than `log` (a whole draw takes 26 ns
 /// against 19 ns, measured), and exponential draws are most of the work in a Markovian
-/// queue. Every
-/// exponential in TeleSim comes from here, so all of them follow one documented rule.
+/// queue. Every exponential in TeleSim comes from here, so all of them follow one rule.
 /// - Precondition: `mean > 0` (checked by callers: factories validate, gaps check).
 @inlinable @inline(__always)
 func exponentialVariate(_ r: UnsafeMutablePointer<gsl_rng>, mean: Double) -> Double {
