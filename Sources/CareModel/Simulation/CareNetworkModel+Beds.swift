@@ -9,7 +9,7 @@ extension CareNetworkModel {
     if let b = layout.spokeBedPool[spoke] {
       if occupyBed(b, in: &sim) {
         stats.admission(spoke: spoke, specialty: Int(patients.specialty[Int(patient)]))
-        note(sim.now.minutes, "admitted patient=\(patients.serial[Int(patient)]) at=\(spec.facilities[spec.spokes[spoke]].id)")
+        note(sim.now.minutes, "admitted patient=\(patientSerial(patient)) at=\(spec.facilities[spec.spokes[spoke]].id)")
         ledger.admittedAtSpoke += 1
         patients.release(patient)
         return
@@ -40,7 +40,7 @@ extension CareNetworkModel {
     let candidates = layout.referralCandidates[Int(patients.spoke[i])]
     let c = Int(patients.candidate[i])
     guard c < candidates.count else {
-      note(sim.now.minutes, "unplaced patient=\(patients.serial[Int(patient)])")
+      note(sim.now.minutes, "unplaced patient=\(patientSerial(patient))")
       ledger.unplaced += 1
       stats.unplaced += 1
       patients.release(patient)
@@ -50,7 +50,7 @@ extension CareNetworkModel {
     let to = spec.facilities[candidates[c]].location
     let km = from.kilometres(to: to) * spec.transport.detour
     stats.transportKm += km
-    note(sim.now.minutes, "travel patient=\(patients.serial[Int(patient)]) to=\(spec.facilities[candidates[c]].id) km=\((km * 10).rounded() / 10)")
+    note(sim.now.minutes, "travel patient=\(patientSerial(patient)) to=\(spec.facilities[candidates[c]].id) km=\((km * 10).rounded() / 10)")
     let minutes = spec.transport.dispatchMinutes + km / spec.transport.speedKmPerHour * 60
     sim.schedule(.hospitalArrival(patient: patient), after: SimDuration(minutes: minutes))
   }
@@ -61,7 +61,7 @@ extension CareNetworkModel {
     let facility = candidates[Int(patients.candidate[i])]
     if let b = layout.facilityBedPool[facility], occupyBed(b, in: &sim) {
       stats.admission(spoke: Int(patients.spoke[i]), specialty: Int(patients.specialty[i]))
-      note(sim.now.minutes, "admitted patient=\(patients.serial[Int(patient)]) at=\(spec.facilities[facility].id)")
+      note(sim.now.minutes, "admitted patient=\(patientSerial(patient)) at=\(spec.facilities[facility].id)")
       ledger.admittedOnReferral += 1
       patients.release(patient)
       return

@@ -32,7 +32,7 @@ extension CareNetworkModel {
     let c = fleet!.openCall(node: node, time: now, priority: priority, patient: patient, urban: fleetLayout.nodeUrban[node])
     if patient >= 0 { fleet!.transfers += 1 } else { fleet!.calls += 1 }
     fleet!.ledger.opened += 1
-    note(now, "call \(callSerial(c)) node=\(node) priority=\(priority)\(patient >= 0 ? " transfer patient=\(patients.serial[Int(patient)])" : "")")
+    note(now, "call \(callSerial(c)) node=\(node) priority=\(priority)\(patient >= 0 ? " transfer patient=\(patientSerial(patient))" : "")")
     if let a = nearestIdleAmbulance(for: c) {
       dispatch(a, to: c, in: &sim)
     } else {

@@ -63,6 +63,9 @@ public struct CareNetworkModel: SimulationModel {
     trace?.lines.append("\(CareNetworkModel.clock(now)) \(text())")
   }
 
+  /// The serial number that traces give the patient in slot `p`.
+  func patientSerial(_ p: Int32) -> Int { patients.serial[Int(p)] }
+
   /// `d3 09:05.50`: day number and time of day, for trace lines.
   static func clock(_ t: Double) -> String {
     let day = Int(t / 1440)
@@ -164,7 +167,7 @@ public struct CareNetworkModel: SimulationModel {
     let patient = patients.admit(spoke: s, specialty: specialty, at: now)
     ledger.arrived += 1
     stats.request(spoke: s, specialty: specialty)
-    note(now, "arrival patient=\(patients.serial[Int(patient)]) spoke=\(spec.facilities[spec.spokes[s]].id) specialty=\(spec.specialties[specialty].name)")
+    note(now, "arrival patient=\(patientSerial(patient)) spoke=\(spec.facilities[spec.spokes[s]].id) specialty=\(spec.specialties[specialty].name)")
     join(patient, pool: layout.pool(spoke: s, specialty: specialty), in: &sim)
   }
 
@@ -182,7 +185,7 @@ public struct CareNetworkModel: SimulationModel {
     let u = callStream.uniform()
     if u < spec.policy.connectionFailure + spec.policy.doctorUnavailable {
       let lost = u < spec.policy.connectionFailure ? spec.policy.failedCallMinutes : 0
-      note(sim.now.minutes, "call-failed patient=\(patients.serial[Int(patient)]) queue=\(p) lost=\(lost)min")
+      note(sim.now.minutes, "call-failed patient=\(patientSerial(patient)) queue=\(p) lost=\(lost)min")
       sim.schedule(.failedCall(pool: Int32(p), patient: patient), after: SimDuration(minutes: lost))
       return
     }
@@ -193,7 +196,7 @@ public struct CareNetworkModel: SimulationModel {
     pools[p].consults += 1
     pools[p].wait.record(wait)
     let minutes = spec.specialties[specialty].consult.sample(using: consultStreams[specialty])
-    note(sim.now.minutes, "consult-start patient=\(patients.serial[Int(patient)]) queue=\(p) waited=\((wait * 100).rounded() / 100)min")
+    note(sim.now.minutes, "consult-start patient=\(patientSerial(patient)) queue=\(p) waited=\((wait * 100).rounded() / 100)min")
     sim.schedule(.consultEnd(pool: Int32(p), patient: patient), after: SimDuration(minutes: minutes))
   }
 
@@ -213,7 +216,7 @@ public struct CareNetworkModel: SimulationModel {
     } else if u < s.admitProbability + s.referProbability {
       refer(patient, in: &sim)
     } else {
-      note(sim.now.minutes, "home patient=\(patients.serial[Int(patient)])")
+      note(sim.now.minutes, "home patient=\(patientSerial(patient))")
       ledger.home += 1
       patients.release(patient)
     }
@@ -231,7 +234,7 @@ public struct CareNetworkModel: SimulationModel {
   }
 
   mutating func abandon(_ patient: Int32, at now: Double) {
-    note(now, "abandon patient=\(patients.serial[Int(patient)])")
+    note(now, "abandon patient=\(patientSerial(patient))")
     let i = Int(patient)
     stats.abandon(spoke: Int(patients.spoke[i]), specialty: Int(patients.specialty[i]))
     ledger.abandoned += 1
