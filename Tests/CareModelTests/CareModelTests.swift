@@ -61,6 +61,11 @@ struct CareModelTests {
   /// (patient 20, 14:01.41 → waited 1138.59 min); a failed call (patient 15, 12:39.94) is
   /// retried at the next session and its wait counts from arrival (1220.06 min). Patients and
   /// calls are named by serial number in order of arrival.
+  @Test("a calendar entry of the care model takes 24 bytes")
+  func calendarEntryIsCompact() {
+    #expect(EventCalendar<CareEvent>.entryStride == 24)
+  }
+
   @Test("a tiny network reproduces its reviewed golden event trace")
   func goldenTrace() throws {
     var net = TinyNetwork()

@@ -2,16 +2,19 @@ import SimKernel
 import SimRandom
 import SimStats
 
-/// Events of the care-network model.
+/// Events of the care-network model. Each payload is one 4-byte field at most, so that a
+/// calendar entry is 24 bytes rather than 32: the statewide calendar holds tens of thousands
+/// of entries (an arrival per spoke, a discharge per occupied bed) and the sift loops move
+/// whole entries.
 public enum CareEvent: Sendable {
   /// A patient asks for a teleconsultation at a spoke.
   case arrival(spoke: Int32)
   /// Every hub's session opens or closes.
   case session(open: Bool)
   /// A consultation ends.
-  case consultEnd(pool: Int32, patient: Int32)
+  case consultEnd(patient: Int32)
   /// A call failed or the specialist was unavailable.
-  case failedCall(pool: Int32, patient: Int32)
+  case failedCall(patient: Int32)
   /// A referred patient reaches the next candidate hospital.
   case hospitalArrival(patient: Int32)
   /// An inpatient leaves a bed.
@@ -125,8 +128,8 @@ public struct CareNetworkModel: SimulationModel {
     switch event {
     case .arrival(let s): arrive(spoke: Int(s), in: &sim)
     case .session(let open): changeSession(open: open, in: &sim)
-    case .consultEnd(let p, let patient): endConsult(pool: Int(p), patient: patient, in: &sim)
-    case .failedCall(let p, let patient): failCall(pool: Int(p), patient: patient, in: &sim)
+    case .consultEnd(let patient): endConsult(pool: Int(patients.pool[Int(patient)]), patient: patient, in: &sim)
+    case .failedCall(let patient): failCall(pool: Int(patients.pool[Int(patient)]), patient: patient, in: &sim)
     case .hospitalArrival(let patient): reachHospital(patient, in: &sim)
     case .discharge(let b): discharge(bedPool: Int(b), at: sim.now.minutes)
     case .otherAdmission(let b):
@@ -182,11 +185,12 @@ public struct CareNetworkModel: SimulationModel {
   mutating func startConsult(_ patient: Int32, pool p: Int, in sim: inout Simulation<CareEvent>) {
     let i = Int(patient)
     patients.attempts[i] += 1
+    patients.pool[i] = Int32(p)
     let u = callStream.uniform()
     if u < spec.policy.connectionFailure + spec.policy.doctorUnavailable {
       let lost = u < spec.policy.connectionFailure ? spec.policy.failedCallMinutes : 0
       note(sim.now.minutes, "call-failed patient=\(patientSerial(patient)) queue=\(p) lost=\(lost)min")
-      sim.schedule(.failedCall(pool: Int32(p), patient: patient), after: SimDuration(minutes: lost))
+      sim.schedule(.failedCall(patient: patient), after: SimDuration(minutes: lost))
       return
     }
     let specialty = Int(patients.specialty[i])
@@ -197,7 +201,7 @@ public struct CareNetworkModel: SimulationModel {
     pools[p].wait.record(wait)
     let minutes = spec.specialties[specialty].consult.sample(using: consultStreams[specialty])
     note(sim.now.minutes, "consult-start patient=\(patientSerial(patient)) queue=\(p) waited=\((wait * 100).rounded() / 100)min")
-    sim.schedule(.consultEnd(pool: Int32(p), patient: patient), after: SimDuration(minutes: minutes))
+    sim.schedule(.consultEnd(patient: patient), after: SimDuration(minutes: minutes))
   }
 
   /// Frees the specialist and gives them the next waiting patient.

@@ -10,6 +10,9 @@ struct PatientTable {
   /// Referral: which candidate hospital the patient is heading to, and from where.
   var candidate = ContiguousArray<Int32>()
   var position = ContiguousArray<Int32>()
+  /// The consultation queue serving the patient now: events carry only the patient, which
+  /// keeps a calendar entry at 24 bytes.
+  var pool = ContiguousArray<Int32>()
   /// Each slot's patient serial: 0, 1, 2… in order of arrival over the run. Slots are
   /// reused, so traces name patients by serial.
   private(set) var serial = ContiguousArray<Int>()
@@ -23,11 +26,11 @@ struct PatientTable {
     if let slot = free.popLast() {
       let i = Int(slot)
       spoke[i] = Int32(s); specialty[i] = Int32(c); arrival[i] = now; attempts[i] = 0
-      candidate[i] = 0; position[i] = -1; serial[i] = admitted
+      candidate[i] = 0; position[i] = -1; pool[i] = -1; serial[i] = admitted
       return slot
     }
     spoke.append(Int32(s)); specialty.append(Int32(c)); arrival.append(now); attempts.append(0)
-    candidate.append(0); position.append(-1); serial.append(admitted)
+    candidate.append(0); position.append(-1); pool.append(-1); serial.append(admitted)
     return Int32(spoke.count - 1)
   }
 
