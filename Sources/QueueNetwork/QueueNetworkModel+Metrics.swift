@@ -10,9 +10,9 @@ extension NetworkSpec {
     for station in stations {
       let p = prefixesStationNames ? "\(station.name)." : ""
       list += [
-        Metric(p + "wait.mean", unit: "min"), Metric(p + "wait.p50", unit: "min"),
-        Metric(p + "wait.p90", unit: "min"), Metric(p + "wait.p95", unit: "min"),
-        Metric(p + "wait.p99", unit: "min"), Metric(p + "wait.probability", unit: "ratio"),
+        Metric(p + "wait.mean", unit: "min"), .quantile(p + "wait.p50", unit: "min"),
+        .quantile(p + "wait.p90", unit: "min"), .quantile(p + "wait.p95", unit: "min"),
+        .quantile(p + "wait.p99", unit: "min"), Metric(p + "wait.probability", unit: "ratio"),
         Metric(p + "sojourn.mean", unit: "min"), Metric(p + "queue_length.mean", unit: "customers"),
         Metric(p + "in_system.mean", unit: "customers"), Metric(p + "busy.mean", unit: "servers"),
         Metric(p + "utilisation", unit: "ratio"), Metric(p + "blocking", unit: "ratio"),

@@ -4,10 +4,39 @@ public struct Metric: Sendable, Hashable, Codable {
   public let name: String
   /// Unit as printed: `min`, `/h`, `ratio`, `count`, `servers`, `customers`.
   public let unit: String
+  /// Bound on the relative error of each replication's value (0 for exact figures; the
+  /// quantile sketch's 1/256 for quantiles). Confidence intervals add it to their half-width,
+  /// so that replications landing in the same sketch bucket do not give a zero-width interval.
+  public let resolution: Double
+
   /// Creates a metric definition.
-  public init(_ name: String, unit: String) {
+  public init(_ name: String, unit: String, resolution: Double = 0) {
     self.name = name
     self.unit = unit
+    self.resolution = resolution
+  }
+
+  /// A quantile read from a ``QuantileSketch``, whose resolution it carries.
+  public static func quantile(_ name: String, unit: String) -> Metric {
+    Metric(name, unit: unit, resolution: QuantileSketch.relativeError)
+  }
+
+  private enum CodingKeys: String, CodingKey { case name, unit, resolution }
+
+  // Files written before `resolution` existed decode with 0.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    unit = try c.decode(String.self, forKey: .unit)
+    resolution = try c.decodeIfPresent(Double.self, forKey: .resolution) ?? 0
+  }
+}
+
+extension ReplicationEstimate {
+  /// This estimate with `metric`'s resolution bound, `resolution·|mean|`, added to the
+  /// half-width.
+  public func bounded(by metric: Metric) -> ReplicationEstimate {
+    widened(by: metric.resolution * abs(mean))
   }
 }
 

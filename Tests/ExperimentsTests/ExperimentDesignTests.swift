@@ -79,6 +79,28 @@ struct ExperimentDesignTests {
     #expect(c.rows.filter { $0.alternative == 2 }.allSatisfy { $0.verdict == "identical" || $0.verdict == "too few replications" })
   }
 
+  /// Quantiles come from a sketch with buckets 1/256 wide (relative): three replications
+  /// that land in the same buckets would otherwise give an interval of zero width.
+  @Test("quantile intervals include the sketch's resolution; exact figures do not")
+  func quantileIntervalsIncludeResolution() throws {
+    let mmc = try scenario("mmc.yaml")
+    let metrics = [Metric.quantile("wait.p90", unit: "min"), Metric("served", unit: "count")]
+    func result(_ p90: Double, _ served: Double) -> ExperimentResult {
+      ExperimentResult(scenario: mmc, seed: 1, metrics: metrics, indices: [0, 1, 2],
+                       replications: Array(repeating: MetricValues(metrics: metrics, values: [p90, served]), count: 3))
+    }
+    let a = result(100, 50)
+    let b = result(99, 50)
+    #expect(a.estimate("wait.p90")!.halfWidth == 100.0 / 256)
+    #expect(a.estimate("served")!.halfWidth == 0)
+    let c = Comparison([a, b], labels: ["a", "b"])
+    let p90 = c.rows.first { $0.metric.name == "wait.p90" }!
+    #expect(p90.difference!.mean == -1)
+    #expect(abs(p90.difference!.halfWidth - 199.0 / 256) < 1e-12)
+    #expect(p90.verdict == "better")
+    #expect(c.rows.first { $0.metric.name == "served" }!.verdict == "identical")
+  }
+
   @Test("results are byte-identical for 1 or 2 threads and any split into shards", arguments: [1, 2, 3, 5])
   func determinismAcrossShards(shards: Int) async throws {
     var s = try scenario("care-small.yaml")

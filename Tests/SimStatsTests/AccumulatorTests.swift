@@ -89,6 +89,19 @@ struct AccumulatorTests {
 
 @Suite("Warm-up detection")
 struct WarmUpDetectionTests {
+  @Test("a metric's resolution widens its interval; files without it read as exact")
+  func metricResolution() throws {
+    let e = ReplicationEstimate([10, 12, 14])!
+    let q = e.bounded(by: .quantile("wait.p90", unit: "min"))
+    #expect(q.mean == e.mean && q.standardDeviation == e.standardDeviation)
+    #expect(abs(q.halfWidth - (e.halfWidth + 12.0 / 256)) < 1e-12)
+    #expect(e.bounded(by: Metric("wait.mean", unit: "min")).halfWidth == e.halfWidth)
+    let old = try JSONDecoder().decode(Metric.self, from: Data(#"{"name":"wait.p90","unit":"min"}"#.utf8))
+    #expect(old.resolution == 0)
+    let again = try JSONDecoder().decode(Metric.self, from: JSONEncoder().encode(Metric.quantile("x", unit: "h")))
+    #expect(again.resolution == QuantileSketch.relativeError)
+  }
+
   @Test("MSER-5 cuts an initial transient and keeps a stationary series whole", arguments: 0..<4)
   func mser5(seed: Int) {
     let stream = RandomStream(seed: UInt64(seed))

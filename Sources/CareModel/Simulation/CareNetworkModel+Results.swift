@@ -23,7 +23,7 @@ extension CareNetworkSpec {
 
   static let ambulanceMetrics: [Metric] = [
     Metric("ambulance.calls.per_day", unit: "/d"), Metric("ambulance.response.mean", unit: "min"),
-    Metric("ambulance.response.p50", unit: "min"), Metric("ambulance.response.p90", unit: "min"),
+    .quantile("ambulance.response.p50", unit: "min"), .quantile("ambulance.response.p90", unit: "min"),
     Metric("ambulance.response.within_target", unit: "ratio"), Metric("ambulance.call_to_hospital.mean", unit: "min"),
     Metric("ambulance.queued", unit: "ratio"), Metric("ambulance.failed", unit: "ratio"),
     Metric("ambulance.unplaced.per_day", unit: "/d"), Metric("ambulance.transfers.per_day", unit: "/d"),
@@ -33,8 +33,8 @@ extension CareNetworkSpec {
   /// The teleconsultation, bed and cost figures.
   static let careMetrics: [Metric] = [
     Metric("teleconsult.requests.per_day", unit: "/d"), Metric("teleconsult.completed.per_day", unit: "/d"),
-    Metric("teleconsult.wait.mean", unit: "h"), Metric("teleconsult.wait.p50", unit: "h"),
-    Metric("teleconsult.wait.p90", unit: "h"), Metric("teleconsult.wait.p95", unit: "h"),
+    Metric("teleconsult.wait.mean", unit: "h"), .quantile("teleconsult.wait.p50", unit: "h"),
+    .quantile("teleconsult.wait.p90", unit: "h"), .quantile("teleconsult.wait.p95", unit: "h"),
     Metric("teleconsult.same_day", unit: "ratio"), Metric("teleconsult.abandoned", unit: "ratio"),
     Metric("teleconsult.failed_attempts.per_day", unit: "/d"),
     Metric("specialist.utilisation", unit: "ratio"), Metric("specialist.overtime", unit: "h/d"),

@@ -64,9 +64,11 @@ public struct Comparison: Sendable {
       a.append(x.values[i])
       b.append(y.values[j])
     }
-    let d = ReplicationEstimate(zip(b, a).map { $0 - $1 })
-    let ea = ReplicationEstimate(a)
-    let eb = ReplicationEstimate(b)
+    let ea = ReplicationEstimate(a)?.bounded(by: metric)
+    let eb = ReplicationEstimate(b)?.bounded(by: metric)
+    // Each value may be off by its resolution, so the difference by the sum of both.
+    let d = ReplicationEstimate(zip(b, a).map { $0 - $1 })?
+      .widened(by: metric.resolution * (abs(ea?.mean ?? 0) + abs(eb?.mean ?? 0)))
     let paired = d.map { $0.standardDeviation * $0.standardDeviation } ?? .nan
     let independent = (ea?.standardDeviation ?? .nan) * (ea?.standardDeviation ?? .nan)
       + (eb?.standardDeviation ?? .nan) * (eb?.standardDeviation ?? .nan)

@@ -87,14 +87,18 @@ public struct ExperimentResult: Sendable {
     replications.map { $0.values[i] }.filter { !$0.isNaN }
   }
 
-  /// Mean and 95% confidence interval of every metric (nil where nothing was observed).
+  /// Mean and 95% confidence interval of every metric (nil where nothing was observed),
+  /// widened by the metric's resolution (see ``Metric/resolution``).
   public var estimates: [ReplicationEstimate?] {
-    metrics.indices.map { ReplicationEstimate(values(ofMetric: $0)) }
+    metrics.indices.map { estimate(ofMetric: $0) }
   }
 
   /// The estimate of the metric called `name`.
   public func estimate(_ name: String) -> ReplicationEstimate? {
-    guard let i = metrics.firstIndex(where: { $0.name == name }) else { return nil }
-    return ReplicationEstimate(values(ofMetric: i))
+    metrics.firstIndex(where: { $0.name == name }).flatMap { estimate(ofMetric: $0) }
+  }
+
+  func estimate(ofMetric i: Int) -> ReplicationEstimate? {
+    ReplicationEstimate(values(ofMetric: i))?.bounded(by: metrics[i])
   }
 }

@@ -24,7 +24,9 @@ public struct PrecisionRule: Sendable {
       let values = runs.prefix(n).compactMap { $0[name] }.filter { !$0.isNaN }
       guard let e = ReplicationEstimate(values), e.count > 1 else { return .infinity }
       if e.standardDeviation == 0 { return 0 }
-      return e.relativeHalfWidth
+      // The interval that will be printed: with a quantile's resolution bound included.
+      let metric = runs.first?.metrics.first { $0.name == name }
+      return metric.map { e.bounded(by: $0) }?.relativeHalfWidth ?? e.relativeHalfWidth
     }
   }
 

@@ -24,7 +24,9 @@ public struct QuantileSketch: Sendable, Equatable {
   @usableFromInline var total: UInt64 = 0
 
   /// The guaranteed relative accuracy, 1/256.
-  public var relativeAccuracy: Double { 1.0 / Double(1 << (Self.subBucketBits + 1)) }
+  public var relativeAccuracy: Double { Self.relativeError }
+  /// The guaranteed relative accuracy of every sketch, 1/256.
+  public static var relativeError: Double { 1.0 / Double(1 << (subBucketBits + 1)) }
   /// Smallest value distinguished from zero (2⁻²⁰).
   public static let smallestPositive = 0x1p-20
 

@@ -14,7 +14,7 @@ public struct ReplicationEstimate: Sendable, Equatable {
   /// Sample standard deviation s (0 with one replication).
   public let standardDeviation: Double
   /// Half-width of the interval (NaN with fewer than two replications).
-  public let halfWidth: Double
+  public private(set) var halfWidth: Double
   /// Confidence level, e.g. 0.95.
   public let level: Double
 
@@ -34,6 +34,16 @@ public struct ReplicationEstimate: Sendable, Equatable {
     } else {
       halfWidth = .nan
     }
+  }
+
+  /// This estimate with `bound` added to the half-width: a known bound on the error of
+  /// each value (such as a quantile sketch's resolution) that sampling cannot reveal.
+  /// - Precondition: `bound >= 0`.
+  public func widened(by bound: Double) -> ReplicationEstimate {
+    precondition(bound >= 0, "a bound cannot be negative")
+    var copy = self
+    copy.halfWidth += bound
+    return copy
   }
 
   /// Standard error s/√n.
