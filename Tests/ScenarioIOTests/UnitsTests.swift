@@ -28,7 +28,12 @@ struct UnitsTests {
     let s = try load("horizon: 10h\nservers: 1\narrivals: \(profile)\nservice: 10min\n")
     guard case .queueNetwork(let spec) = s.model else { return }
     #expect(abs(spec.stations[0].arrivals[0]!.meanRatePerMinute - 0.1 * 6 / 7) < 1e-12)
-    #expect(!spec.stations[0].arrivals[0]!.isPoisson || true)
+    // A rate that changes by weekday is Poisson only piecewise: theory checks must not treat it
+    // as homogeneous, while a constant rate is.
+    #expect(!spec.stations[0].arrivals[0]!.isPoisson)
+    let constant = try load("horizon: 10h\nservers: 1\narrivals: 9/h\nservice: 10min\n")
+    guard case .queueNetwork(let flat) = constant.model else { return }
+    #expect(flat.stations[0].arrivals[0]!.isPoisson)
   }
 
   @Test("the content hash identifies the exact text")

@@ -17,8 +17,12 @@ struct StreamTests {
   @Test("a stream's seed depends only on (seed, replication, name)")
   func streamSeedsAreStable() {
     let s = StreamSeeder(masterSeed: 42, replication: 3)
-    // Documented mixer: a regression here would silently change every published result.
-    #expect(s.seed(for: "arrivals.queue.all") == StreamSeeder(masterSeed: 42, replication: 3).seed(for: "arrivals.queue.all"))
+    // Documented mixer, splitmix(splitmix(splitmix(seed) ^ replication) ^ fnv1a64(name)): the
+    // values were computed by an independent Python implementation of that formula. A
+    // regression here would silently change every published result.
+    #expect(s.seed(for: "arrivals.queue.all") == 0xcbd6_9ae7_1595_9c44)
+    #expect(StreamSeeder(masterSeed: 0, replication: 0).seed(for: "a") == 0x32eb_045d_e67e_1a02)
+    #expect(StreamSeeder(masterSeed: 2021, replication: 7).seed(for: "ambulance.times") == 0xd8e0_7759_5cdf_6680)
     #expect(s.seed(for: "a") != s.seed(for: "b"))
     #expect(s.seed(for: "a") != StreamSeeder(masterSeed: 42, replication: 4).seed(for: "a"))
     #expect(s.seed(for: "a") != StreamSeeder(masterSeed: 43, replication: 3).seed(for: "a"))
