@@ -16,9 +16,8 @@ struct FixtureTests {
   @Test("every invalid fixture gives exactly its expected diagnostics", arguments: fixtureNames("invalid"))
   func invalidFixture(name: String) throws {
     let url = fixtures.appendingPathComponent("invalid/\(name)")
-    let text = try String(contentsOf: url, encoding: .utf8)
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
     let expectedURL = url.deletingPathExtension().appendingPathExtension("expected")
-    _ = text
     var rendered = ""
     do {
       _ = try ScenarioLoader.load(path: url.path)
@@ -35,6 +34,15 @@ struct FixtureTests {
     }
     let expected = try String(contentsOf: expectedURL, encoding: .utf8)
     #expect(rendered == expected, "\(name)")
+    // Each diagnostic about this file points at a real line and column of it.
+    for diagnostic in rendered.split(separator: "\n") where diagnostic.hasPrefix("invalid/\(name):") {
+      let parts = diagnostic.split(separator: ":")
+      guard parts.count > 3, let line = Int(parts[1]), let column = Int(parts[2]) else { continue }
+      #expect(line >= 1 && line <= lines.count, "\(name): \(diagnostic)")
+      if line >= 1 && line <= lines.count {
+        #expect(column >= 1 && column <= lines[line - 1].count + 1, "\(name): \(diagnostic)")
+      }
+    }
   }
 
   @Test("every valid fixture and shipped scenario loads", arguments: fixtureNames("valid"))

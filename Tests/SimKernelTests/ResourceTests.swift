@@ -3,6 +3,20 @@ import Testing
 
 @Suite("Resource and roster")
 struct ResourceTests {
+  @Test("a system capacity below the servers is refused, as documented")
+  func capacityBelowServersIsAProgrammerError() async {
+    await #expect(processExitsWith: .failure) { _ = Resource(servers: 3, systemCapacity: 2) }
+    await #expect(processExitsWith: .failure) { _ = Resource(servers: 0, systemCapacity: 0) }
+    await #expect(processExitsWith: .failure) {
+      var r = Resource(servers: 1, systemCapacity: 2)
+      r.setCapacity(3, at: .zero)
+    }
+    // The boundary itself is allowed.
+    var r = Resource(servers: 2, systemCapacity: 2)
+    r.setCapacity(2, at: .zero)
+    #expect(r.capacity == 2)
+  }
+
   @Test("serves first come first served while servers are free, then queues")
   func fifo() {
     var r = Resource(servers: 2)

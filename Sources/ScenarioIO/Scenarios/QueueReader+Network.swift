@@ -64,9 +64,9 @@ extension QueueReader {
       reader.report(.invalidValue, "station names may not contain '.' or spaces", at: n, path: f.path("name"),
                     hint: "metric names are STATION.wait.mean; use '-' or '_'")
     }
+    let roster = readServers(f)
     return ParsedStation(
-      name: name, roster: readServers(f),
-      capacity: f["capacity"].map { reader.integer($0, path: f.path("capacity"), atLeast: 1) } ?? .some(nil),
+      name: name, roster: roster, capacity: readCapacity(f, roster: roster),
       service: f["service"].flatMap { reader.distribution($0, path: f.path("service")) },
       arrivals: f["arrivals"].flatMap { readArrivals($0, path: f.path("arrivals")) },
       routing: f["routing"].map { ($0, f.path("routing")) })

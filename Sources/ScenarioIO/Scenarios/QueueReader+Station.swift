@@ -22,6 +22,20 @@ extension QueueReader {
     }
   }
 
+  /// `capacity: K` (customers waiting and in service), which must hold every server the
+  /// roster ever puts on duty; `.some(nil)` when absent, `nil` when invalid.
+  func readCapacity(_ f: Fields, roster: Roster?) -> Int?? {
+    guard let node = f["capacity"] else { return .some(nil) }
+    guard let k = reader.integer(node, path: f.path("capacity"), atLeast: 1) else { return nil }
+    let most = roster?.changes.map(\.servers).max() ?? 0
+    if k < most {
+      reader.report(.invalidValue, "capacity \(k) is below the \(most) servers", at: node, path: f.path("capacity"),
+                    hint: "capacity counts customers waiting and in service, so it must be at least the servers")
+      return nil
+    }
+    return .some(k)
+  }
+
   func readRoster(_ node: ScenarioNode, path: String) -> Roster? {
     guard let f = reader.fields(node, path: path, allowed: ["period", "changes"], required: ["period", "changes"]),
           let period = f["period"].flatMap({ reader.duration($0, path: f.path("period"), allowZero: false) }),

@@ -27,16 +27,9 @@ struct QueueReader {
       arrivals = [f["arrivals"].flatMap { readArrivals($0, path: "arrivals") }]
     }
     let roster = readServers(f)
-    let capacity = f["capacity"].map { reader.integer($0, path: "capacity", atLeast: 1) }
-    if let r = roster, case .some(.some(let k)) = capacity, let node = f["capacity"] {
-      let most = r.changes.map(\.servers).max() ?? 0
-      if k < most {
-        reader.report(.invalidValue, "capacity \(k) is below the \(most) servers", at: node, path: "capacity",
-                      hint: "capacity counts customers waiting and in service, so it must be at least the servers")
-      }
-    }
+    let capacity = readCapacity(f, roster: roster)
     guard let roster, let serviceLaws = all(service), let arrivalLaws = all(arrivals),
-          case .some(let k) = capacity ?? .some(nil) else { return nil }
+          case .some(let k) = capacity else { return nil }
     let station = NetworkSpec.Station(name: "queue", roster: roster, capacity: k, service: serviceLaws,
                                       arrivals: arrivalLaws, routing: [0])
     return NetworkSpec(classes: classes, stations: [station], prefixesStationNames: false)

@@ -28,14 +28,14 @@ public struct Resource: Sendable {
   /// Total time surplus servers worked after their shift ended.
   public private(set) var overtime = SimDuration.zero
   /// Shift-end instants of servers still finishing a job after their shift ended.
-  private var shiftEnds: ContiguousArray<SimTime> = []
+  @usableFromInline var shiftEnds: ContiguousArray<SimTime> = []
 
   /// Creates a resource.
   /// - Precondition: `servers >= 0`, `systemCapacity >= max(servers, 1)` when given.
   public init(servers: Int, systemCapacity: Int? = nil, priorityClasses: Int = 1) {
     precondition(servers >= 0, "a resource cannot have a negative number of servers")
     if let k = systemCapacity {
-      precondition(k >= 1, "system capacity must be at least 1")
+      precondition(k >= Swift.max(servers, 1), "system capacity must be at least 1 and at least the servers")
     }
     capacity = servers
     self.systemCapacity = systemCapacity
@@ -57,9 +57,11 @@ public struct Resource: Sendable {
     }
     if busy < capacity {
       busy += 1
+      checkInvariantsIfEnabled()
       return .served
     }
     queue.enqueue(job, priorityClass: priorityClass)
+    checkInvariantsIfEnabled()
     return .queued
   }
 
@@ -69,6 +71,7 @@ public struct Resource: Sendable {
   /// - Precondition: at least one server is busy.
   public mutating func complete(at now: SimTime) -> (job: Int32, priorityClass: Int)? {
     precondition(busy > 0, "completed a job on a resource with no busy server")
+    defer { checkInvariantsIfEnabled() }
     if busy > capacity {
       busy -= 1
       recordOvertime(until: now)
@@ -90,9 +93,10 @@ public struct Resource: Sendable {
   ///
   /// Surplus busy servers finish their job first. After raising capacity, call
   /// ``startNextIfFree()`` until it returns `nil` to start waiting jobs.
-  /// - Precondition: `servers >= 0`.
+  /// - Precondition: `0 <= servers <= systemCapacity` (when there is one).
   public mutating func setCapacity(_ servers: Int, at now: SimTime) {
     precondition(servers >= 0, "a resource cannot have a negative number of servers")
+    precondition(systemCapacity.map { servers <= $0 } ?? true, "servers on duty cannot exceed the system capacity")
     let surplusBefore = Swift.max(busy - capacity, 0)
     let surplusAfter = Swift.max(busy - servers, 0)
     if surplusAfter > surplusBefore {
@@ -102,6 +106,18 @@ public struct Resource: Sendable {
       shiftEnds.removeLast(surplusBefore - surplusAfter)
     }
     capacity = servers
+  }
+
+  /// Traps in `SIM_INTERNAL_CHECKS` builds if servers are not conserved: busy servers are
+  /// those on duty that are busy plus those finishing past their shift, and nobody waits
+  /// while a server on duty is free.
+  @inlinable @inline(__always)
+  func checkInvariantsIfEnabled() {
+    #if SIM_INTERNAL_CHECKS
+    precondition(busy >= 0 && busy - Swift.max(busy - capacity, 0) <= capacity, "resource: busy servers not conserved")
+    precondition(Swift.max(busy - capacity, 0) == shiftEnds.count, "resource: surplus servers not tracked")
+    precondition(queue.count == 0 || busy >= capacity, "resource: a job waits while a server is free")
+    #endif
   }
 
   @usableFromInline
