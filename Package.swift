@@ -3,6 +3,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 import PackageDescription
 
+/// Debug builds check the engine's and the models' invariants as they run (heap property,
+/// monotone clock, resource and patient conservation); release builds compile the checks away.
+let internalChecks: [SwiftSetting] = [.define("SIM_INTERNAL_CHECKS", .when(configuration: .debug))]
+
 let package = Package(
   name: "TeleSim",
   platforms: [.macOS(.v14)],
@@ -25,13 +29,13 @@ let package = Package(
     .target(name: "CMallocCounter"),
 
     // Engine: no domain knowledge.
-    .target(name: "SimKernel"),
+    .target(name: "SimKernel", swiftSettings: internalChecks),
     .target(name: "SimRandom", dependencies: ["CGSL", "CGSLSupport"]),
     .target(name: "SimStats", dependencies: ["CGSL", "CGSLSupport"]),
 
     // Models built on the engine.
-    .target(name: "QueueNetwork", dependencies: ["SimKernel", "SimRandom", "SimStats"]),
-    .target(name: "CareModel", dependencies: ["SimKernel", "SimRandom", "SimStats"]),
+    .target(name: "QueueNetwork", dependencies: ["SimKernel", "SimRandom", "SimStats"], swiftSettings: internalChecks),
+    .target(name: "CareModel", dependencies: ["SimKernel", "SimRandom", "SimStats"], swiftSettings: internalChecks),
 
     // Scenario files, experiments, reports, CLI.
     .target(
@@ -41,7 +45,7 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]),
     .target(name: "Experiments", dependencies: ["QueueNetwork", "CareModel", "ScenarioIO", "SimStats"]),
-    .target(name: "Reporting", dependencies: ["Experiments", "ScenarioIO"]),
+    .target(name: "Reporting", dependencies: ["Experiments", "ScenarioIO", "CareModel", "SimKernel"]),
     .executableTarget(
       name: "telesim",
       dependencies: [
@@ -51,7 +55,8 @@ let package = Package(
       ]),
 
     .target(
-      name: "SimTestSupport", dependencies: ["SimStats"], path: "Tests/SimTestSupport"),
+      name: "SimTestSupport", dependencies: ["SimStats", "SimKernel", "SimRandom", "CareModel"],
+      path: "Tests/SimTestSupport"),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimTestSupport"]),
     .testTarget(name: "SimRandomTests", dependencies: ["SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(name: "SimStatsTests", dependencies: ["SimStats", "SimRandom", "SimTestSupport"]),
@@ -59,11 +64,13 @@ let package = Package(
       name: "QueueNetworkTests",
       dependencies: ["QueueNetwork", "CMallocCounter", "SimKernel", "SimRandom", "SimTestSupport"]),
     .testTarget(
-      name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"],
-      exclude: ["Golden"]),
+      name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "SimTestSupport"],
       exclude: ["Fixtures"]),
+    .testTarget(
+      name: "ReportingTests", dependencies: ["Reporting", "CareModel", "SimKernel", "SimTestSupport"],
+      exclude: ["Golden"]),
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Reporting", "SimTestSupport"]),
     .testTarget(

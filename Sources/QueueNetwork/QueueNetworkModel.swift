@@ -14,6 +14,12 @@ public enum QueueNetworkEvent: Sendable {
   case rosterChange(station: Int16)
 }
 
+extension EventPriority {
+  /// A roster change comes before arrivals and departures at the same instant, so that a
+  /// customer arriving as a shift starts finds the new servers on duty.
+  static let rosterChange = EventPriority(-1)
+}
+
 /// One replication of a ``NetworkSpec``: customers arrive, wait, are served and are routed.
 ///
 /// Random streams, one per source of variation: `arrivals.STATION.CLASS`,
@@ -99,7 +105,7 @@ public struct QueueNetworkModel: SimulationModel {
                      at: SimTime(minutes: first))
       }
       if let change = station.roster.nextChange(after: .zero) {
-        sim.schedule(.rosterChange(station: Int16(s)), at: change, priority: -1)
+        sim.schedule(.rosterChange(station: Int16(s)), at: change, priority: .rosterChange)
       }
     }
   }
@@ -208,7 +214,7 @@ public struct QueueNetworkModel: SimulationModel {
     }
     stations[station].observeLevels(at: sim.now.minutes)
     if let change = roster.nextChange(after: sim.now) {
-      sim.schedule(.rosterChange(station: Int16(station)), at: change, priority: -1)
+      sim.schedule(.rosterChange(station: Int16(station)), at: change, priority: .rosterChange)
     }
   }
 }

@@ -18,6 +18,17 @@ extension SimulationModel {
   public mutating func endWarmUp(at time: SimTime) {}
 }
 
+/// Whether this build checks the engine's invariants as it runs (`SIM_INTERNAL_CHECKS`, set
+/// for every debug build in `Package.swift`): the calendar's heap property, a monotone clock,
+/// resource conservation, and the models' own ledgers.
+public let internalChecksEnabled: Bool = {
+  #if SIM_INTERNAL_CHECKS
+  return true
+  #else
+  return false
+  #endif
+}()
+
 /// Why a run returned.
 public enum RunOutcome: Sendable, Equatable {
   /// The clock reached the horizon.
@@ -52,30 +63,41 @@ public struct Simulation<Event> {
 
   /// Schedules `event` at the absolute instant `time`.
   ///
-  /// - Precondition: `time >= now` (time never runs backwards).
+  /// - Parameters:
+  ///   - priority: order among events at the same instant (lower first).
+  /// - Precondition: `time >= now` (time never runs backwards) and `time` is finite.
   /// - Complexity: O(log n).
-  @inlinable @discardableResult
-  public mutating func schedule(_ event: Event, at time: SimTime, priority: Int = 0)
-    -> EventHandle
-  {
+  @inlinable
+  public mutating func schedule(_ event: Event, at time: SimTime, priority: EventPriority = .normal) {
     precondition(time.minutes >= now.minutes, "cannot schedule an event before now")
-    return calendar.schedule(event, at: time.minutes, priority: priority)
+    calendar.schedule(event, at: time.minutes, priority: priority)
   }
 
   /// Schedules `event` after `delay` from now.
   ///
   /// - Precondition: `delay` is not negative.
   /// - Complexity: O(log n).
-  @inlinable @discardableResult
-  public mutating func schedule(_ event: Event, after delay: SimDuration, priority: Int = 0)
-    -> EventHandle
-  {
+  @inlinable
+  public mutating func schedule(_ event: Event, after delay: SimDuration, priority: EventPriority = .normal) {
     precondition(delay.minutes >= 0, "cannot schedule an event with a negative delay")
-    return calendar.schedule(event, at: now.minutes + delay.minutes, priority: priority)
+    calendar.schedule(event, at: now.minutes + delay.minutes, priority: priority)
+  }
+
+  /// Schedules `event` after `delay` from now and returns a handle for ``cancel(_:)``.
+  ///
+  /// - Precondition: `delay` is not negative.
+  /// - Complexity: O(log n).
+  @inlinable
+  public mutating func scheduleCancellable(_ event: Event, after delay: SimDuration,
+                                           priority: EventPriority = .normal) -> EventHandle {
+    precondition(delay.minutes >= 0, "cannot schedule an event with a negative delay")
+    return calendar.scheduleCancellable(event, at: now.minutes + delay.minutes, priority: priority)
   }
 
   /// Cancels a pending event; it will not be delivered.
-  public mutating func cancel(_ handle: EventHandle) { calendar.cancel(handle) }
+  /// - Returns: `false` (and nothing changes) if the event has already fired or was cancelled.
+  @discardableResult
+  public mutating func cancel(_ handle: EventHandle) -> Bool { calendar.cancel(handle) }
 
   /// Asks the run loop to return after the current event.
   public mutating func stop() { stopRequested = true }
@@ -106,6 +128,9 @@ public struct Simulation<Event> {
       }
       // nextLiveTime() has dropped cancelled entries, so the root is the live next event.
       let (time, event) = calendar.deliverTop()
+      #if SIM_INTERNAL_CHECKS
+      precondition(time >= clock, "the clock ran backwards")
+      #endif
       clock = time
       delivered &+= 1
       model.handle(event, in: &self)

@@ -60,10 +60,10 @@ struct Run: AsyncParsableCommand {
         return
       }
       try writeOrExit {
-        try AtomicFile.write(t.log.joined(separator: "\n") + "\n", to: trace + "/events.log")
-        if scenario.kind == "care-network", case .careNetwork(let spec) = scenario.model, spec.fleet != nil {
-          try AtomicFile.write(t.ambulanceEventsCSV, to: trace + "/ambulance-events.csv")
-          try AtomicFile.write(t.tracksGeoJSON, to: trace + "/ambulance-tracks.geojson")
+        try AtomicFile.write(EventLog.lines(t).joined(separator: "\n") + "\n", to: trace + "/events.log")
+        if t.roads != nil {
+          try AtomicFile.write(AmbulanceTracks.csv(t), to: trace + "/ambulance-events.csv")
+          try AtomicFile.write(AmbulanceTracks.geoJSON(t), to: trace + "/ambulance-tracks.geojson")
         }
       }
     }

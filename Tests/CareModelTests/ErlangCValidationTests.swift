@@ -12,8 +12,8 @@ struct ErlangCValidationTests {
     var net = TinyNetwork()
     net.flatDemand = true
     net.sessionDays = Array(repeating: true, count: 7)
-    net.opensAt = 0
-    net.closesAt = 1440
+    net.opensAt = .zero
+    net.closesAt = .day
     net.connectionFailure = 0
     net.doctorUnavailable = 0
     net.admit = 0

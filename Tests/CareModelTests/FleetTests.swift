@@ -1,47 +1,12 @@
 import CareModel
 import SimKernel
 import SimRandom
+import SimTestSupport
 import Testing
 
-/// A line of road, 6 km a segment at 20 km/h (18 min):
-///
-///     A (base P1) —— B (village, all calls) —— C (hospital H, base P2)
-///
-/// Consultation demand is tiny and never refers, so the fleet's work is the emergency calls.
-func lineNetwork(secondAmbulance: Bool = false, calls: Double = 4, seed: UInt64 = 1, days: Double = 20, tracing: Bool = true,
-                 duty: ClosedRange<Double>? = nil) throws -> CareReplication
-{
-  let a = GeoPoint(latitude: 25, longitude: 85)
-  let b = GeoPoint(latitude: 25, longitude: 85.06)
-  let c = GeoPoint(latitude: 25, longitude: 85.12)
-  var net = TinyNetwork()
-  net.dailyRequests = 1
-  net.admit = 0
-  net.refer = 0
-  var spec = net.spec()
-  spec.facilities = [
-    HealthCentre(id: "S", name: "spoke", tier: .hwc, district: "North", location: b, beds: 0),
-    HealthCentre(id: "P1", name: "base one", tier: .phc, district: "North", location: a, beds: 0),
-    HealthCentre(id: "H", name: "hospital", tier: .chc, district: "North", location: c, beds: 5),
-    HealthCentre(id: "P2", name: "base two", tier: .phc, district: "North", location: c, beds: 0),
-  ]
-  spec.spokes = [0]
-  spec.spokePopulation = [1000]
-  spec.hubs = [2]
-  var fleet = FleetSpec(
-    ambulances: [.init(kind: .basic, base: 1)] + (secondAmbulance ? [.init(kind: .basic, base: 3)] : []),
-    callsPerDay: calls, hourOfDay: Array(repeating: 1, count: 24), dayOfWeek: Array(repeating: 1, count: 7),
-    priorities: [.init(name: "emergency", share: 1, needsAdvanced: false)], dispatch: .road,
-    chute: try .constant(2), atScene: try .constant(10), handover: try .constant(5), maxQueueMinutes: 600,
-    urbanTarget: 20, ruralTarget: 35, urbanRadiusKm: 0, hospitalTier: .chc, conditions: TravelConditions(),
-    detour: 1, startDayOfYear: 0)
-  fleet.habitations = [Habitation(location: b, population: 1000)]
-  fleet.roads = RoadGraph(nodes: [a, b, c], edges: [.init(from: 0, to: 1, kilometres: 6, speed: 20), .init(from: 1, to: 2, kilometres: 6, speed: 20)])
-  if let duty { fleet.dutyHours[.basic] = duty }
-  spec.fleet = fleet
-  let layout = try CareLayout(spec: spec, horizonMinutes: days * 1440)
-  return CareNetworkModel.replicate(spec, layout: layout, seeder: StreamSeeder(masterSeed: seed, replication: 0),
-                                    horizon: .days(days), warmUp: .zero, tracing: tracing)
+extension CareReplication {
+  /// The traced events, in order.
+  var records: [TraceRecord] { trace?.records ?? [] }
 }
 
 @Suite("Ambulances")
@@ -50,64 +15,92 @@ struct FleetTests {
   /// the scene; 18 min B→C; 5 min handover; 36 min C→A. The whole job takes 89 min.
   @Test("a single ambulance on a line follows the hand-worked timeline")
   func singleAmbulanceTimeline() throws {
-    let r = try lineNetwork()
-    let lines = r.trace!.filter { $0.contains("ambulance=0") || $0.contains(" call ") }
+    let r = try LineNetwork().run()
     // The first job that starts with the ambulance idle at its base and that no later call
     // interrupts (a call during the return redeploys the ambulance): call, dispatch,
     // at-scene, at-hospital and back-at-base in a row.
-    let stages = [" call ", "dispatch", "at-scene", "at-hospital", "back-at-base"]
-    let start = try #require(lines.indices.first { i in
-      (i == 0 || lines[i - 1].contains("back-at-base")) && i + stages.count <= lines.count
-        && stages.indices.allSatisfy { lines[i + $0].contains(stages[$0]) }
-    }, "no uninterrupted job in 20 days")
-    let call = traceTime(lines[start])
-    func at(_ stage: Int) -> Double { traceTime(lines[start + stage]) - call }
-    #expect(lines[start + 1].contains("eta=20.0min"))
-    #expect(abs(at(2) - 20) < 0.02)
-    #expect(abs(at(3) - 48) < 0.02)
-    #expect(abs(at(4) - 89) < 0.02)
-    #expect(r.values["ambulance.response.p50"]! > 19.9)
-    // Every call waited at least the 20-minute drive; none met the 20-minute urban target
-    // except exactly on time, and the village is rural (35 min): most are within target.
+    let events = r.records.filter {
+      if case .bedRefused = $0.event { return false }
+      return true
+    }
+    func stage(_ e: TraceEvent) -> Int? {
+      switch e {
+      case .callOpened: return 0
+      case .dispatched: return 1
+      case .atScene: return 2
+      case .atHospital: return 3
+      case .backAtBase: return 4
+      default: return nil
+      }
+    }
+    func startsCleanJob(_ i: Int) -> Bool {
+      guard i + 5 <= events.count, i == 0 || stage(events[i - 1].event) == 4 else { return false }
+      return (0..<5).allSatisfy { k in stage(events[i + k].event) == k }
+    }
+    let start = try #require(events.indices.first(where: startsCleanJob), "no uninterrupted job in 20 days")
+    func at(_ k: Int) -> Double { (events[start + k].time - events[start].time).minutes }
+    guard case .dispatched(_, _, let from, let eta) = events[start + 1].event else { return }
+    #expect(from == FacilityID(1) && abs(eta.minutes - 20) < 1e-9)
+    #expect(abs(at(2) - 20) < 1e-9)
+    #expect(abs(at(3) - 48) < 1e-9)
+    #expect(abs(at(4) - 89) < 1e-9)
+    // Every call waits at least the 20-minute drive.
     #expect(r.values["ambulance.response.mean"]! >= 20)
+    #expect(r.values["ambulance.response.p50"]! > 19.9)
   }
 
-  @Test("dispatch sends the nearest idle ambulance")
-  func nearestIdle() throws {
-    let r = try lineNetwork(secondAmbulance: true, calls: 2)
-    let dispatches = r.trace!.filter { $0.contains("dispatch") }
-    // Both bases are 18 min from B by road only if the roads say so: P1 (A) is 6 km away,
-    // P2 (C) also 6 km: ties go to the lower-numbered ambulance, so P1 goes first.
-    #expect(dispatches.first!.contains("ambulance=0") && dispatches.first!.contains("from=P1"))
-    // When ambulance 0 is out, a call goes to ambulance 1 rather than waiting.
-    let busyTimes = dispatches.filter { $0.contains("ambulance=1") }
-    #expect(!busyTimes.isEmpty, "the second ambulance works when the first is busy")
+  @Test("dispatch sends the nearest available ambulance, and the second only when the first is out")
+  func nearestAvailable() throws {
+    let r = try LineNetwork(secondAmbulance: true, calls: 6).run()
+    // Both bases are 18 min from B; ties go to the lower-numbered ambulance, so ambulance 0
+    // takes every call it is free for, and ambulance 1 only calls that come while ambulance 0
+    // is out on a job.
+    var firstIsOut = false
+    var secondDispatches = 0
+    for record in r.records {
+      switch record.event {
+      case .dispatched(let a, _, _, _) where a == AmbulanceID(0): firstIsOut = true
+      case .dispatched(let a, _, _, _):
+        #expect(a == AmbulanceID(1))
+        #expect(firstIsOut, "ambulance 1 sent at \(record.time.minutes) min while ambulance 0 was at its base")
+        secondDispatches += 1
+      case .backAtBase(let a) where a == AmbulanceID(0): firstIsOut = false
+      default: break
+      }
+    }
+    #expect(secondDispatches >= 5, "6 calls a day for 20 days must overlap some of ambulance 0's 89-minute jobs")
   }
 
   @Test("every call ends exactly once: served, failed, without a bed, or still open", arguments: [1, 2, 3])
   func conservation(seed: Int) throws {
-    let r = try lineNetwork(secondAmbulance: seed % 2 == 0, calls: 30, seed: UInt64(seed), tracing: false)
+    let r = try LineNetwork(secondAmbulance: seed % 2 == 0, calls: 30).run(seed: UInt64(seed), tracing: false)
     let l = r.calls!
     #expect(l.opened == l.served + l.failed + l.unplaced + r.openCalls, "seed \(seed): \(l), open \(r.openCalls)")
     #expect(l.opened > 400 && l.served > 0)
     #expect(l.failed > 0 || seed % 2 == 0, "one ambulance cannot keep up with 30 calls a day")
   }
 
-  @Test("an ambulance off duty takes no call")
-  func dutyHours() throws {
-    let r = try lineNetwork(calls: 6, duty: 480...1200)
-    let dispatches = r.trace!.filter { $0.contains("dispatch") }
+  @Test("an ambulance off duty takes no call, for day and night shifts",
+        arguments: [(8.0, 20.0), (20.0, 8.0)])
+  func dutyHours(start: Double, end: Double) throws {
+    let shift = FleetSpec.Shift(start: .hours(start), end: .hours(end))
+    let r = try LineNetwork(calls: 6, duty: shift).run()
+    let dispatches = r.records.filter {
+      if case .dispatched = $0.event { return true }
+      return false
+    }
     #expect(dispatches.count > 20)
-    for line in dispatches {
-      let minute = traceTime(line).truncatingRemainder(dividingBy: 1440)
-      #expect(minute >= 480 && minute <= 1200, "\(line)")
+    for d in dispatches {
+      #expect(shift.covers(d.time.timeOfDay), "dispatch at \(d.time) outside \(start)-\(end)")
     }
   }
 
-  @Test("the same seed gives the same ambulance figures")
+  @Test("the same seed gives the same ambulance figures, another seed different ones")
   func determinism() throws {
-    let a = try lineNetwork(secondAmbulance: true, calls: 10, seed: 4, tracing: false)
-    let b = try lineNetwork(secondAmbulance: true, calls: 10, seed: 4, tracing: false)
-    #expect(a.values == b.values && a.tables == b.tables)
+    let a = try LineNetwork(secondAmbulance: true, calls: 10).run(seed: 4, tracing: false)
+    let b = try LineNetwork(secondAmbulance: true, calls: 10).run(seed: 4, tracing: true)
+    #expect(a.values == b.values && a.tables == b.tables, "tracing must not change the figures")
+    let c = try LineNetwork(secondAmbulance: true, calls: 10).run(seed: 5, tracing: false)
+    #expect(a.values != c.values)
   }
 }

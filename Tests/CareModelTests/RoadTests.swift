@@ -1,5 +1,6 @@
 import CareModel
 import Foundation
+import SimKernel
 import Testing
 
 @Suite("Road network")
@@ -14,15 +15,19 @@ struct RoadTests {
   static func grid() -> RoadGraph {
     let nodes = (0..<9).map { GeoPoint(latitude: 25 - Double($0 / 3) * 0.01, longitude: 85 + Double($0 % 3) * 0.01) }
     var edges: [RoadGraph.Edge] = []
-    for r in 0..<3 { for c in 0..<2 { edges.append(.init(from: r * 3 + c, to: r * 3 + c + 1, kilometres: 1, speed: 30)) } }
-    for r in 0..<2 { for c in 0..<3 { edges.append(.init(from: r * 3 + c, to: (r + 1) * 3 + c, kilometres: 1, speed: 60)) } }
-    edges.append(.init(from: 0, to: 4, kilometres: 1.5, speed: 15))
+    func edge(_ a: Int, _ b: Int, _ km: Double, _ speed: Double) -> RoadGraph.Edge {
+      .init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: km, speed: speed)
+    }
+    for r in 0..<3 { for c in 0..<2 { edges.append(edge(r * 3 + c, r * 3 + c + 1, 1, 30)) } }
+    for r in 0..<2 { for c in 0..<3 { edges.append(edge(r * 3 + c, (r + 1) * 3 + c, 1, 60)) } }
+    edges.append(edge(0, 4, 1.5, 15))
     return RoadGraph(nodes: nodes, edges: edges)
   }
 
   @Test("travel times and paths match hand-computed ones on a small grid")
   func handComputedPaths() {
-    let tree = PathTree(graph: Self.grid(), source: 0)
+    let tree = PathTree(graph: Self.grid(), source: RoadNodeID(0))
+    func path(_ to: Int) -> [Int] { tree.path(to: RoadNodeID(to)).map(\.index) }
     // 0 → 8: two east-west (4 min) and two north-south (2 min) roads.
     #expect(tree.minutes[8] == 6)
     #expect(tree.kilometres[8] == 4)
@@ -30,20 +35,20 @@ struct RoadTests {
     #expect(tree.minutes[4] == 3)
     #expect(tree.kilometres[4] == 2)
     // Ties go to the lower-numbered parent: 0 → 1 → 4 rather than 0 → 3 → 4.
-    #expect(tree.path(to: 4) == [0, 1, 4])
-    #expect(tree.minutes[6] == 2 && tree.path(to: 6) == [0, 3, 6])
-    #expect(tree.path(to: 0) == [0])
+    #expect(path(4) == [0, 1, 4])
+    #expect(tree.minutes[6] == 2 && path(6) == [0, 3, 6])
+    #expect(path(0) == [0])
     // Roads run both ways: the tree from 8 agrees.
-    #expect(PathTree(graph: Self.grid(), source: 8).minutes[0] == 6)
+    #expect(PathTree(graph: Self.grid(), source: RoadNodeID(8)).minutes[0] == 6)
   }
 
   @Test("unreachable nodes have infinite time and no path")
   func unreachable() {
     let g = RoadGraph(nodes: [GeoPoint(latitude: 25, longitude: 85), GeoPoint(latitude: 25.1, longitude: 85), GeoPoint(latitude: 25.2, longitude: 85)],
-                      edges: [.init(from: 0, to: 1, kilometres: 5, speed: 30)])
-    let tree = PathTree(graph: g, source: 0)
-    #expect(tree.minutes[2] == .infinity && tree.path(to: 2).isEmpty)
-    #expect(g.components() == [0, 0, 2])
+                      edges: [.init(from: RoadNodeID(0), to: RoadNodeID(1), kilometres: 5, speed: 30)])
+    let tree = PathTree(graph: g, source: RoadNodeID(0))
+    #expect(tree.minutes[2] == .infinity && tree.path(to: RoadNodeID(2)).isEmpty)
+    #expect(g.components().map(\.index) == [0, 0, 2])
   }
 
   @Test("congestion and the monsoon scale travel times")
@@ -51,9 +56,11 @@ struct RoadTests {
     var hours = Array(repeating: 1.0, count: 24)
     hours[9] = 1.4
     let c = TravelConditions(hourOfDay: hours, monsoonFactor: 1.25, monsoonDays: 152..<273)
-    #expect(c.factor(atMinutes: 9 * 60 + 30, startDayOfYear: 0) == 1.4)
-    #expect(c.factor(atMinutes: 3 * 60, startDayOfYear: 0) == 1)
-    #expect(c.factor(atMinutes: 9 * 60, startDayOfYear: 160) == 1.4 * 1.25)
+    #expect(c.factor(at: .zero + .hours(9.5), startDayOfYear: 0) == 1.4)
+    #expect(c.factor(at: .zero + .hours(3), startDayOfYear: 0) == 1)
+    #expect(c.factor(at: .zero + .hours(9), startDayOfYear: 160) == 1.4 * 1.25)
+    // Day 2 of a run that starts on day 150 of the year is in the monsoon.
+    #expect(c.factor(at: .startOfDay(2) + .hours(9), startDayOfYear: 150) == 1.4 * 1.25)
   }
 
   @Test("the synthetic Bihar network connects every facility and habitation")

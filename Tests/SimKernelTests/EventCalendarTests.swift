@@ -16,10 +16,10 @@ struct EventCalendarTests {
   @Test("lower priority values pop first among equal times")
   func priorityBreaksTies() {
     var calendar = EventCalendar<String>()
-    calendar.schedule("late", at: 1, priority: 5)
-    calendar.schedule("urgent", at: 1, priority: -3)
+    calendar.schedule("late", at: 1, priority: EventPriority(5))
+    calendar.schedule("urgent", at: 1, priority: EventPriority(-3))
     calendar.schedule("normal", at: 1)
-    calendar.schedule("earlier", at: 0.5, priority: 100)
+    calendar.schedule("earlier", at: 0.5, priority: EventPriority(100))
     var popped: [String] = []
     while let (_, e) = calendar.popNext() { popped.append(e) }
     #expect(popped == ["earlier", "urgent", "normal", "late"])
@@ -32,7 +32,7 @@ struct EventCalendarTests {
     var handles: [(EventHandle, Int, Double)] = []
     for i in 0..<500 {
       let t = Double(rng.next() % 1000)
-      handles.append((calendar.schedule(i, at: t), i, t))
+      handles.append((calendar.scheduleCancellable(i, at: t), i, t))
     }
     var cancelled = Set<Int>()
     for (h, i, _) in handles where rng.next() % 3 == 0 {
@@ -52,6 +52,38 @@ struct EventCalendarTests {
     #expect(seen == expected, "seed \(seed)")
   }
 
+  @Test("cancelling an event that already fired changes nothing")
+  func cancellingAFiredEventIsANoOp() {
+    var calendar = EventCalendar<String>()
+    let first = calendar.scheduleCancellable("first", at: 1)
+    calendar.schedule("second", at: 2)
+    #expect(calendar.popNext()?.event == "first")
+    let cancelledFired = calendar.cancel(first)
+    #expect(!cancelledFired, "the event had fired: nothing to cancel")
+    #expect(calendar.count == 1, "the second event is still pending")
+    #expect(calendar.popNext()?.event == "second")
+    #expect(calendar.isEmpty && calendar.popNext() == nil)
+  }
+
+  @Test("cancelling twice counts once, and a delivered root is not cancellable")
+  func cancellingTwiceCountsOnce() {
+    var calendar = EventCalendar<Int>()
+    let a = calendar.scheduleCancellable(1, at: 5)
+    calendar.schedule(2, at: 6)
+    let once = calendar.cancel(a)
+    let twice = calendar.cancel(a)
+    #expect(once && !twice)
+    #expect(calendar.count == 1)
+    let b = calendar.scheduleCancellable(3, at: 7)
+    #expect(calendar.beginDelivery()?.event == 2)
+    calendar.finishDelivery()
+    #expect(calendar.beginDelivery()?.event == 3)
+    let late = calendar.cancel(b)
+    #expect(!late, "being delivered: too late to cancel")
+    calendar.finishDelivery()
+    #expect(calendar.count == 0)
+  }
+
   @Test("heap property holds after every operation", arguments: 0..<8)
   func heapPropertyHolds(seed: Int) {
     var rng = SplitMixForTests(seed: UInt64(seed) &+ 1000)
@@ -61,7 +93,7 @@ struct EventCalendarTests {
       if rng.next() % 3 == 0, let (t, _) = calendar.popNext() {
         now = t
       } else {
-        calendar.schedule(step, at: now + Double(rng.next() % 50), priority: Int(rng.next() % 5) - 2)
+        calendar.schedule(step, at: now + Double(rng.next() % 50), priority: EventPriority(Int8(rng.next() % 5) - 2))
       }
       #expect(calendar.satisfiesHeapProperty(), "seed \(seed), step \(step)")
     }

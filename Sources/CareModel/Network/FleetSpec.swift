@@ -1,3 +1,4 @@
+import SimKernel
 import SimRandom
 
 /// The 102 ambulance service: vehicles, their bases, emergency calls and dispatch rules.
@@ -9,8 +10,9 @@ public struct FleetSpec: Sendable {
   public struct Ambulance: Sendable, Equatable {
     public var kind: Kind
     /// Facility it starts from and returns to.
-    public var base: Int
-    public init(kind: Kind, base: Int) {
+    public var base: FacilityID
+    /// Creates an ambulance.
+    public init(kind: Kind, base: FacilityID) {
       self.kind = kind
       self.base = base
     }
@@ -26,6 +28,7 @@ public struct FleetSpec: Sendable {
     /// Probability the patient needs a bed; the others are treated and released at the
     /// hospital (the nearest one, beds or not).
     public var admitProbability: Double
+    /// Creates a class of call.
     public init(name: String, share: Double, needsAdvanced: Bool, admitProbability: Double = 1) {
       self.name = name
       self.share = share
@@ -54,24 +57,32 @@ public struct FleetSpec: Sendable {
   public var atScene: Distribution
   public var handover: Distribution
   /// A call still waiting for an ambulance after this long is counted as failed.
-  public var maxQueueMinutes: Double
-  /// Ambulances farther than this (free-flow road minutes) are not sent; the call waits for
-  /// a nearer one to come free (dispatch is regional, as in district control rooms).
-  public var maxDispatchMinutes: Double = 60
-  /// Daily duty hours of each kind (minutes from midnight, open…close); by default all day.
-  /// An ambulance off duty takes no call; one still on a job at the end of its shift finishes
-  /// it first.
-  public var dutyHours: [Kind: ClosedRange<Double>] = [:]
+  public var maxQueue: SimDuration
+  /// Ambulances farther than this (free-flow road time) are not sent; the call waits for a
+  /// nearer one to come free (dispatch is regional, as in district control rooms).
+  public var maxDispatch = SimDuration.hour
+  /// Daily duty hours of each kind; by default all day. An ambulance off duty takes no call;
+  /// one still on a job at the end of its shift finishes it first.
+  public var dutyHours: [Kind: Shift] = [:]
 
-  /// Whether an ambulance of `kind` is on duty at `minutes` after the start (time 0 is midnight).
-  public func isOnDuty(_ kind: Kind, atMinutes t: Double) -> Bool {
-    guard let hours = dutyHours[kind] else { return true }
-    let minute = t.truncatingRemainder(dividingBy: 1440)
-    return hours.lowerBound <= hours.upperBound ? hours.contains(minute) : (minute >= hours.lowerBound || minute <= hours.upperBound)
+  /// Daily hours on duty: from `start` to `end` (times of day, both included); a shift whose
+  /// end is before its start runs past midnight (20:00-08:00).
+  public struct Shift: Sendable, Equatable {
+    public var start: SimDuration
+    public var end: SimDuration
+    /// Creates a shift.
+    public init(start: SimDuration, end: SimDuration) {
+      self.start = start
+      self.end = end
+    }
+    /// Whether the shift covers `timeOfDay`.
+    public func covers(_ timeOfDay: SimDuration) -> Bool {
+      start <= end ? (start <= timeOfDay && timeOfDay <= end) : (timeOfDay >= start || timeOfDay <= end)
+    }
   }
-  /// Response targets (minutes): urban and rural.
-  public var urbanTarget: Double
-  public var ruralTarget: Double
+  /// Response targets: urban and rural.
+  public var urbanTarget: SimDuration
+  public var ruralTarget: SimDuration
   /// A call is urban when it comes from within this distance (km) of a district hospital town.
   public var urbanRadiusKm: Double
   /// Lowest tier an emergency patient is taken to (the nearest such facility with a free bed).
@@ -86,9 +97,10 @@ public struct FleetSpec: Sendable {
   /// A road network given by the user (nodes, edges); nil for the synthetic one.
   public var roads: RoadGraph?
 
+  /// Creates a service.
   public init(ambulances: [Ambulance], callsPerDay: Double, hourOfDay: [Double], dayOfWeek: [Double],
               priorities: [Priority], dispatch: Dispatch, chute: Distribution, atScene: Distribution,
-              handover: Distribution, maxQueueMinutes: Double, urbanTarget: Double, ruralTarget: Double,
+              handover: Distribution, maxQueue: SimDuration, urbanTarget: SimDuration, ruralTarget: SimDuration,
               urbanRadiusKm: Double, hospitalTier: Tier, conditions: TravelConditions, detour: Double,
               startDayOfYear: Int) {
     self.ambulances = ambulances
@@ -100,7 +112,7 @@ public struct FleetSpec: Sendable {
     self.chute = chute
     self.atScene = atScene
     self.handover = handover
-    self.maxQueueMinutes = maxQueueMinutes
+    self.maxQueue = maxQueue
     self.urbanTarget = urbanTarget
     self.ruralTarget = ruralTarget
     self.urbanRadiusKm = urbanRadiusKm
@@ -110,20 +122,7 @@ public struct FleetSpec: Sendable {
     self.startDayOfYear = startDayOfYear
   }
 
-  /// Places `basic` and `advanced` ambulances at `bases` (facility indices) in proportion to
-  /// the population each base is nearest to (largest remainder; ties by base order).
-  public static func allocate(basic: Int, advanced: Int, bases: [Int], facilities: [HealthCentre],
-                              habitations: [Habitation]) -> [Ambulance] {
-    func spread(_ n: Int, over candidates: [Int], kind: Kind) -> [Ambulance] {
-      guard n > 0, !candidates.isEmpty else { return [] }
-      let population = NetworkSelection.catchments(of: candidates, in: facilities, habitations: habitations)
-      let total = Double(max(population.reduce(0, +), 1))
-      var counts = population.map { Int(Double(n) * Double($0) / total) }
-      var remainders = population.indices.map { (Double(n) * Double(population[$0]) / total - Double(counts[$0]), $0) }
-      remainders.sort { $0.0 != $1.0 ? $0.0 > $1.0 : $0.1 < $1.1 }
-      for k in 0..<(n - counts.reduce(0, +)) { counts[remainders[k % remainders.count].1] += 1 }
-      return candidates.indices.flatMap { i in Array(repeating: Ambulance(kind: kind, base: candidates[i]), count: counts[i]) }
-    }
-    return spread(basic, over: bases, kind: .basic) + spread(advanced, over: bases, kind: .advanced)
-  }
+  /// The ambulance with `id`.
+  public subscript(ambulance id: AmbulanceID) -> Ambulance { ambulances[id.index] }
+
 }

@@ -2,9 +2,9 @@
 public enum NetworkSelection {
   /// Catchment population of each centre in `centres`: every habitation belongs to its
   /// nearest centre (straight-line distance; ties to the lower index).
-  public static func catchments(of centres: [Int], in facilities: [HealthCentre],
+  public static func catchments(of centres: [FacilityID], in facilities: [HealthCentre],
                                 habitations: [Habitation]) -> [Int] {
-    let grid = SpatialGrid(centres.map { facilities[$0].location })
+    let grid = SpatialGrid(centres.map { facilities[$0.index].location })
     var population = Array(repeating: 0, count: centres.count)
     for h in habitations {
       if let i = grid.nearest(to: h.location) { population[i] += h.population }
@@ -16,13 +16,13 @@ public enum NetworkSelection {
   /// populations (habitations assigned to the nearest candidate; ties by table order). The
   /// chosen spokes' catchments are then recomputed among themselves, so that every
   /// habitation is served by some spoke.
-  /// - Returns: facility indices in table order, and their catchment populations.
+  /// - Returns: facilities in table order, and their catchment populations.
   public static func spokes(count: Int, tiers: [Tier], facilities: [HealthCentre],
-                            habitations: [Habitation]) -> (spokes: [Int], population: [Int]) {
-    let candidates = facilities.indices.filter { tiers.contains(facilities[$0].tier) }
+                            habitations: [Habitation]) -> (spokes: [FacilityID], population: [Int]) {
+    let candidates = facilities.indices.filter { tiers.contains(facilities[$0].tier) }.map(FacilityID.init)
     let population = catchments(of: candidates, in: facilities, habitations: habitations)
     let ranked = candidates.indices.sorted {
-      (population[$0], -candidates[$0]) > (population[$1], -candidates[$1])
+      (population[$0], -candidates[$0].index) > (population[$1], -candidates[$1].index)
     }
     let chosen = ranked.prefix(count).map { candidates[$0] }.sorted()
     return (chosen, catchments(of: chosen, in: facilities, habitations: habitations))
@@ -33,8 +33,8 @@ public enum NetworkSelection {
   /// after the first only add hubs in districts that have none yet (so district hospitals
   /// fill the districts without a medical college). Stops at `count`.
   public static func hubs(count: Int, tiers: [Tier], oneTierPerDistrict: Bool,
-                          facilities: [HealthCentre], districtPopulation: [String: Int]) -> [Int] {
-    var chosen: [Int] = []
+                          facilities: [HealthCentre], districtPopulation: [String: Int]) -> [FacilityID] {
+    var chosen: [FacilityID] = []
     var covered: [String] = []
     for (t, tier) in tiers.enumerated() {
       let ofTier = facilities.indices.filter { facilities[$0].tier == tier }.sorted {
@@ -43,7 +43,7 @@ public enum NetworkSelection {
       }
       for i in ofTier where chosen.count < count {
         if oneTierPerDistrict && t > 0 && covered.contains(facilities[i].district) { continue }
-        chosen.append(i)
+        chosen.append(FacilityID(i))
         covered.append(facilities[i].district)
       }
     }

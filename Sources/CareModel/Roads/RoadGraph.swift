@@ -27,11 +27,13 @@ public struct RoadGraph: Sendable {
 
   /// One road segment.
   public struct Edge: Sendable, Equatable {
-    public var from: Int
-    public var to: Int
+    public var from: RoadNodeID
+    public var to: RoadNodeID
     public var kilometres: Double
+    /// Free-flow speed, km/h.
     public var speed: Double
-    public init(from: Int, to: Int, kilometres: Double, speed: Double) {
+    /// Creates a segment.
+    public init(from: RoadNodeID, to: RoadNodeID, kilometres: Double, speed: Double) {
       self.from = from
       self.to = to
       self.kilometres = kilometres
@@ -44,10 +46,10 @@ public struct RoadGraph: Sendable {
   public init(nodes: [GeoPoint], edges: [Edge]) {
     var degree = [Int32](repeating: 0, count: nodes.count + 1)
     for e in edges {
-      precondition(e.from >= 0 && e.from < nodes.count && e.to >= 0 && e.to < nodes.count, "edge endpoint out of range")
+      precondition(e.from.index < nodes.count && e.to.index < nodes.count, "edge endpoint out of range")
       precondition(e.kilometres >= 0 && e.speed > 0, "edge length must be ≥ 0 and speed > 0")
-      degree[e.from + 1] += 1
-      degree[e.to + 1] += 1
+      degree[e.from.index + 1] += 1
+      degree[e.to.index + 1] += 1
     }
     for v in 0..<nodes.count { degree[v + 1] += degree[v] }
     var next = Array(degree.dropLast())
@@ -55,9 +57,9 @@ public struct RoadGraph: Sendable {
     var km = [Float](repeating: 0, count: edges.count * 2)
     var time = [Float](repeating: 0, count: edges.count * 2)
     for e in edges {
-      for (a, b) in [(e.from, e.to), (e.to, e.from)] {
+      for (a, b) in [(e.from.index, e.to), (e.to.index, e.from)] {
         let slot = Int(next[a])
-        target[slot] = Int32(b)
+        target[slot] = b.rawValue
         km[slot] = Float(e.kilometres)
         time[slot] = Float(e.kilometres / e.speed * 60)
         next[a] += 1
@@ -73,19 +75,28 @@ public struct RoadGraph: Sendable {
   /// Number of undirected edges.
   public var edgeCount: Int { target.count / 2 }
 
-  /// Component label of every node (labels are the smallest node index of the component).
-  public func components() -> [Int] {
-    var label = [Int](repeating: -1, count: nodes.count)
-    for start in nodes.indices where label[start] < 0 {
+  /// Every node ID, in order.
+  public var nodeIDs: [RoadNodeID] { nodes.indices.map(RoadNodeID.init) }
+
+  /// The location of node `v`.
+  public subscript(node v: RoadNodeID) -> GeoPoint { nodes[v.index] }
+
+  /// The edges leaving node `v`, as positions in the adjacency arrays.
+  func edges(of v: RoadNodeID) -> Range<Int> { Int(firstEdge[v.index])..<Int(firstEdge[v.index + 1]) }
+
+  /// The component of every node, labelled by its lowest-numbered node.
+  public func components() -> [RoadNodeID] {
+    var label = [RoadNodeID?](repeating: nil, count: nodes.count)
+    for start in nodeIDs where label[start.index] == nil {
       var stack = [start]
-      label[start] = start
+      label[start.index] = start
       while let v = stack.popLast() {
-        for e in Int(firstEdge[v])..<Int(firstEdge[v + 1]) where label[Int(target[e])] < 0 {
+        for e in edges(of: v) where label[Int(target[e])] == nil {
           label[Int(target[e])] = start
-          stack.append(Int(target[e]))
+          stack.append(RoadNodeID(Int(target[e])))
         }
       }
     }
-    return label
+    return label.map { $0! }
   }
 }

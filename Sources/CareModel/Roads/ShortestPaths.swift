@@ -3,29 +3,30 @@
 /// ``TravelConditions``), so one tree per source serves every hour.
 public struct PathTree: Sendable {
   /// The source node.
-  public let source: Int
-  /// Free-flow minutes and road kilometres from the source to each node (∞ if unreachable).
+  public let source: RoadNodeID
+  /// Free-flow minutes and road kilometres from the source to each node, by node index (∞ if
+  /// unreachable). Single precision halves the memory of the many trees a state needs.
   public let minutes: [Float]
   public let kilometres: [Float]
   /// Previous node on the shortest path (-1 at the source and for unreachable nodes).
-  public let parent: [Int32]
+  let parent: [Int32]
 
   /// Computes the tree of `source` on `graph`.
   /// - Complexity: O((V + E) log V).
-  public init(graph: RoadGraph, source: Int) {
+  public init(graph: RoadGraph, source: RoadNodeID) {
     let n = graph.nodes.count
     var time = [Float](repeating: .infinity, count: n)
     var km = [Float](repeating: .infinity, count: n)
     var parent = [Int32](repeating: -1, count: n)
     var settled = [Bool](repeating: false, count: n)
     var heap = MinHeap()
-    time[source] = 0
-    km[source] = 0
-    heap.push(0, source)
+    time[source.index] = 0
+    km[source.index] = 0
+    heap.push(0, source.index)
     while let (t, v) = heap.pop() {
       if t > time[v] || settled[v] { continue }
       settled[v] = true
-      for e in Int(graph.firstEdge[v])..<Int(graph.firstEdge[v + 1]) {
+      for e in graph.edges(of: RoadNodeID(v)) {
         let w = Int(graph.target[e])
         if settled[w] { continue }
         let candidate = t + graph.minutes[e]
@@ -45,20 +46,26 @@ public struct PathTree: Sendable {
     self.parent = parent
   }
 
+  /// Free-flow minutes from the source to `node` (∞ if unreachable).
+  public func minutes(to node: RoadNodeID) -> Double { Double(minutes[node.index]) }
+
+  /// Road kilometres from the source to `node` (∞ if unreachable).
+  public func kilometres(to node: RoadNodeID) -> Double { Double(kilometres[node.index]) }
+
   /// The nodes from the source to `destination`, or empty if it cannot be reached.
-  public func path(to destination: Int) -> [Int] {
-    guard minutes[destination].isFinite else { return [] }
+  public func path(to destination: RoadNodeID) -> [RoadNodeID] {
+    guard minutes[destination.index].isFinite else { return [] }
     var nodes = [destination]
-    var v = destination
+    var v = destination.index
     while parent[v] >= 0 && nodes.count <= parent.count {
       v = Int(parent[v])
-      nodes.append(v)
+      nodes.append(RoadNodeID(v))
     }
     return nodes.reversed()
   }
 }
 
-/// A binary min-heap of (key, node), ties broken by node index for determinism.
+/// A binary min-heap of (key, node index), ties broken by node index for determinism.
 struct MinHeap {
   private var keys: [Float] = []
   private var values: [Int] = []
@@ -101,28 +108,3 @@ struct MinHeap {
   }
 }
 
-/// Travel-time multipliers: a congestion factor by hour of day and a season factor (the
-/// monsoon slows rural roads). Free-flow minutes × factor(hour) × factor(season).
-public struct TravelConditions: Sendable, Equatable {
-  /// 24 factors, 00:00 first (1 = free flow).
-  public var hourOfDay: [Double]
-  /// Factor during the monsoon, and the days of the year (0-based) it spans.
-  public var monsoonFactor: Double
-  public var monsoonDays: Range<Int>
-
-  public init(hourOfDay: [Double] = Array(repeating: 1, count: 24), monsoonFactor: Double = 1,
-              monsoonDays: Range<Int> = 152..<273) {
-    precondition(hourOfDay.count == 24 && hourOfDay.allSatisfy { $0 > 0 } && monsoonFactor > 0)
-    self.hourOfDay = hourOfDay
-    self.monsoonFactor = monsoonFactor
-    self.monsoonDays = monsoonDays
-  }
-
-  /// The multiplier at `minutes` after the start, when the start is day `startDayOfYear`.
-  public func factor(atMinutes t: Double, startDayOfYear: Int) -> Double {
-    let day = Int(t / 1440)
-    let hour = Int(t.truncatingRemainder(dividingBy: 1440) / 60)
-    let season = monsoonDays.contains((startDayOfYear + day) % 365) ? monsoonFactor : 1
-    return hourOfDay[min(max(hour, 0), 23)] * season
-  }
-}

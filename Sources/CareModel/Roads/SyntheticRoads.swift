@@ -14,21 +14,44 @@ public struct SyntheticRoads: Sendable {
   /// The network.
   public let graph: RoadGraph
   /// Node of each facility (index aligned with the facilities given).
-  public let facilityNode: [Int]
+  public let facilityNode: [RoadNodeID]
   /// Node of each habitation (its cell's node).
-  public let habitationNode: [Int]
-  /// Population served by each node (sum over its habitations).
+  public let habitationNode: [RoadNodeID]
+  /// Population served by each node (sum over its habitations), by node index.
   public let nodePopulation: [Int]
 
+  static let cellDegrees = 0.05
+
+  /// Builds the network.
   public init(facilities: [HealthCentre], habitations: [Habitation], detour: Double = 1.35,
               speeds: (RoadClass) -> Double = { $0.defaultSpeed }) {
-    let cell = 0.05
-    // 1. Cells of habitations, in order of first appearance (deterministic).
+    let cells = HabitationCells(habitations, cellDegrees: Self.cellDegrees)
+    let nodes = facilities.map(\.location) + cells.centres
+    let population = Array(repeating: 0, count: facilities.count) + cells.people
+    var roads = RoadBuilder(nodes: nodes, detour: detour, speeds: RoadClass.allCases.map(speeds))
+    roads.linkNearestNeighbours { v in
+      v < facilities.count ? facilities[v].tier >= .chc : population[v] > 20_000
+    }
+    roads.linkTowns(facilities.indices.filter { facilities[$0].tier == .dh })
+    graph = roads.joiningStrayPieces()
+    facilityNode = facilities.indices.map(RoadNodeID.init)
+    habitationNode = cells.cellOfHabitation.map { RoadNodeID(facilities.count + $0) }
+    nodePopulation = population
+  }
+}
+
+/// Step 1: habitations grouped into grid cells, in order of first appearance (deterministic).
+struct HabitationCells {
+  var centres: [GeoPoint] = []
+  var people: [Int] = []
+  var cellOfHabitation: [Int] = []
+
+  init(_ habitations: [Habitation], cellDegrees cell: Double) {
     var cellIndex: [Int64: Int] = [:]
     var sums: [(lat: Double, lon: Double, people: Int)] = []
-    var habitationCell: [Int] = []
     for h in habitations {
-      let key = Int64((h.location.latitude / cell).rounded(.down)) * 100_000 + Int64((h.location.longitude / cell).rounded(.down))
+      let key = Int64((h.location.latitude / cell).rounded(.down)) * 100_000
+        + Int64((h.location.longitude / cell).rounded(.down))
       let c: Int
       if let existing = cellIndex[key] {
         c = existing
@@ -41,64 +64,79 @@ public struct SyntheticRoads: Sendable {
       sums[c].lat += h.location.latitude * w
       sums[c].lon += h.location.longitude * w
       sums[c].people += max(h.population, 1)
-      habitationCell.append(c)
+      cellOfHabitation.append(c)
     }
-    var nodes = facilities.map(\.location)
-    var population = [Int](repeating: 0, count: facilities.count)
-    for s in sums {
-      nodes.append(GeoPoint(latitude: s.lat / Double(s.people), longitude: s.lon / Double(s.people)))
-      population.append(s.people)
-    }
-    let cellBase = facilities.count
-    let major = nodes.indices.map { v in
-      v < cellBase ? facilities[v].tier >= .chc : population[v] > 20_000
-    }
-    // 2. Nearest-neighbour links.
-    let grid = SpatialGrid(nodes, cellDegrees: cell)
-    var seen = Set<Int64>()
-    var edges: [RoadGraph.Edge] = []
-    func link(_ a: Int, _ b: Int, _ road: RoadClass) {
-      let key = Int64(min(a, b)) * 10_000_000 + Int64(max(a, b))
-      guard a != b, seen.insert(key).inserted else { return }
-      edges.append(.init(from: a, to: b, kilometres: nodes[a].kilometres(to: nodes[b]) * detour, speed: speeds(road)))
-    }
+    centres = sums.map { GeoPoint(latitude: $0.lat / Double($0.people), longitude: $0.lon / Double($0.people)) }
+    people = sums.map(\.people)
+  }
+}
+
+/// Steps 2-4: the links of the synthetic network, each added once, in a fixed order.
+struct RoadBuilder {
+  let nodes: [GeoPoint]
+  let detour: Double
+  /// Speed of each road class, in `RoadClass.allCases` order.
+  let speeds: [Double]
+  private var seen = Set<Int64>()
+  private var edges: [RoadGraph.Edge] = []
+
+  init(nodes: [GeoPoint], detour: Double, speeds: [Double]) {
+    self.nodes = nodes
+    self.detour = detour
+    self.speeds = speeds
+  }
+
+  /// Adds the road a–b unless it exists (the set is only asked, never iterated).
+  mutating func link(_ a: Int, _ b: Int, _ road: RoadClass) {
+    let key = Int64(min(a, b)) * 10_000_000 + Int64(max(a, b))
+    guard a != b, seen.insert(key).inserted else { return }
+    edges.append(.init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: nodes[a].kilometres(to: nodes[b]) * detour,
+                       speed: speeds[RoadClass.allCases.firstIndex(of: road)!]))
+  }
+
+  /// Step 2: every node to its 4 nearest; district roads between major places.
+  mutating func linkNearestNeighbours(isMajor: (Int) -> Bool) {
+    let major = nodes.indices.map(isMajor)
+    let grid = SpatialGrid(nodes, cellDegrees: SyntheticRoads.cellDegrees)
     for v in nodes.indices {
       for w in grid.nearest(4, to: nodes[v], skipping: v) {
         link(v, w, major[v] && major[w] ? .district : .village)
       }
     }
-    // 3. Trunk roads between district hospital towns.
-    let towns = facilities.indices.filter { facilities[$0].tier == .dh }
+  }
+
+  /// Step 3: trunk roads from each district hospital town to its 3 nearest.
+  mutating func linkTowns(_ towns: [Int]) {
     let townGrid = SpatialGrid(towns.map { nodes[$0] }, cellDegrees: 0.5)
     for (i, t) in towns.enumerated() {
       for j in townGrid.nearest(3, to: nodes[t], skipping: i) { link(t, towns[j], .trunk) }
     }
-    // 4. Join stray pieces to the largest.
-    var graph = RoadGraph(nodes: nodes, edges: edges)
-    var label = graph.components()
-    var sizes: [Int: Int] = [:]
-    for l in label { sizes[l, default: 0] += 1 }
-    let giant = label.indices.map { label[$0] }.max { (sizes[$0]!, -$0) < (sizes[$1]!, -$1) } ?? 0
-    var strays = Array(Set(label.filter { $0 != giant })).sorted()
-    if !strays.isEmpty {
-      let giantNodes = nodes.indices.filter { label[$0] == giant }
-      let giantGrid = SpatialGrid(giantNodes.map { nodes[$0] }, cellDegrees: cell)
-      for s in strays {
-        var best: (Int, Int, Double)?
-        for v in nodes.indices where label[v] == s {
-          guard let g = giantGrid.nearest(to: nodes[v]) else { continue }
-          let d = nodes[v].planarKilometresSquared(to: nodes[giantNodes[g]])
-          if best == nil || d < best!.2 { best = (v, giantNodes[g], d) }
-        }
-        if let (v, w, _) = best { link(v, w, .village) }
+  }
+
+  /// Step 4: each piece not connected to the largest is joined to it by its shortest link.
+  mutating func joiningStrayPieces() -> RoadGraph {
+    let graph = RoadGraph(nodes: nodes, edges: edges)
+    let label = graph.components().map(\.index)
+    var sizes = Array(repeating: 0, count: nodes.count)
+    for l in label { sizes[l] += 1 }
+    // The largest piece; among equal sizes, the one with the lowest label.
+    let giant = label.max { (sizes[$0], -$0) < (sizes[$1], -$1) } ?? 0
+    // Labels are node indices, so marking them in node order lists the strays sorted.
+    var isStray = Array(repeating: false, count: nodes.count)
+    for l in label where l != giant { isStray[l] = true }
+    let strays = nodes.indices.filter { isStray[$0] }
+    guard !strays.isEmpty else { return graph }
+    let giantNodes = nodes.indices.filter { label[$0] == giant }
+    let giantGrid = SpatialGrid(giantNodes.map { nodes[$0] }, cellDegrees: SyntheticRoads.cellDegrees)
+    for s in strays {
+      var best: (Int, Int, Double)?
+      for v in nodes.indices where label[v] == s {
+        guard let g = giantGrid.nearest(to: nodes[v]) else { continue }
+        let d = nodes[v].planarKilometresSquared(to: nodes[giantNodes[g]])
+        if d < best?.2 ?? .infinity { best = (v, giantNodes[g], d) }
       }
-      graph = RoadGraph(nodes: nodes, edges: edges)
-      label = graph.components()
-      strays = []
+      if let (v, w, _) = best { link(v, w, .village) }
     }
-    self.graph = graph
-    facilityNode = Array(0..<facilities.count)
-    habitationNode = habitationCell.map { cellBase + $0 }
-    nodePopulation = population
+    return RoadGraph(nodes: nodes, edges: edges)
   }
 }

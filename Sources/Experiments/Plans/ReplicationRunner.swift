@@ -15,8 +15,8 @@ public struct ReplicationRunner: Sendable {
   public let seed: UInt64
   /// How many replications run at once (≥ 1).
   public let workers: Int
-  /// Precomputed, replication-independent parts of a care network.
-  let careLayout: CareLayout?
+  /// The model to replicate, with a care network's precomputed, replication-independent parts.
+  let model: PreparedModel
 
   /// Creates a runner.
   /// - Precondition: `workers >= 1`.
@@ -25,12 +25,7 @@ public struct ReplicationRunner: Sendable {
     self.scenario = scenario
     self.seed = seed ?? scenario.seed
     self.workers = workers
-    if case .careNetwork(let spec) = scenario.model {
-      // The reader validated every rate, so building the arrival profiles cannot fail.
-      careLayout = try? CareLayout(spec: spec, horizonMinutes: scenario.horizon.minutes)
-    } else {
-      careLayout = nil
-    }
+    model = PreparedModel(scenario)
   }
 
   /// The metrics each replication reports.
@@ -47,24 +42,25 @@ public struct ReplicationRunner: Sendable {
   /// Runs replication `index` alone (the unit of work everywhere: threads, shards, nodes).
   public func replicate(_ index: Int) -> MetricValues { replicateWithTables(index).values }
 
-  /// The event log, ambulance events and drives of replication `index` (care networks; nil
-  /// for queueing models).
+  /// The event log and ambulance movements of replication `index` (care networks; nil for
+  /// queueing models).
   public func trace(_ index: Int) -> CareTrace? {
-    guard case .careNetwork(let spec) = scenario.model else { return nil }
+    guard case .care(let spec, let layout) = model else { return nil }
     let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
-    return CareNetworkModel.trace(spec, layout: careLayout!, seeder: seeder, horizon: scenario.horizon, warmUp: scenario.warmUp)
+    return CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon,
+                                      warmUp: scenario.warmUp, tracing: true).trace
   }
 
   /// Runs replication `index` and returns its figures and breakdown tables.
   public func replicateWithTables(_ index: Int) -> ReplicationOutput {
     let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
-    switch scenario.model {
-    case .queueNetwork(let spec):
+    switch model {
+    case .queue(let spec):
       return ReplicationOutput(
         values: QueueNetworkModel.replicate(spec, seeder: seeder, horizon: scenario.horizon, warmUp: scenario.warmUp),
         tables: [])
-    case .careNetwork(let spec):
-      let r = CareNetworkModel.replicate(spec, layout: careLayout!, seeder: seeder, horizon: scenario.horizon,
+    case .care(let spec, let layout):
+      let r = CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon,
                                          warmUp: scenario.warmUp)
       return ReplicationOutput(values: r.values, tables: r.tables)
     }
@@ -83,6 +79,25 @@ public struct ReplicationRunner: Sendable {
     let runner = self
     return await parallelMap(indices.count, workers: workers, progress: progress) {
       runner.replicateWithTables(indices[$0])
+    }
+  }
+}
+
+/// A scenario's model, ready to replicate.
+enum PreparedModel: Sendable {
+  case queue(NetworkSpec)
+  case care(CareNetworkSpec, CareLayout)
+
+  init(_ scenario: Scenario) {
+    switch scenario.model {
+    case .queueNetwork(let spec): self = .queue(spec)
+    case .careNetwork(let spec):
+      do {
+        self = .care(spec, try CareLayout(spec: spec, horizon: scenario.horizon))
+      } catch {
+        // The reader validated every rate and profile, so the arrival processes build.
+        preconditionFailure("a validated care network failed to build: \(error)")
+      }
     }
   }
 }

@@ -25,14 +25,14 @@ public enum WarmUpResolver {
     case .queueNetwork(let spec):
       return QueueNetworkModel.pilotSeries(spec, seeder: seeder, horizon: scenario.horizon)
     case .careNetwork(let spec):
-      guard let layout = try? CareLayout(spec: spec, horizonMinutes: scenario.horizon.minutes) else { return ([], []) }
+      guard let layout = try? CareLayout(spec: spec, horizon: scenario.horizon) else { return ([], []) }
       let r = CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon, warmUp: .zero)
       guard let daily = r.tables.first(where: { $0.name == "daily" }),
             let column = daily.valueColumns.firstIndex(of: "wait_mean_h") else { return ([], []) }
       var times: [Double] = []
       var values: [Double] = []
       for (key, row) in zip(daily.keys, daily.values) where !row[column].isNaN {
-        times.append(Double((Int(key[0]) ?? 0) + 1) * 1440)
+        times.append(SimTime.startOfDay((Int(key[0]) ?? 0) + 1).minutes)
         values.append(row[column])
       }
       return (times, values)

@@ -1,4 +1,5 @@
 import CareModel
+import SimKernel
 import Foundation
 import SimRandom
 
@@ -20,14 +21,16 @@ extension CareNetworkReader {
     let chute = f["chute"].map { reader.distribution($0, path: "ambulances.chute") } ?? (try? .constant(2))
     let atScene = f["at_scene"].map { reader.distribution($0, path: "ambulances.at_scene") } ?? (try? .lognormal(mean: 15, sd: 7))
     let handover = f["handover"].map { reader.distribution($0, path: "ambulances.handover") } ?? (try? .lognormal(mean: 15, sd: 7))
-    let maxQueue = f["max_queue"].map { reader.duration($0, path: "ambulances.max_queue", allowZero: false) } ?? 60
-    let maxDispatch = f["max_dispatch"].map { reader.duration($0, path: "ambulances.max_dispatch", allowZero: false) } ?? 60
+    let maxQueue = f["max_queue"].map { reader.duration($0, path: "ambulances.max_queue", allowZero: false) }
+      ?? SimDuration.hour.minutes
+    let maxDispatch = f["max_dispatch"].map { reader.duration($0, path: "ambulances.max_dispatch", allowZero: false) }
+      ?? SimDuration.hour.minutes
     let targets = readTargets(f["targets"])
     let hospitalTier = f["hospital_tier"].map { choice($0, path: "ambulances.hospital_tier", Tier.self) } ?? .chc
     let roads = readRoads(f["roads"], startDays: startDays)
     guard let basic, let advanced, let baseTiers, let calls, let dispatch, let chute, let atScene, let handover,
           let maxQueue, let maxDispatch, let targets, let hospitalTier, let roads else { return nil }
-    let bases = facilities.indices.filter { baseTiers.contains(facilities[$0].tier) }
+    let bases = facilities.indices.filter { baseTiers.contains(facilities[$0].tier) }.map(FacilityID.init)
     guard !bases.isEmpty else {
       reader.report(.invalidValue, "no facility of tiers " + baseTiers.map(\.rawValue).joined(separator: ", ") + " to base ambulances at",
                     at: f["bases"] ?? node, path: "ambulances.bases")
@@ -38,10 +41,11 @@ extension CareNetworkReader {
     fleet += extra
     var spec = FleetSpec(
       ambulances: fleet, callsPerDay: calls.perDay, hourOfDay: calls.hours, dayOfWeek: calls.days, priorities: calls.priorities,
-      dispatch: dispatch, chute: chute, atScene: atScene, handover: handover, maxQueueMinutes: maxQueue,
-      urbanTarget: targets.urban, ruralTarget: targets.rural, urbanRadiusKm: targets.radius, hospitalTier: hospitalTier,
+      dispatch: dispatch, chute: chute, atScene: atScene, handover: handover, maxQueue: SimDuration(minutes: maxQueue),
+      urbanTarget: SimDuration(minutes: targets.urban), ruralTarget: SimDuration(minutes: targets.rural),
+      urbanRadiusKm: targets.radius, hospitalTier: hospitalTier,
       conditions: roads.conditions, detour: roads.detour, startDayOfYear: roads.startDayOfYear)
-    spec.maxDispatchMinutes = maxDispatch
+    spec.maxDispatch = SimDuration(minutes: maxDispatch)
     if let d = f["duty"] {
       guard let df = reader.fields(d, path: "ambulances.duty", allowed: FleetSpec.Kind.allCases.map(\.rawValue)) else { return nil }
       for e in df.entries {
@@ -52,7 +56,7 @@ extension CareNetworkReader {
                         hint: "write HH:MM-HH:MM, e.g. 08:00-20:00 (a shift may run past midnight: 20:00-08:00)")
           return nil
         }
-        spec.dutyHours[FleetSpec.Kind(rawValue: e.key)!] = open...close
+        spec.dutyHours[FleetSpec.Kind(rawValue: e.key)!] = .init(start: SimDuration(minutes: open), end: SimDuration(minutes: close))
       }
     }
     spec.habitations = habitations
@@ -88,7 +92,7 @@ extension CareNetworkReader {
       reader.report(.invalidValue, "give 24 hour-of-day and 7 day-of-week factors, not all zero", at: node, path: "ambulances.calls")
       return nil
     }
-    return (perMinute * 1440, hours, days, priorities)
+    return (perMinute * SimDuration.day.minutes, hours, days, priorities)
   }
 
   /// `{urban: 20min, rural: 35min, urban_radius_km: 5}`.
@@ -103,7 +107,7 @@ extension CareNetworkReader {
   }
 
   /// `add: [{district: Gaya, basic: 10, advanced: 2}]`: more ambulances at a district's bases.
-  func readAdditions(_ node: ScenarioNode?, bases: [Int], facilities: [HealthCentre], habitations: [Habitation])
+  func readAdditions(_ node: ScenarioNode?, bases: [FacilityID], facilities: [HealthCentre], habitations: [Habitation])
     -> [FleetSpec.Ambulance]?
   {
     guard let node else { return [] }
@@ -113,10 +117,10 @@ extension CareNetworkReader {
       let path = "ambulances.add[\(i)]"
       guard let f = reader.fields(item, path: path, allowed: ["district", "basic", "advanced"], required: ["district"]),
             let district = f["district"].flatMap({ reader.string($0, path: f.path("district")) }) else { return nil }
-      let local = bases.filter { facilities[$0].district == district }
+      let local = bases.filter { facilities[$0.index].district == district }
       guard !local.isEmpty else {
         var names: [String] = []
-        for b in bases where !names.contains(facilities[b].district) { names.append(facilities[b].district) }
+        for b in bases where !names.contains(facilities[b.index].district) { names.append(facilities[b.index].district) }
         reader.report(.unknownName, "no ambulance base in district '\(district)'", at: f["district"]!, path: f.path("district"),
                       hint: DidYouMean.hint(for: district, among: names))
         return nil

@@ -1,11 +1,12 @@
 import CareModel
+import SimKernel
 import SimRandom
 
 extension CareNetworkReader {
   /// `{referral_tier: chc, stay: {phc: DIST, …}, other_admissions: {phc: 2/d, …}}`: length of
   /// stay and admissions from outside teleconsultation, by tier.
   func readBeds(_ node: ScenarioNode?) -> ([Distribution?]?, Tier?, [Double]?) {
-    let defaultStay = try? Distribution.lognormal(mean: 2 * 1440, sd: 1440)
+    let defaultStay = try? Distribution.lognormal(mean: SimDuration.days(2).minutes, sd: SimDuration.day.minutes)
     var stays = [Distribution?](repeating: defaultStay, count: Tier.allCases.count)
     var other = Array(repeating: 0.0, count: Tier.allCases.count)
     guard let node else { return (stays, .chc, other) }
@@ -16,7 +17,7 @@ extension CareNetworkReader {
       else { return (nil, nil, nil) }
       for e in of.entries {
         guard let perMinute = reader.rate(e.value, path: of.path(e.key)) else { return (nil, nil, nil) }
-        other[Tier(rawValue: e.key)!.rank] = perMinute * 1440
+        other[Tier(rawValue: e.key)!.rank] = perMinute * SimDuration.day.minutes
       }
     }
     var referral: Tier? = .chc
@@ -35,16 +36,17 @@ extension CareNetworkReader {
 
   /// `{detour: 1.35, speed: 30km/h, dispatch: 20min, cost_per_km: 12}`.
   func readTransport(_ node: ScenarioNode?) -> CareNetworkSpec.Transport? {
-    let defaults = CareNetworkSpec.Transport(detour: 1.35, speedKmPerHour: 30, dispatchMinutes: 20, costPerKm: 12)
+    let defaults = CareNetworkSpec.Transport(detour: 1.35, speedKmPerHour: 30, dispatchDelay: SimDuration(minutes: 20),
+                                             costPerKm: 12)
     guard let node else { return defaults }
     guard let f = reader.fields(node, path: "transport", allowed: ["detour", "speed", "dispatch", "cost_per_km"])
     else { return nil }
     let detour = f["detour"].map { reader.number($0, path: "transport.detour", atLeast: 1) } ?? defaults.detour
     let kmh = f["speed"].map { speed($0, path: "transport.speed") } ?? defaults.speedKmPerHour
-    let dispatch = f["dispatch"].map { reader.duration($0, path: "transport.dispatch") } ?? defaults.dispatchMinutes
+    let dispatch = f["dispatch"].map { reader.duration($0, path: "transport.dispatch") } ?? defaults.dispatchDelay.minutes
     let cost = f["cost_per_km"].map { reader.number($0, path: "transport.cost_per_km", atLeast: 0) } ?? defaults.costPerKm
     guard let detour, let kmh, let dispatch, let cost else { return nil }
-    return .init(detour: detour, speedKmPerHour: kmh, dispatchMinutes: dispatch, costPerKm: cost)
+    return .init(detour: detour, speedKmPerHour: kmh, dispatchDelay: SimDuration(minutes: dispatch), costPerKm: cost)
   }
 
   /// A speed such as `30km/h`.
@@ -73,9 +75,9 @@ extension CareNetworkReader {
   {
     guard let node else { return [] }
     guard let items = reader.list(node, path: "upgrades") else { return nil }
-    let phcs = facilities.indices.filter { facilities[$0].tier == .phc }
+    let phcs = facilities.indices.filter { facilities[$0].tier == .phc }.map(FacilityID.init)
     let population = NetworkSelection.catchments(of: phcs, in: facilities, habitations: habitations)
-    let ranked = phcs.indices.sorted { (population[$0], -phcs[$0]) > (population[$1], -phcs[$1]) }.map { phcs[$0] }
+    let ranked = phcs.indices.sorted { (population[$0], -phcs[$0].index) > (population[$1], -phcs[$1].index) }.map { phcs[$0] }
     var upgraded: [Bool] = Array(repeating: false, count: facilities.count)
     var result: [CareNetworkSpec.Upgrade] = []
     var ok = true
@@ -92,13 +94,15 @@ extension CareNetworkReader {
       }
       let chosen = upgradeTargets(f, ranked: ranked, facilities: facilities, upgraded: upgraded)
       guard let chosen else { ok = false; continue }
-      for c in chosen { upgraded[c] = true }
-      result.append(.init(atMinutes: Double(day - start) * 1440, facilities: chosen, beds: beds))
+      for c in chosen { upgraded[c.index] = true }
+      result.append(.init(at: .startOfDay(day - start), facilities: chosen, beds: beds))
     }
     return ok ? result : nil
   }
 
-  private func upgradeTargets(_ f: Fields, ranked: [Int], facilities: [HealthCentre], upgraded: [Bool]) -> [Int]? {
+  private func upgradeTargets(_ f: Fields, ranked: [FacilityID], facilities: [HealthCentre], upgraded: [Bool])
+    -> [FacilityID]?
+  {
     let ways = ["phcs", "district", "facilities"].filter { f.has($0) }
     guard ways.count == 1 else {
       reader.report(.invalidValue, "give exactly one of 'phcs', 'district' or 'facilities'", at: f.node, path: f.path)
@@ -107,7 +111,7 @@ extension CareNetworkReader {
     switch ways[0] {
     case "phcs":
       guard let n = reader.integer(f["phcs"]!, path: f.path("phcs"), atLeast: 1) else { return nil }
-      let next = ranked.filter { !upgraded[$0] }.prefix(n)
+      let next = ranked.filter { !upgraded[$0.index] }.prefix(n)
       if next.count < n {
         reader.report(.invalidValue, "only \(next.count) PHCs are left to upgrade", at: f["phcs"]!, path: f.path("phcs"))
       }
@@ -122,17 +126,17 @@ extension CareNetworkReader {
                       hint: DidYouMean.hint(for: name, among: unique))
         return nil
       }
-      return ranked.filter { !upgraded[$0] && facilities[$0].district == name }
+      return ranked.filter { !upgraded[$0.index] && facilities[$0.index].district == name }
     default:
       guard let items = reader.list(f["facilities"]!, path: f.path("facilities")) else { return nil }
-      var result: [Int] = []
+      var result: [FacilityID] = []
       for (i, item) in items.enumerated() {
         guard let id = reader.string(item, path: "\(f.path("facilities"))[\(i)]") else { return nil }
         guard let index = facilities.firstIndex(where: { $0.id == id }) else {
           reader.report(.unknownName, "no facility with id '\(id)'", at: item, path: "\(f.path("facilities"))[\(i)]")
           return nil
         }
-        result.append(index)
+        result.append(FacilityID(index))
       }
       return result
     }

@@ -106,7 +106,7 @@ extension CareNetworkReader {
         }
         speed = road.defaultSpeed
       }
-      list.append(.init(from: a, to: b, kilometres: km, speed: speed))
+      list.append(.init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: km, speed: speed))
     }
     return RoadGraph(nodes: points, edges: list)
   }
@@ -141,7 +141,7 @@ extension CareNetworkReader {
         ?? (properties["class"] as? String).flatMap(RoadClass.init(rawValue:))?.defaultSpeed ?? RoadClass.village.defaultSpeed
       let ids = coordinates.filter { $0.count >= 2 }.map { nodeIndex($0[0], $0[1]) }
       for (a, b) in zip(ids, ids.dropFirst()) where a != b {
-        edges.append(.init(from: a, to: b, kilometres: points[a].kilometres(to: points[b]), speed: speed))
+        edges.append(.init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: points[a].kilometres(to: points[b]), speed: speed))
       }
     }
     guard !edges.isEmpty else {

@@ -1,4 +1,5 @@
 import CareModel
+import SimKernel
 import SimRandom
 
 extension CareNetworkReader {
@@ -27,7 +28,7 @@ extension CareNetworkReader {
                     path: "demand.day_of_week")
       return nil
     }
-    return .init(dailyTotal: perMinute * 1440, hourOfDay: hours, dayOfWeek: days, monthlyGrowth: growth)
+    return .init(dailyTotal: perMinute * SimDuration.day.minutes, hourOfDay: hours, dayOfWeek: days, monthlyGrowth: growth)
   }
 
   static let specialtyKeys = ["name", "share", "consult", "specialists_per_hub", "admit", "refer"]
@@ -135,7 +136,8 @@ extension CareNetworkReader {
 
   func readPolicy(_ node: ScenarioNode?) -> CareNetworkSpec.Policy? {
     let defaults = CareNetworkSpec.Policy(assignment: .ownDistrict, sessionEnd: .wait, connectionFailure: 0,
-                                          doctorUnavailable: 0, retryProbability: 1, maxAttempts: 3, failedCallMinutes: 3)
+                                          doctorUnavailable: 0, retryProbability: 1, maxAttempts: 3,
+                                          failedCall: SimDuration(minutes: 3))
     guard let node else { return defaults }
     guard let f = reader.fields(node, path: "policy", allowed: Self.policyKeys) else { return nil }
     let assignment = f["assignment"].map { choice($0, path: "policy.assignment", CareNetworkSpec.Assignment.self) }
@@ -146,14 +148,15 @@ extension CareNetworkReader {
     let unavailable = probability(f, "doctor_unavailable", default: 0)
     let retry = probability(f, "retry", default: 1)
     let attempts = f["max_attempts"].map { reader.integer($0, path: "policy.max_attempts", atLeast: 1) } ?? 3
-    let lost = f["failed_call"].map { reader.duration($0, path: "policy.failed_call") } ?? 3
+    let lost = f["failed_call"].map { reader.duration($0, path: "policy.failed_call") } ?? defaults.failedCall.minutes
     guard let assignment, let sessionEnd, let failure, let unavailable, let retry, let attempts, let lost else { return nil }
     if failure + unavailable >= 1 {
       reader.report(.invalidValue, "connection_failure + doctor_unavailable must be below 1", at: node, path: "policy")
       return nil
     }
     return .init(assignment: assignment, sessionEnd: sessionEnd, connectionFailure: failure,
-                 doctorUnavailable: unavailable, retryProbability: retry, maxAttempts: attempts, failedCallMinutes: lost)
+                 doctorUnavailable: unavailable, retryProbability: retry, maxAttempts: attempts,
+                 failedCall: SimDuration(minutes: lost))
   }
 
   func choice<T: RawRepresentable & CaseIterable>(_ node: ScenarioNode, path: String, _ type: T.Type) -> T?

@@ -1,4 +1,5 @@
 import CareModel
+import SimKernel
 import SimRandom
 
 /// Reads `kind: care-network`: the telemedicine network, its demand, sessions, staffing,
@@ -40,7 +41,7 @@ struct CareNetworkReader {
           let transport, let meals, let upgrades
     else { return nil }
     for (i, s) in specialties.enumerated() where s.share > 0 {
-      if !hubs.contains(where: { s.specialistsByHubTier[facilities[$0].tier.rank] > 0 }) {
+      if !hubs.contains(where: { s.specialistsByHubTier[facilities[$0.index].tier.rank] > 0 }) {
         reader.report(.invalidValue, "no hub has a specialist of '\(s.name)', so its patients would never be seen",
                       at: f["specialties"]!, path: "specialties[\(i)].specialists_per_hub",
                       hint: "give at least one hub tier a specialist, or a share of 0")
@@ -126,7 +127,7 @@ struct CareNetworkReader {
 
   /// The `count` spoke candidates with the largest catchments.
   func selectSpokes(_ rule: SelectionRule, _ node: ScenarioNode, _ facilities: [HealthCentre],
-                    _ habitations: [Habitation]) -> ([Int], [Int])? {
+                    _ habitations: [Habitation]) -> ([FacilityID], [Int])? {
     let available = facilities.filter { rule.tiers.contains($0.tier) }.count
     guard rule.count <= available else {
       reader.report(.invalidValue, "asks for \(rule.count) spokes but the facilities table has \(available) of tiers "
@@ -138,9 +139,10 @@ struct CareNetworkReader {
   }
 
   func selectHubs(_ rule: SelectionRule, _ node: ScenarioNode, _ facilities: [HealthCentre],
-                  _ habitations: [Habitation]) -> [Int]? {
+                  _ habitations: [Habitation]) -> [FacilityID]? {
     var districtPopulation: [String: Int] = [:]
-    let nearest = NetworkSelection.catchments(of: Array(facilities.indices), in: facilities, habitations: habitations)
+    let nearest = NetworkSelection.catchments(of: facilities.indices.map(FacilityID.init), in: facilities,
+                                              habitations: habitations)
     for (i, fac) in facilities.enumerated() { districtPopulation[fac.district, default: 0] += nearest[i] }
     let hubs = NetworkSelection.hubs(count: rule.count, tiers: rule.tiers, oneTierPerDistrict: rule.oneTierPerDistrict,
                                      facilities: facilities, districtPopulation: districtPopulation)
@@ -177,13 +179,14 @@ struct CareNetworkReader {
       return nil
     }
     guard ok else { return nil }
-    return .init(days: days, opensAt: open, closesAt: close)
+    return .init(days: days, opensAt: SimDuration(minutes: open), closesAt: SimDuration(minutes: close))
   }
 
   /// Minutes after midnight of `HH:MM`.
   func clock(_ text: String) -> Double? {
     let p = text.trimmingSpaces.split(separator: ":").map { Int($0) }
-    guard p.count == 2, let h = p[0], let m = p[1], (0...24).contains(h), (0..<60).contains(m), h * 60 + m <= 1440
+    guard p.count == 2, let h = p[0], let m = p[1], (0...24).contains(h), (0..<60).contains(m),
+          Double(h * 60 + m) <= SimDuration.day.minutes
     else { return nil }
     return Double(h * 60 + m)
   }

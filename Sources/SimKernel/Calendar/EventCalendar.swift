@@ -2,12 +2,16 @@
 ///
 /// Equal times pop in priority order (lower value first), and equal (time, priority) pop in
 /// the order they were scheduled: a plain heap gives no FIFO among ties, so the insertion
-/// sequence is part of the key. Priority and sequence share one 64-bit word (8 + 56 bits),
-/// which keeps a comparison to two loads.
+/// sequence is part of the key. Priority, sequence and a cancellable flag share one 64-bit
+/// word (8 + 55 + 1 bits), which keeps a comparison to two loads.
 ///
 /// Cancellation is lazy: ``cancel(_:)`` records the handle, and the entry is dropped when it
-/// reaches the top. Storage grows only when the calendar reaches a new high-water mark, so a
-/// steady-state run allocates nothing.
+/// reaches the top. Only events scheduled with ``scheduleCancellable(_:at:priority:)`` can be
+/// cancelled: the calendar tracks which of them are still pending (their key carries a flag
+/// in its lowest bit, below the sequence, so FIFO order among ties is kept), which is how
+/// cancelling an event that already fired is recognised and ignored instead of leaving a
+/// stale cancellation that would corrupt ``count``. Storage grows only when the calendar
+/// reaches a new high-water mark, so a steady-state run allocates nothing.
 public struct EventCalendar<Event> {
   @usableFromInline
   struct Entry {
@@ -49,8 +53,15 @@ public struct EventCalendar<Event> {
   @usableFromInline var deliveredTopPending = false
   /// Handles cancelled but not yet popped, kept sorted for binary search.
   @usableFromInline var cancelled: ContiguousArray<UInt64> = []
+  /// Cancellable events still pending, by sequence. Sequences grow, so appending keeps the
+  /// list sorted.
+  @usableFromInline var pendingCancellable: ContiguousArray<UInt64> = []
+  /// Operations since the last full invariant check (`SIM_INTERNAL_CHECKS` builds only).
+  @usableFromInline var operationsSinceCheck = 0
 
+  /// The low 56 bits of a key: the sequence shifted left once, and the cancellable flag.
   @usableFromInline static var sequenceMask: UInt64 { (1 << 56) - 1 }
+  @usableFromInline static var cancellableFlag: UInt64 { 1 }
 
   /// Creates an empty calendar with room for `capacity` pending events.
   public init(reservingCapacity capacity: Int = 64) {
@@ -62,20 +73,44 @@ public struct EventCalendar<Event> {
   /// Whether no live event is pending.
   public var isEmpty: Bool { count == 0 }
 
-  /// Adds `event` at `time` and returns its handle.
+  /// Adds `event` at `time`.
   ///
   /// - Parameters:
-  ///   - priority: tie-breaker among equal times, -128...127, lower first.
+  ///   - priority: tie-breaker among equal times, lower first.
+  /// - Precondition: `time` is finite.
   /// - Complexity: O(log₄ n).
-  @inlinable @discardableResult
-  public mutating func schedule(_ event: Event, at time: Double, priority: Int = 0)
+  @inlinable
+  public mutating func schedule(_ event: Event, at time: Double, priority: EventPriority = .normal) {
+    insert(event, at: time, key: nextKey(priority, cancellable: false))
+  }
+
+  /// Adds `event` at `time` and returns a handle that ``cancel(_:)`` accepts.
+  ///
+  /// - Parameters:
+  ///   - priority: tie-breaker among equal times, lower first.
+  /// - Precondition: `time` is finite.
+  /// - Complexity: O(log₄ n).
+  @inlinable
+  public mutating func scheduleCancellable(_ event: Event, at time: Double, priority: EventPriority = .normal)
     -> EventHandle
   {
-    precondition(priority >= -128 && priority <= 127, "event priority must be in -128...127")
-    precondition(time.isFinite, "event time must be finite")
+    let key = nextKey(priority, cancellable: true)
+    pendingCancellable.append(key & Self.sequenceMask)
+    insert(event, at: time, key: key)
+    return EventHandle(sequence: key & Self.sequenceMask)
+  }
+
+  @inlinable
+  mutating func nextKey(_ priority: EventPriority, cancellable: Bool) -> UInt64 {
     let seq = nextSequence
     nextSequence &+= 1
-    let key = (UInt64(priority + 128) << 56) | (seq & Self.sequenceMask)
+    let low = ((seq << 1) | (cancellable ? Self.cancellableFlag : 0)) & Self.sequenceMask
+    return (UInt64(Int(priority.rawValue) + 128) << 56) | low
+  }
+
+  @inlinable
+  mutating func insert(_ event: Event, at time: Double, key: UInt64) {
+    precondition(time.isFinite, "event time must be finite")
     if deliveredTopPending {
       deliveredTopPending = false
       heap[0] = Entry(time: time, key: key, event: event)
@@ -84,20 +119,22 @@ public struct EventCalendar<Event> {
       heap.append(Entry(time: time, key: key, event: event))
       siftUp(heap.count - 1)
     }
-    return EventHandle(sequence: seq)
+    checkInvariantsIfEnabled()
   }
 
-  /// Marks the event with `handle` as cancelled; it will never be delivered.
+  /// Cancels the event with `handle` if it is still pending; it will never be delivered.
   ///
-  /// Cancelling an event that already fired or was already cancelled is a no-op only if the
-  /// caller knows it is still pending; cancelling unknown handles is a programmer error that
-  /// this type cannot detect cheaply, so callers track liveness themselves.
-  /// - Complexity: O(k) for k outstanding cancellations.
-  public mutating func cancel(_ handle: EventHandle) {
+  /// - Returns: whether an event was cancelled: `false` when it has fired, is being
+  ///   delivered, or was cancelled before (cancelling is then a no-op).
+  /// - Complexity: O(k) for k pending cancellable events.
+  @discardableResult
+  public mutating func cancel(_ handle: EventHandle) -> Bool {
     let seq = handle.sequence
-    let at = insertionIndex(of: seq)
-    if at < cancelled.count && cancelled[at] == seq { return }
-    cancelled.insert(seq, at: at)
+    let pending = Self.insertionIndex(of: seq, in: pendingCancellable)
+    guard pending < pendingCancellable.count && pendingCancellable[pending] == seq else { return false }
+    pendingCancellable.remove(at: pending)
+    cancelled.insert(seq, at: Self.insertionIndex(of: seq, in: cancelled))
+    return true
   }
 
   /// Removes and returns the earliest live event, or `nil` when none is pending.
@@ -106,8 +143,10 @@ public struct EventCalendar<Event> {
   public mutating func popNext() -> (time: Double, event: Event)? {
     finishDelivery()
     while let top = heap.first {
+      let wasCancelled = !cancelled.isEmpty && consumeCancellation(top.key & Self.sequenceMask)
+      if !wasCancelled && top.key & Self.cancellableFlag != 0 { forgetCancellable(top.key & Self.sequenceMask) }
       removeTop()
-      if !cancelled.isEmpty && consumeCancellation(top.key & Self.sequenceMask) { continue }
+      if wasCancelled { continue }
       return (top.time, top.event)
     }
     return nil
@@ -127,7 +166,15 @@ public struct EventCalendar<Event> {
   @inlinable
   mutating func deliverTop() -> (time: Double, event: Event) {
     deliveredTopPending = true
+    if heap[0].key & Self.cancellableFlag != 0 { forgetCancellable(heap[0].key & Self.sequenceMask) }
     return (heap[0].time, heap[0].event)
+  }
+
+  /// A cancellable event is being delivered: it can no longer be cancelled.
+  @usableFromInline
+  mutating func forgetCancellable(_ seq: UInt64) {
+    let at = Self.insertionIndex(of: seq, in: pendingCancellable)
+    if at < pendingCancellable.count && pendingCancellable[at] == seq { pendingCancellable.remove(at: at) }
   }
 
   /// Removes the delivered root if no `schedule` has overwritten it.
@@ -161,22 +208,25 @@ public struct EventCalendar<Event> {
       heap[0] = last
       siftDown(0)
     }
+    checkInvariantsIfEnabled()
   }
 
   @usableFromInline
   mutating func consumeCancellation(_ seq: UInt64) -> Bool {
-    let at = insertionIndex(of: seq)
+    let at = Self.insertionIndex(of: seq, in: cancelled)
     guard at < cancelled.count && cancelled[at] == seq else { return false }
     cancelled.remove(at: at)
     return true
   }
 
-  func insertionIndex(of seq: UInt64) -> Int {
+  /// Where `seq` is or would go in the sorted `list`.
+  @usableFromInline
+  static func insertionIndex(of seq: UInt64, in list: ContiguousArray<UInt64>) -> Int {
     var lo = 0
-    var hi = cancelled.count
+    var hi = list.count
     while lo < hi {
       let mid = (lo + hi) / 2
-      if cancelled[mid] < seq { lo = mid + 1 } else { hi = mid }
+      if list[mid] < seq { lo = mid + 1 } else { hi = mid }
     }
     return lo
   }
@@ -237,6 +287,30 @@ public struct EventCalendar<Event> {
 }
 
 extension EventCalendar {
+  /// In `SIM_INTERNAL_CHECKS` builds (every debug build), checks the whole calendar after an
+  /// operation: always while it holds at most 256 entries, and every 1,024th operation
+  /// beyond that, so that a long debug run stays usable. Compiles to nothing otherwise.
+  @inlinable @inline(__always)
+  mutating func checkInvariantsIfEnabled() {
+    #if SIM_INTERNAL_CHECKS
+    operationsSinceCheck &+= 1
+    if heap.count <= 256 || operationsSinceCheck >= 1024 {
+      operationsSinceCheck = 0
+      verifyInvariants()
+    }
+    #endif
+  }
+
+  /// Traps if the heap property, the cancellation lists or the live count are broken.
+  @usableFromInline
+  func verifyInvariants() {
+    precondition(satisfiesHeapProperty(), "event calendar: heap property violated")
+    precondition(zip(cancelled, cancelled.dropFirst()).allSatisfy { $0 < $1 }, "event calendar: cancellations unsorted")
+    precondition(zip(pendingCancellable, pendingCancellable.dropFirst()).allSatisfy { $0 < $1 },
+                 "event calendar: cancellable events unsorted")
+    precondition(count >= 0, "event calendar: more cancellations than entries")
+  }
+
   /// Bytes between consecutive calendar entries: tests keep hot event types at 24.
   package static var entryStride: Int { MemoryLayout<Entry>.stride }
 

@@ -36,7 +36,7 @@ public struct SimDuration: Hashable, Comparable, Sendable {
   }
   /// Creates a span of `days` days.
   @inlinable public static func days(_ days: Double) -> SimDuration {
-    SimDuration(minutes: days * 1440)
+    SimDuration(minutes: days * day.minutes)
   }
 
   /// No time at all.

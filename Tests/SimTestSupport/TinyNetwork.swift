@@ -4,25 +4,27 @@ import SimRandom
 
 /// A small network built in code: two spokes (one with beds), one hub, a CHC and a district
 /// hospital for referrals. Parameters are overridable per test.
-struct TinyNetwork {
-  var dailyRequests = 30.0
-  var consult: Distribution = try! .constant(10)
-  var specialists = 1
-  var sessionDays = [true, true, true, true, true, true, false]
-  var opensAt = 9.0 * 60
-  var closesAt = 14.0 * 60
-  var flatDemand = false
-  var connectionFailure = 0.05
-  var doctorUnavailable = 0.03
-  var sessionEnd = CareNetworkSpec.SessionEnd.wait
-  var assignment = CareNetworkSpec.Assignment.nearest
-  var spokeBeds = 2
-  var chcBeds = 3
-  var admit = 0.1
-  var refer = 0.1
-  var otherAdmissions = 0.0
+public struct TinyNetwork {
+  public init() {}
 
-  func spec() -> CareNetworkSpec {
+  public var dailyRequests = 30.0
+  public var consult: Distribution = try! .constant(10)
+  public var specialists = 1
+  public var sessionDays = [true, true, true, true, true, true, false]
+  public var opensAt = SimDuration.hours(9)
+  public var closesAt = SimDuration.hours(14)
+  public var flatDemand = false
+  public var connectionFailure = 0.05
+  public var doctorUnavailable = 0.03
+  public var sessionEnd = CareNetworkSpec.SessionEnd.wait
+  public var assignment = CareNetworkSpec.Assignment.nearest
+  public var spokeBeds = 2
+  public var chcBeds = 3
+  public var admit = 0.1
+  public var refer = 0.1
+  public var otherAdmissions = 0.0
+
+  public func spec() -> CareNetworkSpec {
     let facilities = [
       HealthCentre(id: "S1", name: "spoke one", tier: .hwc, district: "North", location: GeoPoint(latitude: 25.00, longitude: 85.00), beds: 0),
       HealthCentre(id: "S2", name: "spoke two", tier: .phc, district: "North", location: GeoPoint(latitude: 25.05, longitude: 85.10), beds: spokeBeds),
@@ -32,7 +34,7 @@ struct TinyNetwork {
     let hours = flatDemand ? Array(repeating: 1.0, count: 24)
       : (0..<24).map { (9..<16).contains($0) ? 1.0 : 0.0 }
     var spec = CareNetworkSpec(
-      facilities: facilities, spokes: [0, 1], spokePopulation: [3000, 1000], hubs: [2],
+      facilities: facilities, spokes: [FacilityID(0), FacilityID(1)], spokePopulation: [3000, 1000], hubs: [FacilityID(2)],
       specialties: [
         .init(name: "medicine", share: 0.7, consult: consult, specialistsByHubTier: Array(repeating: specialists, count: 8),
               admitProbability: admit, referProbability: refer),
@@ -41,11 +43,12 @@ struct TinyNetwork {
       ],
       sessions: .init(days: sessionDays, opensAt: opensAt, closesAt: closesAt),
       policy: .init(assignment: assignment, sessionEnd: sessionEnd, connectionFailure: connectionFailure,
-                    doctorUnavailable: doctorUnavailable, retryProbability: 0.7, maxAttempts: 3, failedCallMinutes: 3),
+                    doctorUnavailable: doctorUnavailable, retryProbability: 0.7, maxAttempts: 3,
+                    failedCall: SimDuration(minutes: 3)),
       demand: .init(dailyTotal: dailyRequests, hourOfDay: hours, dayOfWeek: flatDemand ? Array(repeating: 1, count: 7) : [1, 1, 1, 1, 1, 1, 0],
                     monthlyGrowth: 0),
-      stays: Array(repeating: try! .exponential(mean: 2 * 1440), count: 8), referralTier: .chc,
-      transport: .init(detour: 1.35, speedKmPerHour: 30, dispatchMinutes: 20, costPerKm: 12),
+      stays: Array(repeating: try! .exponential(mean: SimDuration.days(2).minutes), count: 8), referralTier: .chc,
+      transport: .init(detour: 1.35, speedKmPerHour: 30, dispatchDelay: SimDuration(minutes: 20), costPerKm: 12),
       upgrades: [], mealCostPerPatientDay: 150, startWeekday: 0, startDate: "2021-03-01")
     var other = Array(repeating: 0.0, count: 8)
     other[Tier.phc.rank] = otherAdmissions
@@ -54,11 +57,11 @@ struct TinyNetwork {
     return spec
   }
 
-  func run(seed: UInt64 = 1, replication: Int = 0, days: Double = 28, warmUp: Double = 0, tracing: Bool = false)
+  public func run(seed: UInt64 = 1, replication: Int = 0, days: Double = 28, warmUp: Double = 0, tracing: Bool = false)
     throws -> CareReplication
   {
     let s = spec()
-    let layout = try CareLayout(spec: s, horizonMinutes: days * 1440)
+    let layout = try CareLayout(spec: s, horizon: .days(days))
     return CareNetworkModel.replicate(s, layout: layout, seeder: StreamSeeder(masterSeed: seed, replication: replication),
                                       horizon: .days(days), warmUp: .days(warmUp), tracing: tracing)
   }

@@ -1,0 +1,90 @@
+import SimKernel
+import SimRandom
+
+/// Every bed pool of the network, and the one rule by which a patient gets a bed.
+///
+/// A patient who needs a bed asks hospitals in an order that the pathway decides (the spoke
+/// first, then referral candidates; or, with ambulances, hospitals by road time from the
+/// scene). ``request(at:firstRequest:in:)`` takes a free bed or refuses; a refusal counts
+/// toward `beds.refused` only for the patient's first request, so that figure counts
+/// admission requests that found no bed at the first hospital tried, in every mode.
+struct BedWard {
+  private(set) var pools: EntityTable<EntityKind.BedPool, BedPool>
+  private let layout: BedLayout
+  /// Length of stay by tier (rank), and the stream each tier draws from (`stay.TIER`).
+  private let stays: [Distribution?]
+  private let stayStreams: [RandomStream]
+  private let trace: TraceLog?
+
+  /// The stay of an inpatient at a tier that has no length of stay of its own.
+  static let defaultStay = SimDuration.day
+
+  init(spec: CareNetworkSpec, layout: BedLayout, seeder: StreamSeeder, trace: TraceLog?) {
+    pools = layout.facilities.map { f in BedPool(facility: f, tier: spec[facility: f].tier, capacity: spec[facility: f].beds) }
+    self.layout = layout
+    stays = spec.stays
+    stayStreams = Tier.allCases.map { seeder.stream("stay.\($0.rawValue)") }
+    self.trace = trace
+  }
+
+  /// Asks `facility` for a bed: takes one if free (and schedules the discharge), else
+  /// refuses. A facility without beds refuses without counting.
+  /// - Parameter firstRequest: whether this is the patient's first request (only then does
+  ///   a refusal count).
+  mutating func request(at facility: FacilityID, firstRequest: Bool, in sim: inout Simulation<CareEvent>) -> Bool {
+    guard let b = layout.pool(of: facility) else { return false }
+    return occupy(b, firstRequest: firstRequest, in: &sim)
+  }
+
+  /// Takes a bed in pool `b` if one is free and schedules the discharge; otherwise refuses.
+  mutating func occupy(_ b: BedPoolID, firstRequest: Bool, in sim: inout Simulation<CareEvent>) -> Bool {
+    let now = sim.now
+    pools[b].advance(to: now)
+    guard pools[b].hasFreeBed else {
+      trace?.record(now, .bedRefused(at: pools[b].facility))
+      pools[b].refusals += 1  // PHASE-B: every refusal counts, as before
+      return false
+    }
+    pools[b].occupied += 1
+    pools[b].admissions += 1
+    let rank = pools[b].tier.rank
+    let stay = stays[rank].map { SimDuration(minutes: $0.sample(using: stayStreams[rank])) } ?? Self.defaultStay
+    sim.schedule(.discharge(b), after: stay)
+    return true
+  }
+
+  /// An inpatient leaves pool `b`.
+  mutating func discharge(_ b: BedPoolID, at now: SimTime) {
+    pools[b].advance(to: now)
+    pools[b].occupied -= 1
+    checkInvariantsIfEnabled(b)
+  }
+
+  /// A dated upgrade: the facilities' pools get `beds` beds from now.
+  mutating func upgrade(_ facilities: [FacilityID], to beds: Int, at now: SimTime) {
+    for f in facilities {
+      guard let b = layout.pool(of: f) else { continue }
+      pools[b].advance(to: now)
+      pools[b].capacity = beds
+    }
+  }
+
+  /// Discards the figures gathered so far (end of warm-up).
+  mutating func reset(at now: SimTime) {
+    for b in pools.ids { pools[b].reset(at: now) }
+  }
+
+  /// Brings every pool's areas up to `now` (end of the run).
+  mutating func close(at now: SimTime) {
+    for b in pools.ids { pools[b].advance(to: now) }
+  }
+
+  /// Beds occupied now, statewide.
+  var occupied: Int { pools.values.reduce(0) { $0 + $1.occupied } }
+
+  private func checkInvariantsIfEnabled(_ b: BedPoolID) {
+    #if SIM_INTERNAL_CHECKS
+    precondition(pools[b].occupied >= 0, "bed pool \(b): more discharges than admissions")
+    #endif
+  }
+}

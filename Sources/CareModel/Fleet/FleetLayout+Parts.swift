@@ -1,0 +1,167 @@
+import SimKernel
+import SimRandom
+
+/// A road network and the node of every facility.
+struct RoadPlacement: Sendable {
+  let graph: RoadGraph
+  /// Node of each facility, by facility index.
+  let facilityNode: [RoadNodeID]
+  /// People living nearest each node, by node index (call origins are weighted by it).
+  let nodePopulation: [Int]
+
+  /// The user's roads (facilities and habitations snapped to their nearest node) or, when
+  /// none are given, the synthetic network.
+  init(spec: CareNetworkSpec, fleet: FleetSpec) {
+    if let given = fleet.roads {
+      let grid = SpatialGrid(given.nodes)
+      graph = given
+      facilityNode = spec.facilities.map { RoadNodeID(grid.nearest(to: $0.location) ?? 0) }
+      var population = Array(repeating: 0, count: given.nodes.count)
+      for h in fleet.habitations { population[grid.nearest(to: h.location) ?? 0] += h.population }
+      nodePopulation = population
+    } else {
+      let roads = SyntheticRoads(facilities: spec.facilities, habitations: fleet.habitations, detour: fleet.detour)
+      graph = roads.graph
+      facilityNode = roads.facilityNode
+      nodePopulation = roads.nodePopulation
+    }
+  }
+
+  /// The node of `facility`.
+  func node(of facility: FacilityID) -> RoadNodeID { facilityNode[facility.index] }
+}
+
+/// Shortest-time trees from a set of facilities (bases and hospitals), one per facility.
+struct TravelTable: Sendable {
+  /// Tree of each source facility, by facility index (nil for facilities that are neither).
+  private let treeOfFacility: [Int?]
+  private let minutes: [[Float]]
+  private let kilometres: [[Float]]
+
+  init(roads: RoadPlacement, sources: [FacilityID]) {
+    var order: [FacilityID] = []
+    var slot = [Int?](repeating: nil, count: roads.facilityNode.count)
+    for f in sources where slot[f.index] == nil {
+      slot[f.index] = order.count
+      order.append(f)
+    }
+    treeOfFacility = slot
+    let trees = order.map { PathTree(graph: roads.graph, source: roads.node(of: $0)) }
+    minutes = trees.map(\.minutes)
+    kilometres = trees.map(\.kilometres)
+  }
+
+  /// Free-flow minutes between `facility` (a base or hospital) and `node` (roads run both ways).
+  /// - Precondition: `facility` is one of the sources.
+  func minutes(from facility: FacilityID, to node: RoadNodeID) -> Double {
+    Double(minutes[treeOfFacility[facility.index]!][node.index])
+  }
+
+  /// Road kilometres between `facility` (a base or hospital) and `node`.
+  func kilometres(from facility: FacilityID, to node: RoadNodeID) -> Double {
+    Double(kilometres[treeOfFacility[facility.index]!][node.index])
+  }
+
+  /// Free-flow minutes from `facility` to every node, by node index.
+  func minutesRow(from facility: FacilityID) -> [Float] { minutes[treeOfFacility[facility.index]!] }
+}
+
+/// The facilities that have ambulances, in order of their first ambulance, and the ambulances
+/// stationed at each.
+struct BaseTable: Sendable {
+  let facilities: EntityTable<EntityKind.Base, FacilityID>
+  let ambulances: EntityTable<EntityKind.Base, [AmbulanceID]>
+
+  init(_ fleet: [FleetSpec.Ambulance]) {
+    var bases: [FacilityID] = []
+    var stationed: [[AmbulanceID]] = []
+    for (a, ambulance) in fleet.enumerated() {
+      if let i = bases.firstIndex(of: ambulance.base) {
+        stationed[i].append(AmbulanceID(a))
+      } else {
+        bases.append(ambulance.base)
+        stationed.append([AmbulanceID(a)])
+      }
+    }
+    facilities = EntityTable(bases)
+    ambulances = EntityTable(stationed)
+  }
+}
+
+/// A set of hospitals and, for each road node, the nearest of them by road.
+struct HospitalRanking: Sendable {
+  /// The hospitals, in table order.
+  let all: [FacilityID]
+  /// For each node, the `nearCount` nearest hospitals, nearest first (ties by facility).
+  let near: EntityTable<EntityKind.RoadNode, [FacilityID]>
+
+  /// How many hospitals are ranked per node; a search beyond them is rare and done on demand.
+  static let nearCount = 12
+
+  init(_ hospitals: [FacilityID], nodes: [RoadNodeID], travel: TravelTable) {
+    all = hospitals
+    near = EntityTable(nodes.map { v in
+      var ranked = hospitals.map { (Float(travel.minutes(from: $0, to: v)), $0) }
+      ranked.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+      return ranked.prefix(Self.nearCount).map(\.1)
+    })
+  }
+}
+
+/// Where emergency calls come from (populated nodes, weighted by population), when (a
+/// weekly profile), and of which priority.
+struct CallSource: Sendable {
+  let nodes: [RoadNodeID]
+  let origin: CategoricalChoice
+  let priority: CategoricalChoice
+  let process: ArrivalProcess
+
+  init(fleet: FleetSpec, startWeekday: Int, nodePopulation: [Int]) throws(DistributionError) {
+    nodes = nodePopulation.indices.filter { nodePopulation[$0] > 0 }.map(RoadNodeID.init)
+    origin = CategoricalChoice(weights: nodes.map { Double(nodePopulation[$0.index]) })
+    priority = CategoricalChoice(weights: fleet.priorities.map(\.share))
+    let days = (0..<7).map { fleet.dayOfWeek[($0 + startWeekday) % 7] }
+    let shape = (fleet.hourOfDay.reduce(0, +) / 24) * (days.reduce(0, +) / 7)
+    process = .poisson(try .weekly(basePerMinute: fleet.callsPerDay / SimDuration.day.minutes / shape,
+                                   hourOfDay: fleet.hourOfDay, dayOfWeek: days))
+  }
+}
+
+/// What each road node is: urban or rural, and its district and block (those of the nearest
+/// facility).
+struct NodePlaces: Sendable {
+  let isUrban: EntityTable<EntityKind.RoadNode, Bool>
+  let district: EntityTable<EntityKind.RoadNode, DistrictID>
+  let block: EntityTable<EntityKind.RoadNode, BlockID>
+  /// `DISTRICT/BLOCK` (or the district alone where the block is unknown), in order of first
+  /// appearance.
+  let blockNames: [String]
+
+  init(roads: RoadPlacement, facilities: [HealthCentre], districts: [String], urbanRadiusKm: Double) {
+    let nodes = roads.graph.nodes
+    // Urban: within the radius of a district hospital town.
+    let towns = facilities.filter { $0.tier == .dh }.map(\.location)
+    let townGrid = SpatialGrid(towns, cellDegrees: 0.5)
+    isUrban = EntityTable(nodes.map { n in
+      townGrid.nearest(to: n).map { n.kilometres(to: towns[$0]) <= urbanRadiusKm } ?? false
+    })
+    let facilityGrid = SpatialGrid(facilities.map(\.location))
+    var names: [String] = []
+    var districtOf: [DistrictID] = []
+    var blockOf: [BlockID] = []
+    for n in nodes {
+      let f = facilities[facilityGrid.nearest(to: n) ?? 0]
+      districtOf.append(DistrictID(districts.firstIndex(of: f.district) ?? 0))
+      let name = f.block.isEmpty ? f.district : "\(f.district)/\(f.block)"
+      if let i = names.firstIndex(of: name) {
+        blockOf.append(BlockID(i))
+      } else {
+        blockOf.append(BlockID(names.count))
+        names.append(name)
+      }
+    }
+    district = EntityTable(districtOf)
+    block = EntityTable(blockOf)
+    blockNames = names
+  }
+}

@@ -1,0 +1,75 @@
+/// The position of one entity in its table, typed by what it counts.
+///
+/// A spoke's number cannot be passed where a facility's is expected: `SpokeID` (a position
+/// among the network's spokes) and `FacilityID` (a row of the facilities table) are
+/// different types. IDs are 4 bytes, so events that carry one keep a calendar entry at 24
+/// bytes.
+@frozen
+public struct EntityID<Entity>: Hashable, Comparable, Sendable, CustomStringConvertible {
+  /// The position, from 0.
+  public let rawValue: Int32
+
+  /// The ID of the entity at `index`.
+  /// - Precondition: `0 <= index <= Int32.max`.
+  @inlinable public init(_ index: Int) {
+    precondition(index >= 0 && index <= Int(Int32.max), "an entity index must fit in 0…2³¹−1")
+    rawValue = Int32(truncatingIfNeeded: index)
+  }
+
+  /// The position as an array index.
+  @inlinable public var index: Int { Int(rawValue) }
+
+  @inlinable public static func < (a: EntityID, b: EntityID) -> Bool { a.rawValue < b.rawValue }
+
+  public var description: String { String(rawValue) }
+}
+
+/// The kinds of entity that IDs count. Caseless: they only tell IDs apart.
+public enum EntityKind {
+  /// A row of the facilities table.
+  public enum Facility {}
+  /// A facility where patients ask for teleconsultation, by position among the spokes.
+  public enum Spoke {}
+  /// A facility whose specialists see patients, by position among the hubs.
+  public enum Hub {}
+  /// A clinical specialty.
+  public enum Specialty {}
+  /// A patient in the system (a reusable slot).
+  public enum Patient {}
+  /// A teleconsultation queue: one hub's specialists of one specialty, or a statewide pool.
+  public enum ConsultQueue {}
+  /// The inpatient beds of one facility.
+  public enum BedPool {}
+  /// A dated bed upgrade.
+  public enum Upgrade {}
+  /// A district, in first-appearance order of the facilities table.
+  public enum District {}
+  /// An ambulance.
+  public enum Ambulance {}
+  /// An ambulance call in progress (a reusable slot).
+  public enum Call {}
+  /// A class of emergency call; the lane after the last is for referral transfers.
+  public enum CallPriority {}
+  /// A node of the road network.
+  public enum RoadNode {}
+  /// A facility that has ambulances stationed at it, by position among the bases.
+  public enum Base {}
+  /// A block (sub-district), in order of first appearance among road nodes.
+  public enum Block {}
+}
+
+public typealias FacilityID = EntityID<EntityKind.Facility>
+public typealias SpokeID = EntityID<EntityKind.Spoke>
+public typealias HubID = EntityID<EntityKind.Hub>
+public typealias SpecialtyID = EntityID<EntityKind.Specialty>
+public typealias PatientID = EntityID<EntityKind.Patient>
+public typealias ConsultQueueID = EntityID<EntityKind.ConsultQueue>
+public typealias BedPoolID = EntityID<EntityKind.BedPool>
+public typealias UpgradeID = EntityID<EntityKind.Upgrade>
+public typealias DistrictID = EntityID<EntityKind.District>
+public typealias AmbulanceID = EntityID<EntityKind.Ambulance>
+public typealias CallID = EntityID<EntityKind.Call>
+public typealias CallPriorityID = EntityID<EntityKind.CallPriority>
+public typealias RoadNodeID = EntityID<EntityKind.RoadNode>
+public typealias BaseID = EntityID<EntityKind.Base>
+public typealias BlockID = EntityID<EntityKind.Block>

@@ -1,0 +1,40 @@
+import SimKernel
+
+/// Events of the care-network model. Each payload is one 4-byte ID at most, so that a
+/// calendar entry is 24 bytes rather than 32: the statewide calendar holds tens of thousands
+/// of entries (an arrival per spoke, a discharge per occupied bed) and the sift loops move
+/// whole entries.
+public enum CareEvent: Sendable {
+  /// A patient asks for a teleconsultation at a spoke.
+  case arrival(SpokeID)
+  /// Every hub's session opens or closes.
+  case session(open: Bool)
+  /// A consultation ends.
+  case consultEnd(PatientID)
+  /// A call failed or the specialist was unavailable.
+  case failedCall(PatientID)
+  /// A referred patient reaches the next candidate hospital (no ambulance service).
+  case hospitalArrival(PatientID)
+  /// An inpatient leaves a bed.
+  case discharge(BedPoolID)
+  /// A patient from outside teleconsultation asks for a bed.
+  case otherAdmission(BedPoolID)
+  /// A dated bed upgrade takes effect.
+  case upgrade(UpgradeID)
+  /// A day ends (for the daily series).
+  case midnight
+  /// An emergency call reaches the 102 control room.
+  case emergencyCall
+  /// An ambulance finishes a stage of its job (drive, scene, handover, return).
+  case ambulanceStage(AmbulanceID)
+}
+
+extension EventPriority {
+  /// Midnight comes first at its instant, so the day closes before anything of the next
+  /// day happens.
+  static let dayBoundary = EventPriority(-3)
+  /// Sessions open and close before patients arrive or finish at the same instant.
+  static let sessionChange = EventPriority(-2)
+  /// A bed upgrade takes effect before admissions at the same instant.
+  static let bedUpgrade = EventPriority(-1)
+}

@@ -1,0 +1,106 @@
+import SimKernel
+import SimRandom
+
+extension CareNetworkModel {
+  /// The next request at `spoke` after `time`.
+  mutating func scheduleNextArrival(at spoke: SpokeID, after time: SimTime, in sim: inout Simulation<CareEvent>) {
+    sim.schedule(.arrival(spoke), at: layout.demand.nextArrival(at: spoke, after: time, using: streams.arrivals[spoke]))
+  }
+
+  /// A patient asks for a teleconsultation at `spoke` and joins the queue of the hub that
+  /// the assignment policy gives their specialty.
+  mutating func arrive(at spoke: SpokeID, in sim: inout Simulation<CareEvent>) {
+    let now = sim.now
+    scheduleNextArrival(at: spoke, after: now, in: &sim)
+    let specialty = SpecialtyID(layout.demand.specialtyChoice.sample(using: streams.arrivals[spoke]))
+    let p = patients.admit(spoke: spoke, specialty: specialty, at: now)
+    ledger.arrived += 1
+    stats.request(spoke: spoke, specialty: specialty)
+    trace?.record(now, .arrival(patient: patients[p].serial, spoke: spec.facility(ofSpoke: spoke), specialty: specialty))
+    join(p, queue: layout.queues.queue(spoke: spoke, specialty: specialty), in: &sim)
+  }
+
+  /// The patient joins queue `q`; a free specialist starts at once.
+  mutating func join(_ p: PatientID, queue q: ConsultQueueID, in sim: inout Simulation<CareEvent>) {
+    if queues[q].join(p, at: sim.now) { startConsult(p, queue: q, in: &sim) }
+  }
+
+  /// A specialist takes the patient: the call may fail (or the specialist be unavailable);
+  /// otherwise the wait is recorded and the consultation runs.
+  mutating func startConsult(_ p: PatientID, queue q: ConsultQueueID, in sim: inout Simulation<CareEvent>) {
+    let now = sim.now
+    patients[p].attempts += 1
+    patients[p].queue = q
+    let policy = spec.policy
+    let u = streams.calls.uniform()
+    if u < policy.connectionFailure + policy.doctorUnavailable {
+      let lost = u < policy.connectionFailure ? policy.failedCall : .zero
+      trace?.record(now, .callFailed(patient: patients[p].serial, queue: q, lost: lost))
+      sim.schedule(.failedCall(p), after: lost)
+      return
+    }
+    let patient = patients[p]
+    let wait = now - patient.arrival
+    stats.consult(spoke: patient.spoke, specialty: patient.specialty, wait: wait, sameDay: now.day == patient.arrival.day)
+    queues[q].recordConsult(waited: wait)
+    let minutes = spec[specialty: patient.specialty].consult.sample(using: streams.consult[patient.specialty])
+    trace?.record(now, .consultStart(patient: patient.serial, queue: q, waited: wait))
+    sim.schedule(.consultEnd(p), after: SimDuration(minutes: minutes))
+  }
+
+  /// Frees the specialist of queue `q` and gives them the next waiting patient.
+  mutating func releaseSpecialist(of q: ConsultQueueID, in sim: inout Simulation<CareEvent>) {
+    if let next = queues[q].release(at: sim.now) { startConsult(next, queue: q, in: &sim) }
+  }
+
+  /// The consultation ends: home with an e-prescription, admission at the spoke, or referral.
+  mutating func endConsult(_ p: PatientID, in sim: inout Simulation<CareEvent>) {
+    releaseSpecialist(of: patients[p].queue, in: &sim)
+    let specialty = patients[p].specialty
+    let s = spec[specialty: specialty]
+    let u = streams.outcome[specialty].uniform()
+    if u < s.admitProbability {
+      admitAtSpoke(p, in: &sim)
+    } else if u < s.admitProbability + s.referProbability {
+      refer(p, in: &sim)
+    } else {
+      end(p, .home, at: sim.now)
+    }
+  }
+
+  /// A failed attempt: the patient comes back next session or gives up.
+  mutating func failCall(_ p: PatientID, in sim: inout Simulation<CareEvent>) {
+    let q = patients[p].queue
+    releaseSpecialist(of: q, in: &sim)
+    stats.failedAttempts += 1
+    if Int(patients[p].attempts) < spec.policy.maxAttempts && streams.calls.uniform() < spec.policy.retryProbability {
+      queues[q].retry.append(p)
+    } else {
+      end(p, .abandoned, at: sim.now)
+    }
+  }
+
+  /// Every hub's session opens or closes.
+  mutating func changeSession(open: Bool, in sim: inout Simulation<CareEvent>) {
+    let now = sim.now
+    trace?.record(now, open ? .sessionOpened : .sessionClosed)
+    for q in queues.ids {
+      queues[q].setOpen(open, at: now)
+      if open {
+        // Those already in line go first; patients whose call failed rejoin at the back.
+        while let next = queues[q].startNextIfFree() { startConsult(next, queue: q, in: &sim) }
+        let returning = queues[q].retry
+        queues[q].retry.removeAll(keepingCapacity: true)
+        for p in returning { join(p, queue: q, in: &sim) }
+      } else if spec.policy.sessionEnd == .goHome {
+        while let p = queues[q].removeNextWaiting() { end(p, .abandoned, at: now) }
+        for p in queues[q].retry { end(p, .abandoned, at: now) }
+        queues[q].retry.removeAll(keepingCapacity: true)
+      }
+      queues[q].observeBusy(at: now)
+    }
+    if !layout.sessions.alwaysOpen, let next = layout.sessions.nextChange(from: now, isOpen: open) {
+      sim.schedule(.session(open: next.open), at: next.at, priority: .sessionChange)
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import SimKernel
+import SimRandom
+import SimStats
+
+/// One replication of a ``CareNetworkSpec``: patients ask for teleconsultation at spokes,
+/// wait for a specialist at a hub, and go home, are admitted, or are referred on (by
+/// ambulance when the scenario has an ambulance service); beds, outside admissions and dated
+/// upgrades run alongside. `docs/architecture.md` follows one patient through this code.
+///
+/// Random streams, one per source of variation (seeded from the seed, the replication and
+/// the name): `arrivals.SPOKE` (a spoke's request times, their thinning under demand growth
+/// and each request's specialty), `consult.SPECIALTY` (consultation times),
+/// `outcome.SPECIALTY` (home, admission or referral), `calls` (whether a call attempt fails
+/// and whether the patient tries again), `stay.TIER` (lengths of stay), `admissions.FACILITY`
+/// (admissions from outside teleconsultation), and the ambulance service's own
+/// (``AmbulanceService``).
+public struct CareNetworkModel: SimulationModel {
+  let spec: CareNetworkSpec
+  let layout: CareLayout
+  var patients = PatientTable()
+  var queues: EntityTable<EntityKind.ConsultQueue, ConsultQueue>
+  var beds: BedWard
+  /// The ambulance service, when the scenario has one.
+  var fleet: AmbulanceService?
+  var stats: CareStatistics
+  var ledger = CareLedger()
+  let streams: CareStreams
+  var warmUpEnd = SimTime.zero
+  /// Event log, kept only when a trace was asked for (memory stays flat otherwise).
+  let trace: TraceLog?
+
+  /// Builds the model of one replication.
+  init(spec: CareNetworkSpec, layout: CareLayout, seeder: StreamSeeder, tracing: Bool) {
+    let trace = tracing ? TraceLog() : nil
+    self.spec = spec
+    self.layout = layout
+    self.trace = trace
+    queues = layout.queues.specialists.map(ConsultQueue.init)
+    beds = BedWard(spec: spec, layout: layout.beds, seeder: seeder, trace: trace)
+    stats = CareStatistics(spokeDistrict: layout.spokeDistrict, districts: layout.districts.count,
+                           specialties: spec.specialties.count)
+    streams = CareStreams(spec: spec, beds: layout.beds, seeder: seeder)
+    if let f = spec.fleet, let fl = layout.fleet {
+      fleet = AmbulanceService(spec: f, layout: fl, districts: layout.districts.count, seeder: seeder, trace: trace)
+    }
+  }
+
+  /// Schedules first arrivals, sessions, midnights, outside admissions, calls and upgrades.
+  mutating func start(in sim: inout Simulation<CareEvent>) {
+    for s in spec.spokeIDs { scheduleNextArrival(at: s, after: .zero, in: &sim) }
+    if layout.sessions.alwaysOpen {
+      sim.schedule(.session(open: true), at: .zero, priority: .sessionChange)
+    } else if let change = layout.sessions.nextChange(from: .zero, isOpen: false) {
+      sim.schedule(.session(open: change.open), at: change.at, priority: .sessionChange)
+    }
+    sim.schedule(.midnight, at: .startOfDay(1), priority: .dayBoundary)
+    for b in streams.outsideAdmissions.ids where streams.outsideAdmissions[b] != nil {
+      scheduleOutsideAdmission(to: b, after: .zero, in: &sim)
+    }
+    fleet?.start(in: &sim)
+    for (i, u) in spec.upgrades.enumerated() { sim.schedule(.upgrade(UpgradeID(i)), at: u.at, priority: .bedUpgrade) }
+  }
+
+  public mutating func handle(_ event: CareEvent, in sim: inout Simulation<CareEvent>) {
+    switch event {
+    case .arrival(let s): arrive(at: s, in: &sim)
+    case .session(let open): changeSession(open: open, in: &sim)
+    case .consultEnd(let p): endConsult(p, in: &sim)
+    case .failedCall(let p): failCall(p, in: &sim)
+    case .hospitalArrival(let p): reachHospital(p, in: &sim)
+    case .discharge(let b): beds.discharge(b, at: sim.now)
+    case .otherAdmission(let b): admitFromOutside(to: b, in: &sim)
+    case .upgrade(let u): beds.upgrade(spec.upgrades[u.index].facilities, to: spec.upgrades[u.index].beds, at: sim.now)
+    case .midnight: closeDay(in: &sim)
+    case .emergencyCall: fleet?.receiveCall(in: &sim)
+    case .ambulanceStage(let a): finish(fleet?.advance(a, beds: &beds, in: &sim), at: sim.now)
+    }
+    checkInvariantsIfEnabled()
+  }
+
+  public mutating func endWarmUp(at time: SimTime) {
+    warmUpEnd = time
+    stats.reset()
+    for q in queues.ids { queues[q].reset(at: time) }
+    beds.reset(at: time)
+    fleet?.resetStatistics(at: time)
+  }
+
+  /// Ends a day of the daily series and schedules the next midnight.
+  private mutating func closeDay(in sim: inout Simulation<CareEvent>) {
+    stats.closeDay(sim.now.day - 1, bedsOccupied: beds.occupied, afterWarmUp: sim.now > warmUpEnd)
+    sim.schedule(.midnight, after: .day, priority: .dayBoundary)
+  }
+
+  /// Conservation, checked after every event in `SIM_INTERNAL_CHECKS` builds: every patient
+  /// who arrived has ended or is still in the system, and every call likewise.
+  private func checkInvariantsIfEnabled() {
+    #if SIM_INTERNAL_CHECKS
+    precondition(ledger.arrived == ledger.ended + patients.active, "patients not conserved: \(ledger)")
+    if let f = fleet {
+      let l = f.ledger
+      precondition(l.opened == l.served + l.failed + l.unplaced + f.calls.openCount, "calls not conserved: \(l)")
+    }
+    #endif
+  }
+}
+
+/// The care model's own random streams (the ambulance service keeps its own).
+struct CareStreams {
+  let arrivals: EntityTable<EntityKind.Spoke, RandomStream>
+  let consult: EntityTable<EntityKind.Specialty, RandomStream>
+  let outcome: EntityTable<EntityKind.Specialty, RandomStream>
+  let calls: RandomStream
+  /// Admissions from outside teleconsultation to each bed pool whose tier has them.
+  let outsideAdmissions: EntityTable<EntityKind.BedPool, OutsideAdmissions?>
+
+  init(spec: CareNetworkSpec, beds: BedLayout, seeder: StreamSeeder) {
+    arrivals = EntityTable(spec.spokes.map { seeder.stream("arrivals.\(spec[facility: $0].id)") })
+    consult = EntityTable(spec.specialties.map { seeder.stream("consult.\($0.name)") })
+    outcome = EntityTable(spec.specialties.map { seeder.stream("outcome.\($0.name)") })
+    calls = seeder.stream("calls")
+    outsideAdmissions = beds.facilities.map { f in
+      let perDay = spec.otherAdmissionsPerDay[spec[facility: f].tier.rank]
+      return perDay > 0
+        ? OutsideAdmissions(stream: seeder.stream("admissions.\(spec[facility: f].id)"), meanGap: .day / perDay) : nil
+    }
+  }
+}
+
+/// A Poisson stream of admissions from outside teleconsultation (walk-ins, deliveries,
+/// emergencies) to one bed pool.
+struct OutsideAdmissions {
+  let stream: RandomStream
+  let meanGap: SimDuration
+}
+
+/// Counts since the start of the run (never reset), for conservation checks: every patient
+/// who arrived went home, was admitted, was referred and found no bed, gave up, or is still
+/// in the system.
+public struct CareLedger: Sendable, Equatable {
+  public var arrived = 0
+  public var home = 0
+  public var admittedAtSpoke = 0
+  public var admittedOnReferral = 0
+  public var unplaced = 0
+  public var abandoned = 0
+  /// Patients who have ended one way or another.
+  public var ended: Int { home + admittedAtSpoke + admittedOnReferral + unplaced + abandoned }
+}

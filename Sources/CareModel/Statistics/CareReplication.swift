@@ -1,0 +1,111 @@
+import SimKernel
+import SimRandom
+import SimStats
+
+/// One replication's statewide figures and its breakdown tables.
+public struct CareReplication: Sendable {
+  public var values: MetricValues
+  public var tables: [BreakdownTable]
+  public var ledger: CareLedger
+  public var patientsInSystem: Int
+  public var events: UInt64
+  /// The event log and ambulance movements, when a trace was asked for.
+  public var trace: CareTrace?
+  /// How ambulance calls ended, and how many are still open (when there is a fleet).
+  public var calls: CallLedger?
+  public var openCalls = 0
+}
+
+extension CareNetworkModel {
+  /// Runs one replication from the start date to `horizon`, discarding statistics before
+  /// `warmUp`; with `tracing`, keeps the event log and ambulance movements.
+  public static func replicate(_ spec: CareNetworkSpec, layout: CareLayout, seeder: StreamSeeder,
+                               horizon: SimDuration, warmUp: SimDuration, tracing: Bool = false) -> CareReplication {
+    var model = CareNetworkModel(spec: spec, layout: layout, seeder: seeder, tracing: tracing)
+    var sim = Simulation<CareEvent>(reservingEvents: spec.spokes.count + 1024)
+    model.start(in: &sim)
+    _ = sim.run(&model, until: .zero + horizon, warmUpEnd: .zero + warmUp)
+    var result = model.results(at: sim.now)
+    result.events = sim.eventsProcessed
+    result.trace = model.trace.map { log in
+      CareTrace(records: log.records, movements: log.movements, facilityNames: spec.facilities.map(\.id),
+                specialtyNames: spec.specialties.map(\.name), roads: layout.fleet?.graph, startDate: spec.startDate)
+    }
+    return result
+  }
+
+  /// The figures and tables at the end of the run.
+  mutating func results(at now: SimTime) -> CareReplication {
+    beds.close(at: now)
+    for q in queues.ids { queues[q].close(at: now) }
+    let days = (now - warmUpEnd) / .day
+    var values = careValues(now: now, days: days)
+    if let f = fleet { values += f.values(now: now, warmUpEnd: warmUpEnd, days: days) }
+    return CareReplication(
+      values: MetricValues(metrics: spec.metrics, values: values),
+      tables: breakdownTables(days: days, now: now), ledger: ledger, patientsInSystem: patients.active,
+      events: 0, trace: nil, calls: fleet?.ledger, openCalls: fleet?.calls.openCount ?? 0)
+  }
+
+  /// The teleconsultation, bed and cost figures, in the order of ``CareNetworkSpec/careMetrics``.
+  private func careValues(now: SimTime, days: Double) -> [Double] {
+    let nan = Double.nan
+    let s = stats
+    let busy = queues.values.reduce(0.0) { $0 + ($1.busy.mean ?? 0) }
+    let onDuty = queues.values.reduce(0.0) { $0 + ($1.onDuty.mean ?? 0) }
+    let overtime = queues.values.reduce(0.0) { $0 + $1.overtimeMinutes }
+    let pools = beds.pools.values
+    let occupied = pools.reduce(0.0) { $0 + $1.occupiedArea.value }
+    let capacity = pools.reduce(0.0) { $0 + $1.capacityArea.value }
+    let full = pools.reduce(0.0) { $0 + $1.fullTime.value }
+    let refused = pools.reduce(0) { $0 + $1.refusals }
+    // Only pools that had beds at some point count toward the share of time full.
+    let bedPoolTime = pools.reduce(0.0) {
+      $0 + (now.minutes - $1.start.minutes) * ($1.capacity > 0 || $1.capacityArea.value > 0 ? 1 : 0)
+    }
+    let bedDays = occupied / SimDuration.day.minutes
+    func hours(_ q: Double) -> Double { s.waitQuantiles.quantile(q).map { $0 / 60 } ?? nan }
+    let transportKm = fleet?.kilometresSinceWarmUp ?? s.transportKm
+    return [
+      Double(s.requests) / days, Double(s.consults) / days,
+      s.wait.mean.map { $0 / 60 } ?? nan, hours(0.5), hours(0.9), hours(0.95),
+      s.consults > 0 ? Double(s.sameDay) / Double(s.consults) : nan,
+      s.requests > 0 ? Double(s.abandoned) / Double(s.requests) : nan,
+      Double(s.failedAttempts) / days,
+      onDuty > 0 ? busy / onDuty : nan, overtime / 60 / days,
+      capacity > 0 ? occupied / capacity : nan, bedPoolTime > 0 ? full / bedPoolTime : nan,
+      Double(refused) / days, Double(s.admissions) / days, Double(s.otherAdmissions) / days,
+      Double(s.referrals) / days, Double(s.unplaced) / days, transportKm / days,
+      bedDays * spec.mealCostPerPatientDay / days, transportKm * spec.transport.costPerKm / days,
+    ]
+  }
+}
+
+extension AmbulanceService {
+  /// Road kilometres driven since the end of warm-up, all ambulances.
+  var kilometresSinceWarmUp: Double {
+    ambulances.ids.reduce(0.0) { $0 + ambulances[$1].km - stats.kmAtWarmUp[$1] }
+  }
+
+  /// Busy minutes of ambulance `a` since the end of warm-up.
+  func busySinceWarmUp(_ a: AmbulanceID, at now: SimTime) -> Double {
+    ambulances[a].busy(at: now) - stats.busyAtWarmUp[a]
+  }
+
+  /// The ambulance figures, in the order of ``CareNetworkSpec/ambulanceMetrics``.
+  func values(now: SimTime, warmUpEnd: SimTime, days: Double) -> [Double] {
+    let s = stats
+    let served = s.response.count
+    let total = s.calls
+    // (sum + busy) − baseline, term by term: the order of operations is part of the figure.
+    let busy = ambulances.ids.reduce(0.0) { $0 + ambulances[$1].busy(at: now) - s.busyAtWarmUp[$1] }
+    let fleetMinutes = Double(ambulances.count) * (now - warmUpEnd).minutes
+    return [
+      Double(total) / days, s.response.mean ?? .nan, s.responseQuantiles.quantile(0.5) ?? .nan,
+      s.responseQuantiles.quantile(0.9) ?? .nan, served > 0 ? Double(s.withinTarget) / Double(served) : .nan,
+      s.callToHospital.mean ?? .nan, total + s.transfers > 0 ? Double(s.queued) / Double(total + s.transfers) : .nan,
+      total > 0 ? Double(s.failed) / Double(total) : .nan, Double(s.unplaced) / days, Double(s.transfers) / days,
+      fleetMinutes > 0 ? busy / fleetMinutes : .nan, kilometresSinceWarmUp / days,
+    ]
+  }
+}

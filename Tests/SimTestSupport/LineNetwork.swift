@@ -1,0 +1,71 @@
+import CareModel
+import SimKernel
+import SimRandom
+
+/// A line of road, 6 km a segment at 20 km/h (18 min):
+///
+///     A (base P1) —— B (village, all calls) —— C (hospital H, base P2)
+///
+/// Consultation demand is tiny and never refers, so the fleet's work is the emergency calls.
+public struct LineNetwork {
+  public init(secondAmbulance: Bool = false, calls: Double = 4, duty: FleetSpec.Shift? = nil,
+              dispatch: FleetSpec.Dispatch = .road, hospitalBeds: Int = 5, admit: Double = 1) {
+    self.secondAmbulance = secondAmbulance
+    self.calls = calls
+    self.duty = duty
+    self.dispatch = dispatch
+    self.hospitalBeds = hospitalBeds
+    self.admit = admit
+  }
+
+  public var secondAmbulance = false
+  public var calls = 4.0
+  public var duty: FleetSpec.Shift?
+  public var dispatch = FleetSpec.Dispatch.road
+  public var hospitalBeds = 5
+  public var admit = 1.0
+
+  public static let a = GeoPoint(latitude: 25, longitude: 85)
+  public static let b = GeoPoint(latitude: 25, longitude: 85.06)
+  public static let c = GeoPoint(latitude: 25, longitude: 85.12)
+
+  public func spec() throws -> CareNetworkSpec {
+    var net = TinyNetwork()
+    net.dailyRequests = 1
+    net.admit = 0
+    net.refer = 0
+    var spec = net.spec()
+    spec.facilities = [
+      HealthCentre(id: "S", name: "spoke", tier: .hwc, district: "North", location: Self.b, beds: 0),
+      HealthCentre(id: "P1", name: "base one", tier: .phc, district: "North", location: Self.a, beds: 0),
+      HealthCentre(id: "H", name: "hospital", tier: .chc, district: "North", location: Self.c, beds: hospitalBeds),
+      HealthCentre(id: "P2", name: "base two", tier: .phc, district: "North", location: Self.c, beds: 0),
+    ]
+    spec.spokes = [FacilityID(0)]
+    spec.spokePopulation = [1000]
+    spec.hubs = [FacilityID(2)]
+    var fleet = FleetSpec(
+      ambulances: [.init(kind: .basic, base: FacilityID(1))] + (secondAmbulance ? [.init(kind: .basic, base: FacilityID(3))] : []),
+      callsPerDay: calls, hourOfDay: Array(repeating: 1, count: 24), dayOfWeek: Array(repeating: 1, count: 7),
+      priorities: [.init(name: "emergency", share: 1, needsAdvanced: false, admitProbability: admit)], dispatch: dispatch,
+      chute: try .constant(2), atScene: try .constant(10), handover: try .constant(5), maxQueue: .hours(10),
+      urbanTarget: SimDuration(minutes: 20), ruralTarget: SimDuration(minutes: 35), urbanRadiusKm: 0, hospitalTier: .chc,
+      conditions: TravelConditions(), detour: 1, startDayOfYear: 0)
+    fleet.habitations = [Habitation(location: Self.b, population: 1000)]
+    fleet.roads = RoadGraph(nodes: [Self.a, Self.b, Self.c], edges: [
+      .init(from: RoadNodeID(0), to: RoadNodeID(1), kilometres: 6, speed: 20),
+      .init(from: RoadNodeID(1), to: RoadNodeID(2), kilometres: 6, speed: 20),
+    ])
+    if let duty { fleet.dutyHours[.basic] = duty }
+    spec.fleet = fleet
+    return spec
+  }
+
+  public func run(seed: UInt64 = 1, days: Double = 20, tracing: Bool = true) throws -> CareReplication {
+    let spec = try spec()
+    let layout = try CareLayout(spec: spec, horizon: .days(days))
+    return CareNetworkModel.replicate(spec, layout: layout, seeder: StreamSeeder(masterSeed: seed, replication: 0),
+                                      horizon: .days(days), warmUp: .zero, tracing: tracing)
+  }
+}
+
