@@ -9,13 +9,16 @@ import SimRandom
 /// Consultation demand is tiny and never refers, so the fleet's work is the emergency calls.
 public struct LineNetwork {
   public init(secondAmbulance: Bool = false, calls: Double = 4, duty: FleetSpec.Shift? = nil,
-              dispatch: FleetSpec.Dispatch = .road, hospitalBeds: Int = 5, admit: Double = 1) {
+              dispatch: FleetSpec.Dispatch = .road, hospitalBeds: Int = 5, admit: Double = 1,
+              secondHospital: Bool = false, stay: SimDuration = .days(2)) {
     self.secondAmbulance = secondAmbulance
     self.calls = calls
     self.duty = duty
     self.dispatch = dispatch
     self.hospitalBeds = hospitalBeds
     self.admit = admit
+    self.secondHospital = secondHospital
+    self.stay = stay
   }
 
   public var secondAmbulance = false
@@ -24,6 +27,10 @@ public struct LineNetwork {
   public var dispatch = FleetSpec.Dispatch.road
   public var hospitalBeds = 5
   public var admit = 1.0
+  /// A second hospital, at A (ties with H on time from B; H comes first by table order).
+  public var secondHospital = false
+  /// Mean length of stay.
+  public var stay = SimDuration.days(2)
 
   public static let a = GeoPoint(latitude: 25, longitude: 85)
   public static let b = GeoPoint(latitude: 25, longitude: 85.06)
@@ -40,7 +47,9 @@ public struct LineNetwork {
       HealthCentre(id: "P1", name: "base one", tier: .phc, district: "North", location: Self.a, beds: 0),
       HealthCentre(id: "H", name: "hospital", tier: .chc, district: "North", location: Self.c, beds: hospitalBeds),
       HealthCentre(id: "P2", name: "base two", tier: .phc, district: "North", location: Self.c, beds: 0),
-    ]
+    ] + (secondHospital ? [HealthCentre(id: "H2", name: "hospital two", tier: .chc, district: "North", location: Self.a,
+                                        beds: hospitalBeds)] : [])
+    spec.stays = Array(repeating: try .exponential(mean: stay.minutes), count: Tier.allCases.count)
     spec.spokes = [FacilityID(0)]
     spec.spokePopulation = [1000]
     spec.hubs = [FacilityID(2)]

@@ -42,7 +42,7 @@ struct BedWard {
     pools[b].advance(to: now)
     guard pools[b].hasFreeBed else {
       trace?.record(now, .bedRefused(at: pools[b].facility))
-      pools[b].refusals += 1  // PHASE-B: every refusal counts, as before
+      if firstRequest { pools[b].refusals += 1 }
       return false
     }
     pools[b].occupied += 1
