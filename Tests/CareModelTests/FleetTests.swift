@@ -104,3 +104,45 @@ struct FleetTests {
     #expect(a.values != c.values)
   }
 }
+
+@Suite("Ambulance streams")
+struct FleetStreamTests {
+  /// With one ambulance, jobs never overlap, so `ambulance.times` is drawn chute, scene,
+  /// handover, chute… in that order. The admission decision has its own stream: were it drawn
+  /// from `ambulance.times`, every handover would be the draw after the one expected.
+  @Test("chute, scene and handover times are the ambulance.times stream in order, with nothing between")
+  func timesStreamCarriesOnlyTimes() throws {
+    var net = LineNetwork(calls: 3, admit: 0.5)
+    net.chute = try .lognormal(mean: 3, sd: 1)
+    net.atScene = try .lognormal(mean: 12, sd: 4)
+    net.handover = try .lognormal(mean: 8, sd: 3)
+    let seed: UInt64 = 11
+    let r = try net.run(seed: seed, days: 10)
+    let fresh = StreamSeeder(masterSeed: seed, replication: 0).stream("ambulance.times")
+    // From the movements: chute = arrival at scene − departure − 18 min (A→B and C→B alike);
+    // scene = leaving for hospital − arrival at scene; handover = next departure − arrival
+    // at hospital.
+    var observed: [(chute: Double, scene: Double, handover: Double)] = []
+    var chute = 0.0, scene = 0.0
+    var sceneStart = SimTime.zero, handoverStart: SimTime?
+    for m in r.trace!.movements {
+      if let start = handoverStart, m.kind == .returning || m.kind == .toScene {
+        observed.append((chute, scene, (m.time - start).minutes))
+        handoverStart = nil
+      }
+      switch m.kind {
+      case .toScene: chute = (m.drive!.arrival - m.time).minutes - 18
+      case .atScene: sceneStart = m.time
+      case .toHospital: scene = (m.time - sceneStart).minutes
+      case .atHospital: handoverStart = m.time
+      default: break
+      }
+    }
+    #expect(observed.count >= 15)
+    for (k, job) in observed.prefix(15).enumerated() {
+      let expected = (net.chute.sample(using: fresh), net.atScene.sample(using: fresh), net.handover.sample(using: fresh))
+      #expect(abs(job.chute - expected.0) < 1e-6 && abs(job.scene - expected.1) < 1e-6
+              && abs(job.handover - expected.2) < 1e-6, "job \(k): \(job) against \(expected)")
+    }
+  }
+}

@@ -31,6 +31,10 @@ public struct LineNetwork {
   public var secondHospital = false
   /// Mean length of stay.
   public var stay = SimDuration.days(2)
+  /// Chute, time at scene and handover (constant unless a test varies them).
+  public var chute: Distribution = try! .constant(2)
+  public var atScene: Distribution = try! .constant(10)
+  public var handover: Distribution = try! .constant(5)
 
   public static let a = GeoPoint(latitude: 25, longitude: 85)
   public static let b = GeoPoint(latitude: 25, longitude: 85.06)
@@ -57,7 +61,7 @@ public struct LineNetwork {
       ambulances: [.init(kind: .basic, base: FacilityID(1))] + (secondAmbulance ? [.init(kind: .basic, base: FacilityID(3))] : []),
       callsPerDay: calls, hourOfDay: Array(repeating: 1, count: 24), dayOfWeek: Array(repeating: 1, count: 7),
       priorities: [.init(name: "emergency", share: 1, needsAdvanced: false, admitProbability: admit)], dispatch: dispatch,
-      chute: try .constant(2), atScene: try .constant(10), handover: try .constant(5), maxQueue: .hours(10),
+      chute: chute, atScene: atScene, handover: handover, maxQueue: .hours(10),
       urbanTarget: SimDuration(minutes: 20), ruralTarget: SimDuration(minutes: 35), urbanRadiusKm: 0, hospitalTier: .chc,
       conditions: TravelConditions(), detour: 1, startDayOfYear: 0)
     fleet.habitations = [Habitation(location: Self.b, population: 1000)]

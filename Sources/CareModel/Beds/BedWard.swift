@@ -23,7 +23,7 @@ struct BedWard {
     pools = layout.facilities.map { f in BedPool(facility: f, tier: spec[facility: f].tier, capacity: spec[facility: f].beds) }
     self.layout = layout
     stays = spec.stays
-    stayStreams = Tier.allCases.map { seeder.stream("stay.\($0.rawValue)") }
+    stayStreams = Tier.allCases.map { seeder.stream(StreamName.stay($0)) }
     self.trace = trace
   }
 

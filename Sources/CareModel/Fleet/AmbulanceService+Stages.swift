@@ -43,7 +43,7 @@ extension AmbulanceService {
     let call = calls[c]
     let ranking = call.patient == nil ? layout.hospitals : layout.referralHospitals
     let needsBed = call.patient != nil
-      || timeStream.uniform() < spec.priorities[call.priority.index].admitProbability
+      || admissionStream.uniform() < spec.priorities[call.priority.index].admitProbability
     if !needsBed, let nearest = ranking.near[call.node].first {
       driveToHospital(a, nearest, from: call.node, in: &sim)
       return nil

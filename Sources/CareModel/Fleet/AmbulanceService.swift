@@ -5,9 +5,9 @@ import SimRandom
 /// streams it draws from and what it observes. The care model holds one when the scenario
 /// has ambulances and hands it the events that concern it.
 ///
-/// Random streams: `ambulance.calls` (when calls come, where from and of which priority),
-/// `ambulance.times` (chute, time at scene and handover, in the order jobs reach them) and
-/// `ambulance.admission` (whether an emergency patient needs a bed).
+/// Random streams (``StreamName``): `ambulance.calls` (when calls come, where from and of
+/// which priority), `ambulance.times` (chute, time at scene and handover, in the order jobs
+/// reach them) and `ambulance.admission` (whether an emergency patient needs a bed).
 struct AmbulanceService {
   let spec: FleetSpec
   let layout: FleetLayout
@@ -21,6 +21,7 @@ struct AmbulanceService {
   var stats: FleetStatistics
   private let callStream: RandomStream
   let timeStream: RandomStream
+  let admissionStream: RandomStream
   let trace: TraceLog?
 
   init(spec: FleetSpec, layout: FleetLayout, districts: Int, seeder: StreamSeeder, trace: TraceLog?) {
@@ -30,8 +31,9 @@ struct AmbulanceService {
     waiting = EntityTable(repeating: [], count: spec.priorities.count + 1)
     stats = FleetStatistics(districts: districts, blocks: layout.places.blockNames.count,
                             ambulances: spec.ambulances.count)
-    callStream = seeder.stream("ambulance.calls")
-    timeStream = seeder.stream("ambulance.times")
+    callStream = seeder.stream(StreamName.ambulanceCalls)
+    timeStream = seeder.stream(StreamName.ambulanceTimes)
+    admissionStream = seeder.stream(StreamName.ambulanceAdmission)
     self.trace = trace
   }
 

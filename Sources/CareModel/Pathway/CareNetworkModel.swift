@@ -7,13 +7,8 @@ import SimStats
 /// ambulance when the scenario has an ambulance service); beds, outside admissions and dated
 /// upgrades run alongside. `docs/architecture.md` follows one patient through this code.
 ///
-/// Random streams, one per source of variation (seeded from the seed, the replication and
-/// the name): `arrivals.SPOKE` (a spoke's request times, their thinning under demand growth
-/// and each request's specialty), `consult.SPECIALTY` (consultation times),
-/// `outcome.SPECIALTY` (home, admission or referral), `calls` (whether a call attempt fails
-/// and whether the patient tries again), `stay.TIER` (lengths of stay), `admissions.FACILITY`
-/// (admissions from outside teleconsultation), and the ambulance service's own
-/// (``AmbulanceService``).
+/// Random streams: one per source of variation, seeded from the seed, the replication and
+/// the stream's name (``StreamName`` lists them and what each drives).
 public struct CareNetworkModel: SimulationModel {
   let spec: CareNetworkSpec
   let layout: CareLayout
@@ -115,14 +110,14 @@ struct CareStreams {
   let outsideAdmissions: EntityTable<EntityKind.BedPool, OutsideAdmissions?>
 
   init(spec: CareNetworkSpec, beds: BedLayout, seeder: StreamSeeder) {
-    arrivals = EntityTable(spec.spokes.map { seeder.stream("arrivals.\(spec[facility: $0].id)") })
-    consult = EntityTable(spec.specialties.map { seeder.stream("consult.\($0.name)") })
-    outcome = EntityTable(spec.specialties.map { seeder.stream("outcome.\($0.name)") })
-    calls = seeder.stream("calls")
+    arrivals = EntityTable(spec.spokes.map { seeder.stream(StreamName.arrivals(spec[facility: $0])) })
+    consult = EntityTable(spec.specialties.map { seeder.stream(StreamName.consult($0)) })
+    outcome = EntityTable(spec.specialties.map { seeder.stream(StreamName.outcome($0)) })
+    calls = seeder.stream(StreamName.calls)
     outsideAdmissions = beds.facilities.map { f in
       let perDay = spec.otherAdmissionsPerDay[spec[facility: f].tier.rank]
       return perDay > 0
-        ? OutsideAdmissions(stream: seeder.stream("admissions.\(spec[facility: f].id)"), meanGap: .day / perDay) : nil
+        ? OutsideAdmissions(stream: seeder.stream(StreamName.admissions(spec[facility: f])), meanGap: .day / perDay) : nil
     }
   }
 }

@@ -1,0 +1,37 @@
+/// The random streams of a care-network replication: one per source of variation, named so
+/// that the same source draws the same numbers in every design compared (common random
+/// numbers). The model creates its streams through these names, and ``all`` lists them for
+/// the documentation (a test checks that `docs/mechanics.md` lists each).
+public enum StreamName {
+  /// A spoke's request times, their thinning under demand growth, and each request's specialty.
+  static func arrivals(_ spoke: HealthCentre) -> String { "arrivals.\(spoke.id)" }
+  /// Consultation times of a specialty.
+  static func consult(_ specialty: CareNetworkSpec.Specialty) -> String { "consult.\(specialty.name)" }
+  /// How a specialty's consultations end: home, admission at the spoke, or referral.
+  static func outcome(_ specialty: CareNetworkSpec.Specialty) -> String { "outcome.\(specialty.name)" }
+  /// Whether a call attempt fails, and whether the patient tries again.
+  static let calls = "calls"
+  /// Lengths of stay at a tier.
+  static func stay(_ tier: Tier) -> String { "stay.\(tier.rawValue)" }
+  /// Admissions from outside teleconsultation to a facility's beds.
+  static func admissions(_ facility: HealthCentre) -> String { "admissions.\(facility.id)" }
+  /// When emergency calls come, where from, and of which priority.
+  static let ambulanceCalls = "ambulance.calls"
+  /// Chute, time at scene and handover, in the order jobs reach them.
+  static let ambulanceTimes = "ambulance.times"
+  /// Whether an emergency patient needs a bed.
+  static let ambulanceAdmission = "ambulance.admission"
+
+  /// Every stream, by pattern (upper-case parts stand for a name), and what it drives.
+  public static let all: [(pattern: String, drives: String)] = [
+    ("arrivals.SPOKE", "a spoke's request times, their thinning under demand growth, and each request's specialty"),
+    ("consult.SPECIALTY", "consultation times"),
+    ("outcome.SPECIALTY", "whether a consultation ends at home, in admission at the spoke, or in referral"),
+    (calls, "whether a call attempt fails, and whether the patient tries again"),
+    ("stay.TIER", "lengths of stay"),
+    ("admissions.FACILITY", "admissions from outside teleconsultation"),
+    (ambulanceCalls, "when emergency calls come, where from and of which priority"),
+    (ambulanceTimes, "chute, time at scene and handover"),
+    (ambulanceAdmission, "whether an emergency patient needs a bed"),
+  ]
+}
