@@ -23,6 +23,9 @@ public struct TinyNetwork {
   public var admit = 0.1
   public var refer = 0.1
   public var otherAdmissions = 0.0
+  /// Compound growth of demand per 30 days, and the most requests a day growth can reach.
+  public var monthlyGrowth = 0.0
+  public var maxDaily: Double?
 
   public func spec() -> CareNetworkSpec {
     let facilities = [
@@ -46,7 +49,7 @@ public struct TinyNetwork {
                     doctorUnavailable: doctorUnavailable, retryProbability: 0.7, maxAttempts: 3,
                     failedCall: SimDuration(minutes: 3)),
       demand: .init(dailyTotal: dailyRequests, hourOfDay: hours, dayOfWeek: flatDemand ? Array(repeating: 1, count: 7) : [1, 1, 1, 1, 1, 1, 0],
-                    monthlyGrowth: 0),
+                    monthlyGrowth: monthlyGrowth, maxDaily: maxDaily),
       stays: Array(repeating: try! .exponential(mean: SimDuration.days(2).minutes), count: 8), referralTier: .chc,
       transport: .init(detour: 1.35, speedKmPerHour: 30, dispatchDelay: SimDuration(minutes: 20), costPerKm: 12),
       upgrades: [], mealCostPerPatientDay: 150, startWeekday: 0, startDate: "2021-03-01")

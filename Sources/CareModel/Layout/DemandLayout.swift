@@ -8,15 +8,22 @@ import SimRandom
 ///
 /// Growth is applied by thinning (Lewis and Shedler 1979): candidate arrivals come at the
 /// highest growth factor reached during the run, and one at time t is kept with probability
-/// g(t) / g(peak), using the spoke's own stream.
+/// g(t) / g(peak), using the spoke's own stream. The factor is
+/// g(t) = min((1 + monthly growth)^(t / 30 days), max daily / daily): it rises, falls or
+/// stays flat, and stops at the ceiling when there is one. g is monotone, so its peak over
+/// the run is at the start or at the horizon.
 struct DemandLayout: Sendable {
   /// Arrival process of each spoke, at the peak growth factor.
   let arrivals: EntityTable<EntityKind.Spoke, ArrivalProcess>
   /// Which specialty a request asks for.
   let specialtyChoice: CategoricalChoice
   let monthlyGrowth: Double
+  /// The ceiling on the growth factor (max daily / daily; infinite without a ceiling).
+  let ceiling: Double
   /// The highest growth factor over the run: what the candidate arrivals are drawn at.
   let peakGrowth: Double
+  /// Whether arrivals are thinned at all (the factor is not 1 throughout).
+  let isThinned: Bool
 
   /// Growth compounds over periods of 30 days.
   static let growthPeriod = SimDuration.days(30)
@@ -26,7 +33,10 @@ struct DemandLayout: Sendable {
     let totalPopulation = Double(spec.spokePopulation.reduce(0, +))
     let days = (0..<7).map { demand.dayOfWeek[($0 + spec.startWeekday) % 7] }
     let shape = (demand.hourOfDay.reduce(0, +) / 24) * (days.reduce(0, +) / 7)
-    let peak = pow(1 + demand.monthlyGrowth, max(horizon.minutes, 0) / Self.growthPeriod.minutes)
+    let ceiling = demand.maxDaily.map { $0 / demand.dailyTotal } ?? .infinity
+    let atStart = min(1, ceiling)
+    let atEnd = min(pow(1 + demand.monthlyGrowth, max(horizon.minutes, 0) / Self.growthPeriod.minutes), ceiling)
+    let peak = max(atStart, atEnd)
     var processes: [ArrivalProcess] = []
     for population in spec.spokePopulation {
       let perMinute = peak * demand.dailyTotal / SimDuration.day.minutes * Double(max(population, 1))
@@ -37,14 +47,15 @@ struct DemandLayout: Sendable {
     arrivals = EntityTable(processes)
     specialtyChoice = CategoricalChoice(weights: spec.specialties.map(\.share))
     monthlyGrowth = demand.monthlyGrowth
+    self.ceiling = ceiling
     peakGrowth = peak
+    isThinned = atStart != atEnd
   }
 
-  /// Whether arrivals are thinned at all.
-  var isThinned: Bool { peakGrowth > 1 }
-
   /// The growth factor at `time`, relative to the start.
-  func growth(at time: SimTime) -> Double { pow(1 + monthlyGrowth, time.minutes / Self.growthPeriod.minutes) }
+  func growth(at time: SimTime) -> Double {
+    min(pow(1 + monthlyGrowth, time.minutes / Self.growthPeriod.minutes), ceiling)
+  }
 
   /// The next request at `spoke` after `time`: candidates from the spoke's process, each kept
   /// with probability g(t) / g(peak) (one uniform from `stream` per candidate).

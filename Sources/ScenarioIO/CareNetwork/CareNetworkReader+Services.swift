@@ -3,16 +3,18 @@ import SimKernel
 import SimRandom
 
 extension CareNetworkReader {
-  /// `{daily: 1700/d, hour_of_day: [24], day_of_week: [7], monthly_growth: 0.02}`.
+  /// `{daily: 1700/d, hour_of_day: [24], day_of_week: [7], monthly_growth: 0.02, max_daily: 20000/d}`.
   func readDemand(_ node: ScenarioNode) -> CareNetworkSpec.Demand? {
-    guard let f = reader.fields(node, path: "demand", allowed: ["daily", "hour_of_day", "day_of_week", "monthly_growth"],
+    guard let f = reader.fields(node, path: "demand",
+                                allowed: ["daily", "hour_of_day", "day_of_week", "monthly_growth", "max_daily"],
                                 required: ["daily"])
     else { return nil }
+    let ceiling = f["max_daily"].map { reader.rate($0, path: "demand.max_daily") }
     let perMinute = f["daily"].flatMap { reader.rate($0, path: "demand.daily") }
     let hours = f["hour_of_day"].map { reader.numbers($0, path: "demand.hour_of_day", atLeast: 0) } ?? Array(repeating: 1, count: 24)
     let days = f["day_of_week"].map { reader.numbers($0, path: "demand.day_of_week", atLeast: 0) } ?? Array(repeating: 1, count: 7)
     let growth = f["monthly_growth"].map { reader.number($0, path: "demand.monthly_growth", atLeast: -0.5) } ?? 0
-    guard let hours, let days, let growth else { return nil }
+    guard let hours, let days, let growth, ceiling != .some(nil) else { return nil }
     if hours.count != 24 || !hours.contains(where: { $0 > 0 }), let n = f["hour_of_day"] {
       reader.report(.invalidValue, "give 24 hour-of-day factors (00:00 first), not all zero", at: n, path: "demand.hour_of_day")
       return nil
@@ -28,7 +30,8 @@ extension CareNetworkReader {
                     path: "demand.day_of_week")
       return nil
     }
-    return .init(dailyTotal: perMinute * SimDuration.day.minutes, hourOfDay: hours, dayOfWeek: days, monthlyGrowth: growth)
+    return .init(dailyTotal: perMinute * SimDuration.day.minutes, hourOfDay: hours, dayOfWeek: days, monthlyGrowth: growth,
+                 maxDaily: ceiling.flatMap { $0 }.map { $0 * SimDuration.day.minutes })
   }
 
   static let specialtyKeys = ["name", "share", "consult", "specialists_per_hub", "admit", "refer"]
