@@ -41,6 +41,14 @@ check "the Bihar launch scenario writes its breakdowns" bash -c "
   grep -q teleconsult.same_day '$tmp/bihar/summary.json'"
 check "a care-network variant is a few lines on top of its base" bash -c "
   '$bin' validate scenarios/bihar-phc-upgrade.yaml | grep -q ok"
+check "--version is the version every output records" bash -c "
+  v=\$('$bin' --version) && test -n \"\$v\" &&
+  '$bin' run scenarios/mmc.yaml --replications 2 --format json | grep -q \"\\\"telesim_version\\\":\\\"\$v\\\"\""
+check "sweep --format json prints a telesim/sweep/v1 document with every design" bash -c "
+  '$bin' sweep scenarios/mmck.yaml --set servers=[2,3,4] --replications 3 --quiet --format json >'$tmp/sweep.json' &&
+  python3 -c \"import json,sys; d=json.load(open('$tmp/sweep.json')); assert d['schema']=='telesim/sweep/v1';
+assert [x['settings'] for x in d['designs']]==[['servers=2'],['servers=3'],['servers=4']];
+assert all(x['metrics']['wait.mean']['better']=='lower' for x in d['designs'])\""
 sweep_args="sweep scenarios/mmck.yaml --set servers=[2,3,4] --set capacity=[5,7] --replications 5 --quiet"
 check "a sweep split into 1, 3 or 7 shards (run in parallel) merges byte for byte to the serial sweep" bash -c "
   '$bin' $sweep_args --threads 1 --out '$tmp/serial' >/dev/null || exit 1

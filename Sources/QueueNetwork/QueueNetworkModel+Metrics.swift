@@ -10,25 +10,32 @@ extension NetworkSpec {
     for station in stations {
       let p = prefixesStationNames ? "\(station.name)." : ""
       list += [
-        Metric(p + "wait.mean", unit: "min"), .quantile(p + "wait.p50", unit: "min"),
-        .quantile(p + "wait.p90", unit: "min"), .quantile(p + "wait.p95", unit: "min"),
-        .quantile(p + "wait.p99", unit: "min"), Metric(p + "wait.probability", unit: "ratio"),
-        Metric(p + "sojourn.mean", unit: "min"), Metric(p + "queue_length.mean", unit: "customers"),
-        Metric(p + "in_system.mean", unit: "customers"), Metric(p + "busy.mean", unit: "servers"),
-        Metric(p + "utilisation", unit: "ratio"), Metric(p + "blocking", unit: "ratio"),
-        Metric(p + "throughput", unit: "/h"), Metric(p + "arrivals", unit: "count"),
-        Metric(p + "overtime", unit: "min"),
+        Metric(p + "wait.mean", unit: "min", better: .lowerIsBetter),
+        .quantile(p + "wait.p50", unit: "min", better: .lowerIsBetter),
+        .quantile(p + "wait.p90", unit: "min", better: .lowerIsBetter),
+        .quantile(p + "wait.p95", unit: "min", better: .lowerIsBetter),
+        .quantile(p + "wait.p99", unit: "min", better: .lowerIsBetter),
+        Metric(p + "wait.probability", unit: "ratio", better: .lowerIsBetter),
+        Metric(p + "sojourn.mean", unit: "min", better: .lowerIsBetter),
+        Metric(p + "queue_length.mean", unit: "customers", better: .lowerIsBetter),
+        Metric(p + "in_system.mean", unit: "customers", better: .lowerIsBetter),
+        Metric(p + "busy.mean", unit: "servers", better: .neither),
+        Metric(p + "utilisation", unit: "ratio", better: .neither),
+        Metric(p + "blocking", unit: "ratio", better: .lowerIsBetter),
+        Metric(p + "throughput", unit: "/h", better: .higherIsBetter),
+        Metric(p + "arrivals", unit: "count", better: .neither),
+        Metric(p + "overtime", unit: "min", better: .lowerIsBetter),
       ]
       if classes.count > 1 {
         for c in classes {
-          list.append(Metric(p + "class.\(c.name).wait.mean", unit: "min"))
-          list.append(Metric(p + "class.\(c.name).sojourn.mean", unit: "min"))
+          list.append(Metric(p + "class.\(c.name).wait.mean", unit: "min", better: .lowerIsBetter))
+          list.append(Metric(p + "class.\(c.name).sojourn.mean", unit: "min", better: .lowerIsBetter))
         }
       }
     }
     if prefixesStationNames {
-      list.append(Metric("network.sojourn.mean", unit: "min"))
-      list.append(Metric("network.throughput", unit: "/h"))
+      list.append(Metric("network.sojourn.mean", unit: "min", better: .lowerIsBetter))
+      list.append(Metric("network.throughput", unit: "/h", better: .higherIsBetter))
     }
     return list
   }

@@ -60,6 +60,7 @@ public enum ComparisonReport {
       j.key("alternative"); j.string(c.labels[r.alternative])
       j.key("metric"); j.string(r.metric.name)
       j.key("unit"); j.string(r.metric.unit)
+      j.key("better"); j.string(r.metric.direction.rawValue)
       j.key("baseline_mean"); j.number(r.baseline?.mean ?? .nan)
       j.key("alternative_mean"); j.number(r.value?.mean ?? .nan)
       j.key("difference"); j.number(r.difference?.mean ?? .nan)
@@ -92,6 +93,37 @@ public enum SweepReport {
       })
     }
     return SummaryTable.layout(rows)
+  }
+
+  /// Version of the sweep JSON format.
+  public static let schema = "telesim/sweep/v1"
+
+  /// The sweep as JSON (`telesim/sweep/v1`): the experiment's seed and replications, then
+  /// each design point's label, settings, scenario hash and every metric as in the summary
+  /// (`mean`, `ci95`, `sd`, `n`, `unit`, `better`).
+  public static func json(_ results: [ExperimentResult], header: PlanHeader) -> String {
+    var j = JSONText()
+    j.beginObject()
+    j.key("schema"); j.string(schema)
+    j.key("telesim_version"); j.string(header.version)
+    j.key("experiment_hash"); j.string(header.hash)
+    j.key("seed"); j.integer(header.seed)
+    j.key("replications"); j.integer(header.replications)
+    j.key("designs"); j.beginArray()
+    for (design, result) in zip(header.designs, results) {
+      j.beginObject()
+      j.key("label"); j.string(design.label)
+      j.key("settings"); j.beginArray()
+      for s in design.settings { j.string(s) }
+      j.endArray()
+      j.key("scenario"); j.string(result.scenarioName)
+      j.key("scenario_hash"); j.string(result.scenarioHash)
+      j.key("metrics"); SummaryReport.metrics(result, into: &j)
+      j.endObject()
+    }
+    j.endArray()
+    j.endObject()
+    return j.text + "\n"
   }
 
   /// `design,settings,metric,unit,mean,ci_lo,ci_hi,n` for every metric of every design.

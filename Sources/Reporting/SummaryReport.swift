@@ -10,7 +10,8 @@ public enum SummaryReport {
 
   /// The summary as JSON text (one line plus a newline).
   ///
-  /// `metrics` maps each metric name to `{"mean", "ci95": [lo, hi], "sd", "n", "unit"}`;
+  /// `metrics` maps each metric name to `{"mean", "ci95": [lo, hi], "sd", "n", "unit",
+  /// "better"}` (`better` is `lower`, `higher` or `neither`);
   /// `null` marks a metric never observed, and a one-replication run has a `null` interval.
   public static func json(_ result: ExperimentResult) -> String {
     var j = JSONText()
@@ -28,6 +29,13 @@ public enum SummaryReport {
     j.key("warmup_min"); j.number(result.warmUpMinutes)
     j.key("warmup_method"); j.string(result.warmUpMethod)
     j.key("metrics")
+    metrics(result, into: &j)
+    j.endObject()
+    return j.text + "\n"
+  }
+
+  /// Writes `{NAME: {"mean", "ci95", "sd", "n", "unit", "better"}, …}` for every metric.
+  static func metrics(_ result: ExperimentResult, into j: inout JSONText) {
     j.beginObject()
     for (metric, estimate) in zip(result.metrics, result.estimates) {
       j.key(metric.name)
@@ -42,11 +50,10 @@ public enum SummaryReport {
       j.key("sd"); j.number(estimate.map { $0.count > 1 ? $0.standardDeviation : .nan } ?? .nan)
       j.key("n"); j.integer(estimate?.count ?? 0)
       j.key("unit"); j.string(metric.unit)
+      j.key("better"); j.string(metric.direction.rawValue)
       j.endObject()
     }
     j.endObject()
-    j.endObject()
-    return j.text + "\n"
   }
 
   /// One row per replication: `replication,METRIC1,METRIC2,…` (empty cell = not observed).

@@ -1,33 +1,49 @@
-/// The name and unit of one reported figure (`wait.p90`, minutes).
+/// The name, unit and direction of one reported figure (`wait.p90`, minutes, lower is better).
 public struct Metric: Sendable, Hashable, Codable {
+  /// Which way a figure should move for the better: declared with each metric, so that a
+  /// comparison's verdict never rests on guessing from its name.
+  public enum Direction: String, Sendable, Hashable, Codable {
+    /// Waits, refusals, failures: lower is better.
+    case lowerIsBetter = "lower"
+    /// Work done, shares seen on time: higher is better.
+    case higherIsBetter = "higher"
+    /// Loads, volumes and costs that follow the service given (utilisation, admissions,
+    /// meals): neither way is better in itself.
+    case neither
+  }
+
   /// Dotted name, e.g. `triage.wait.mean`.
   public let name: String
   /// Unit as printed: `min`, `/h`, `ratio`, `count`, `servers`, `customers`.
   public let unit: String
+  /// Which way is better.
+  public let direction: Direction
   /// Bound on the relative error of each replication's value (0 for exact figures; the
   /// quantile sketch's 1/256 for quantiles). Confidence intervals add it to their half-width,
   /// so that replications landing in the same sketch bucket do not give a zero-width interval.
   public let resolution: Double
 
   /// Creates a metric definition.
-  public init(_ name: String, unit: String, resolution: Double = 0) {
+  public init(_ name: String, unit: String, better direction: Direction, resolution: Double = 0) {
     self.name = name
     self.unit = unit
+    self.direction = direction
     self.resolution = resolution
   }
 
   /// A quantile read from a ``QuantileSketch``, whose resolution it carries.
-  public static func quantile(_ name: String, unit: String) -> Metric {
-    Metric(name, unit: unit, resolution: QuantileSketch.relativeError)
+  public static func quantile(_ name: String, unit: String, better direction: Direction) -> Metric {
+    Metric(name, unit: unit, better: direction, resolution: QuantileSketch.relativeError)
   }
 
-  private enum CodingKeys: String, CodingKey { case name, unit, resolution }
+  private enum CodingKeys: String, CodingKey { case name, unit, direction, resolution }
 
-  // Files written before `resolution` existed decode with 0.
+  // Files written before `direction` or `resolution` existed decode with neither and 0.
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     name = try c.decode(String.self, forKey: .name)
     unit = try c.decode(String.self, forKey: .unit)
+    direction = try c.decodeIfPresent(Direction.self, forKey: .direction) ?? .neither
     resolution = try c.decodeIfPresent(Double.self, forKey: .resolution) ?? 0
   }
 }

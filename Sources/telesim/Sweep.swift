@@ -78,7 +78,7 @@ func emitSweep(_ results: [ExperimentResult], header: PlanHeader, metrics: Strin
     print("\(header.designs[0].info.name): \(labels.count) design points × \(header.replications) replications, seed \(header.seed)")
     print(SweepReport.table(results, labels: labels, metrics: chosen), terminator: "")
   case .json:
-    print(SweepReport.csv(results, labels: labels), terminator: "")
+    print(SweepReport.json(results, header: header), terminator: "")
   }
   if let out = options.out {
     try writeOrExit { try AtomicFile.write(SweepReport.csv(results, labels: labels), to: out + "/sweep.csv") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Experiments
 
 /// The `telesim` command line.
 @main
@@ -10,6 +11,6 @@ struct TeleSim: AsyncParsableCommand {
       Exit codes: 0 success, 1 run-time failure (I/O, no formula), 2 invalid scenario,
       64 invalid command-line arguments.
       """,
-    version: "0.1.0",
+    version: TeleSimVersion.current,
     subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Theory.self, Validate.self, Bench.self])
 }

@@ -79,12 +79,34 @@ struct ExperimentDesignTests {
     #expect(c.rows.filter { $0.alternative == 2 }.allSatisfy { $0.verdict == "identical" || $0.verdict == "too few replications" })
   }
 
+  /// The verdict follows each metric's declared direction, not its name: a metric called
+  /// `cost.meals` that rises is "higher" (meals follow admissions), and one called
+  /// `wait_free_share` declared higher-is-better that rises is "better".
+  @Test("verdicts follow the declared direction of each metric")
+  func verdictsFollowDeclaredDirection() throws {
+    let mmc = try scenario("mmc.yaml")
+    let metrics = [Metric("cost.meals", unit: "Rs/d", better: .neither),
+                   Metric("wait_free_share", unit: "ratio", better: .higherIsBetter),
+                   Metric("refusals", unit: "/d", better: .lowerIsBetter)]
+    func result(_ values: [Double], spread: Double) -> ExperimentResult {
+      ExperimentResult(scenario: mmc, seed: 1, metrics: metrics, indices: [0, 1, 2],
+                       replications: [-spread, 0, spread].map { e in
+                         MetricValues(metrics: metrics, values: values.map { $0 + e })
+                       })
+    }
+    let base = result([100, 0.5, 10], spread: 0.01)
+    let more = result([130, 0.7, 13], spread: 0.02)
+    let verdicts = Comparison([base, more], labels: ["a", "b"]).rows.map(\.verdict)
+    #expect(verdicts == ["higher", "better", "worse"])
+  }
+
   /// Quantiles come from a sketch with buckets 1/256 wide (relative): three replications
   /// that land in the same buckets would otherwise give an interval of zero width.
   @Test("quantile intervals include the sketch's resolution; exact figures do not")
   func quantileIntervalsIncludeResolution() throws {
     let mmc = try scenario("mmc.yaml")
-    let metrics = [Metric.quantile("wait.p90", unit: "min"), Metric("served", unit: "count")]
+    let metrics = [Metric.quantile("wait.p90", unit: "min", better: .lowerIsBetter),
+                   Metric("served", unit: "count", better: .higherIsBetter)]
     func result(_ p90: Double, _ served: Double) -> ExperimentResult {
       ExperimentResult(scenario: mmc, seed: 1, metrics: metrics, indices: [0, 1, 2],
                        replications: Array(repeating: MetricValues(metrics: metrics, values: [p90, served]), count: 3))

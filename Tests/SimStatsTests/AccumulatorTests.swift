@@ -92,14 +92,15 @@ struct WarmUpDetectionTests {
   @Test("a metric's resolution widens its interval; files without it read as exact")
   func metricResolution() throws {
     let e = ReplicationEstimate([10, 12, 14])!
-    let q = e.bounded(by: .quantile("wait.p90", unit: "min"))
+    let q = e.bounded(by: .quantile("wait.p90", unit: "min", better: .lowerIsBetter))
     #expect(q.mean == e.mean && q.standardDeviation == e.standardDeviation)
     #expect(abs(q.halfWidth - (e.halfWidth + 12.0 / 256)) < 1e-12)
-    #expect(e.bounded(by: Metric("wait.mean", unit: "min")).halfWidth == e.halfWidth)
+    #expect(e.bounded(by: Metric("wait.mean", unit: "min", better: .lowerIsBetter)).halfWidth == e.halfWidth)
     let old = try JSONDecoder().decode(Metric.self, from: Data(#"{"name":"wait.p90","unit":"min"}"#.utf8))
-    #expect(old.resolution == 0)
-    let again = try JSONDecoder().decode(Metric.self, from: JSONEncoder().encode(Metric.quantile("x", unit: "h")))
-    #expect(again.resolution == QuantileSketch.relativeError)
+    #expect(old.resolution == 0 && old.direction == .neither)
+    let again = try JSONDecoder().decode(
+      Metric.self, from: JSONEncoder().encode(Metric.quantile("x", unit: "h", better: .higherIsBetter)))
+    #expect(again.resolution == QuantileSketch.relativeError && again.direction == .higherIsBetter)
   }
 
   @Test("MSER-5 cuts an initial transient and keeps a stationary series whole", arguments: 0..<4)

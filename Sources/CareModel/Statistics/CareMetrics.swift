@@ -5,29 +5,45 @@ extension CareNetworkSpec {
   /// the scenario has an ambulance service).
   public var metrics: [Metric] { Self.careMetrics + (fleet == nil ? [] : Self.ambulanceMetrics) }
 
-  /// The teleconsultation, bed and cost figures.
+  /// The teleconsultation, bed and cost figures. Volumes, loads and costs that follow the
+  /// service given (requests, admissions, kilometres, meals) are better neither way.
   static let careMetrics: [Metric] = [
-    Metric("teleconsult.requests.per_day", unit: "/d"), Metric("teleconsult.completed.per_day", unit: "/d"),
-    Metric("teleconsult.wait.mean", unit: "h"), .quantile("teleconsult.wait.p50", unit: "h"),
-    .quantile("teleconsult.wait.p90", unit: "h"), .quantile("teleconsult.wait.p95", unit: "h"),
-    Metric("teleconsult.same_day", unit: "ratio"), Metric("teleconsult.abandoned", unit: "ratio"),
-    Metric("teleconsult.failed_attempts.per_day", unit: "/d"),
-    Metric("specialist.utilisation", unit: "ratio"), Metric("specialist.overtime", unit: "h/d"),
-    Metric("beds.occupancy.mean", unit: "ratio"), Metric("beds.full", unit: "ratio"),
-    Metric("beds.refused", unit: "/d"), Metric("admissions.per_day", unit: "/d"),
-    Metric("admissions.other.per_day", unit: "/d"),
-    Metric("referrals.per_day", unit: "/d"), Metric("referrals.unplaced.per_day", unit: "/d"),
-    Metric("transport.km.per_day", unit: "km/d"),
-    Metric("cost.meals", unit: "Rs/d"), Metric("cost.transport", unit: "Rs/d"),
+    Metric("teleconsult.requests.per_day", unit: "/d", better: .neither),
+    Metric("teleconsult.completed.per_day", unit: "/d", better: .higherIsBetter),
+    Metric("teleconsult.wait.mean", unit: "h", better: .lowerIsBetter),
+    .quantile("teleconsult.wait.p50", unit: "h", better: .lowerIsBetter),
+    .quantile("teleconsult.wait.p90", unit: "h", better: .lowerIsBetter),
+    .quantile("teleconsult.wait.p95", unit: "h", better: .lowerIsBetter),
+    Metric("teleconsult.same_day", unit: "ratio", better: .higherIsBetter),
+    Metric("teleconsult.abandoned", unit: "ratio", better: .lowerIsBetter),
+    Metric("teleconsult.failed_attempts.per_day", unit: "/d", better: .lowerIsBetter),
+    Metric("specialist.utilisation", unit: "ratio", better: .neither),
+    Metric("specialist.overtime", unit: "h/d", better: .lowerIsBetter),
+    Metric("beds.occupancy.mean", unit: "ratio", better: .neither),
+    Metric("beds.full", unit: "ratio", better: .lowerIsBetter),
+    Metric("beds.refused", unit: "/d", better: .lowerIsBetter),
+    Metric("admissions.per_day", unit: "/d", better: .neither),
+    Metric("admissions.other.per_day", unit: "/d", better: .neither),
+    Metric("referrals.per_day", unit: "/d", better: .neither),
+    Metric("referrals.unplaced.per_day", unit: "/d", better: .lowerIsBetter),
+    Metric("transport.km.per_day", unit: "km/d", better: .neither),
+    Metric("cost.meals", unit: "Rs/d", better: .neither),
+    Metric("cost.transport", unit: "Rs/d", better: .neither),
   ]
 
   /// The ambulance service's figures.
   static let ambulanceMetrics: [Metric] = [
-    Metric("ambulance.calls.per_day", unit: "/d"), Metric("ambulance.response.mean", unit: "min"),
-    .quantile("ambulance.response.p50", unit: "min"), .quantile("ambulance.response.p90", unit: "min"),
-    Metric("ambulance.response.within_target", unit: "ratio"), Metric("ambulance.call_to_hospital.mean", unit: "min"),
-    Metric("ambulance.queued", unit: "ratio"), Metric("ambulance.failed", unit: "ratio"),
-    Metric("ambulance.unplaced.per_day", unit: "/d"), Metric("ambulance.transfers.per_day", unit: "/d"),
-    Metric("ambulance.utilisation", unit: "ratio"), Metric("ambulance.km.per_day", unit: "km/d"),
+    Metric("ambulance.calls.per_day", unit: "/d", better: .neither),
+    Metric("ambulance.response.mean", unit: "min", better: .lowerIsBetter),
+    .quantile("ambulance.response.p50", unit: "min", better: .lowerIsBetter),
+    .quantile("ambulance.response.p90", unit: "min", better: .lowerIsBetter),
+    Metric("ambulance.response.within_target", unit: "ratio", better: .higherIsBetter),
+    Metric("ambulance.call_to_hospital.mean", unit: "min", better: .lowerIsBetter),
+    Metric("ambulance.queued", unit: "ratio", better: .lowerIsBetter),
+    Metric("ambulance.failed", unit: "ratio", better: .lowerIsBetter),
+    Metric("ambulance.unplaced.per_day", unit: "/d", better: .lowerIsBetter),
+    Metric("ambulance.transfers.per_day", unit: "/d", better: .neither),
+    Metric("ambulance.utilisation", unit: "ratio", better: .neither),
+    Metric("ambulance.km.per_day", unit: "km/d", better: .neither),
   ]
 }

@@ -1,22 +1,5 @@
 import SimStats
 
-/// Which direction of a metric is good, judged from its name.
-public enum Polarity: String, Sendable {
-  case lowerIsBetter, higherIsBetter, neutral
-
-  /// Lower is better for waits, queues, refusals, costs and the like; higher for completed
-  /// work and shares seen on time; neutral for loads (utilisation, occupancy, counts).
-  public static func of(_ metric: String) -> Polarity {
-    let lower = ["wait", "sojourn", "queue_length", "in_system", "blocking", "refused", "abandoned", "unplaced", "queued",
-                 "call_to_hospital",
-                 "failed", "cost", "overtime", "full", "km", "response"]
-    let higher = ["completed", "same_day", "throughput", "within_target"]
-    if higher.contains(where: { metric.contains($0) }) { return .higherIsBetter }
-    if lower.contains(where: { metric.contains($0) }) { return .lowerIsBetter }
-    return .neutral
-  }
-}
-
 /// Paired comparison of designs run with common random numbers.
 public struct Comparison: Sendable {
   /// One metric of one alternative against the baseline.
@@ -74,20 +57,20 @@ public struct Comparison: Sendable {
       + (eb?.standardDeviation ?? .nan) * (eb?.standardDeviation ?? .nan)
     return Row(metric: metric, alternative: alternative, baseline: ea, value: eb, difference: d,
                pairedVariance: paired, independentVariance: independent,
-               verdict: verdict(d, polarity: Polarity.of(metric.name)))
+               verdict: verdict(d, direction: metric.direction))
   }
 
   /// "better", "worse", "higher", "lower" when the 95% interval of the difference excludes 0,
   /// else "no detectable difference".
-  static func verdict(_ d: ReplicationEstimate?, polarity: Polarity) -> String {
+  static func verdict(_ d: ReplicationEstimate?, direction: Metric.Direction) -> String {
     guard let d, d.count > 1, !d.halfWidth.isNaN else { return "too few replications" }
     if d.standardDeviation == 0 && d.mean == 0 { return "identical" }
     guard d.lower > 0 || d.upper < 0 else { return "no detectable difference" }
     let up = d.lower > 0
-    switch polarity {
+    switch direction {
     case .lowerIsBetter: return up ? "worse" : "better"
     case .higherIsBetter: return up ? "better" : "worse"
-    case .neutral: return up ? "higher" : "lower"
+    case .neither: return up ? "higher" : "lower"
     }
   }
 }
