@@ -49,6 +49,13 @@ check "sweep --format json prints a telesim/sweep/v1 document with every design"
   python3 -c \"import json,sys; d=json.load(open('$tmp/sweep.json')); assert d['schema']=='telesim/sweep/v1';
 assert [x['settings'] for x in d['designs']]==[['servers=2'],['servers=3'],['servers=4']];
 assert all(x['metrics']['wait.mean']['better']=='lower' for x in d['designs'])\""
+check "compare --out writes each design's breakdowns with CIs and their paired differences" bash -c "
+  printf 'extends: %s/scenarios/teaching-network.yaml\\nname: teaching-nearest\\npolicy: {assignment: nearest}\\n' \"\$PWD\" >'$tmp/nearest.yaml' &&
+  '$bin' compare scenarios/teaching-network.yaml '$tmp/nearest.yaml' --replications 3 --quiet --out '$tmp/cmp' >/dev/null &&
+  for t in by-district by-hub by-specialty by-tier daily; do
+    test -s '$tmp/cmp/teaching-network/'\$t.csv && test -s '$tmp/cmp/differences/nearest/'\$t.csv || exit 1; done &&
+  head -1 '$tmp/cmp/differences/nearest/by-hub.csv' | grep -q 'wait_p90_h,wait_p90_h_ci95' &&
+  head -1 '$tmp/cmp/teaching-network/daily.csv' | grep -q '^day,date,'"
 sweep_args="sweep scenarios/mmck.yaml --set servers=[2,3,4] --set capacity=[5,7] --replications 5 --quiet"
 check "a sweep split into 1, 3 or 7 shards (run in parallel) merges byte for byte to the serial sweep" bash -c "
   '$bin' $sweep_args --threads 1 --out '$tmp/serial' >/dev/null || exit 1

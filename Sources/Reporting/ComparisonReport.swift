@@ -82,6 +82,19 @@ public enum ComparisonReport {
 }
 
 /// Tables and files for `telesim sweep`.
+extension ComparisonReport {
+  /// Paired differences (alternative − baseline) of every breakdown table the two designs
+  /// share, replication by replication under common random numbers, with 95% CI half-widths.
+  public static func breakdownDifferences(baseline: ExperimentResult, alternative: ExperimentResult) -> [BreakdownTable] {
+    guard let names = alternative.replicationTables.first?.map(\.name) else { return [] }
+    return names.compactMap { name in
+      let a = baseline.replicationTables.compactMap { tables in tables.first { $0.name == name } }
+      let b = alternative.replicationTables.compactMap { tables in tables.first { $0.name == name } }
+      return BreakdownTable.pairedDifferences(baseline: a, alternative: b)
+    }
+  }
+}
+
 public enum SweepReport {
   /// One row per design point: its settings and each chosen metric's mean and 95% CI.
   public static func table(_ results: [ExperimentResult], labels: [String], metrics: [String]) -> String {

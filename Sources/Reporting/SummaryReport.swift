@@ -66,12 +66,27 @@ public enum SummaryReport {
   }
 
   /// A breakdown table as CSV: key columns, then value columns (empty cell = not observed).
-  public static func csv(_ table: BreakdownTable) -> String {
-    var out = (table.keyColumns + table.valueColumns).map(csvField).joined(separator: ",") + "\n"
+  /// With a start date, a table keyed by `day` gains a `date` column beside it.
+  public static func csv(_ table: BreakdownTable, startDate: String? = nil) -> String {
+    let dayColumn = startDate == nil ? nil : table.keyColumns.firstIndex(of: "day")
+    var header = table.keyColumns
+    if let d = dayColumn { header.insert("date", at: d + 1) }
+    var out = (header + table.valueColumns).map(csvField).joined(separator: ",") + "\n"
     for (keys, values) in zip(table.keys, table.values) {
-      out += (keys.map(csvField) + values.map { $0.isNaN ? "" : JSONText.format($0) }).joined(separator: ",") + "\n"
+      var cells = keys
+      if let d = dayColumn, let start = startDate {
+        cells.insert(Int(keys[d]).flatMap { Timestamp.date(ofDay: $0, startDate: start) } ?? "", at: d + 1)
+      }
+      out += (cells.map(csvField) + values.map { $0.isNaN ? "" : JSONText.format($0) }).joined(separator: ",") + "\n"
     }
     return out
+  }
+
+  /// Writes every breakdown table of `result` into `folder` (`NAME.csv`).
+  public static func writeTables(_ result: ExperimentResult, to folder: String) throws {
+    for table in result.tables {
+      try AtomicFile.write(csv(table, startDate: result.startDate), to: folder + "/\(table.name).csv")
+    }
   }
 
   public static func csvField(_ s: String) -> String {

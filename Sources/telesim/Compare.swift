@@ -71,6 +71,13 @@ func emitComparison(_ results: [ExperimentResult], header: PlanHeader, options: 
       for (d, r) in zip(header.designs, results) {
         try AtomicFile.write(SummaryReport.json(r), to: out + "/\(d.label)/summary.json")
         try AtomicFile.write(SummaryReport.replicationsCSV(r), to: out + "/\(d.label)/replications.csv")
+        try SummaryReport.writeTables(r, to: out + "/\(d.label)")
+      }
+      for (alt, r) in zip(header.designs, results).dropFirst() {
+        for table in ComparisonReport.breakdownDifferences(baseline: results[0], alternative: r) {
+          try AtomicFile.write(SummaryReport.csv(table, startDate: r.startDate),
+                               to: out + "/differences/\(alt.label)/\(table.name).csv")
+        }
       }
     }
   }

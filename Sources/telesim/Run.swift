@@ -118,9 +118,7 @@ func writeRunOutputs(_ result: ExperimentResult, to folder: String) throws {
   try writeOrExit {
     try AtomicFile.write(SummaryReport.json(result), to: folder + "/summary.json")
     try AtomicFile.write(SummaryReport.replicationsCSV(result), to: folder + "/replications.csv")
-    for table in result.tables {
-      try AtomicFile.write(SummaryReport.csv(table), to: folder + "/\(table.name).csv")
-    }
+    try SummaryReport.writeTables(result, to: folder)
   }
 }
 

@@ -143,7 +143,7 @@ struct ExperimentDesignTests {
     let merged = header.results(from: records)[0]
     #expect(SummaryReport.json(merged) == SummaryReport.json(serial))
     #expect(SummaryReport.replicationsCSV(merged) == SummaryReport.replicationsCSV(serial))
-    #expect(merged.tables.map(SummaryReport.csv) == serial.tables.map(SummaryReport.csv))
+    #expect(merged.tables.map { SummaryReport.csv($0) } == serial.tables.map { SummaryReport.csv($0) })
   }
 
   @Test("the precision rule stops at the same replication however runs were batched")

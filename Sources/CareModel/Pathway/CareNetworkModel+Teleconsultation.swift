@@ -41,7 +41,8 @@ extension CareNetworkModel {
     }
     let patient = patients[p]
     let wait = now - patient.arrival
-    stats.consult(spoke: patient.spoke, specialty: patient.specialty, wait: wait, sameDay: now.day == patient.arrival.day)
+    stats.consult(spoke: patient.spoke, specialty: patient.specialty, hubRow: layout.queues.reportRow(of: q), wait: wait,
+                  sameDay: now.day == patient.arrival.day)
     queues[q].recordConsult(waited: wait)
     let minutes = spec[specialty: patient.specialty].consult.sample(using: streams.consult[patient.specialty])
     trace?.record(now, .consultStart(patient: patient.serial, queue: q, waited: wait))

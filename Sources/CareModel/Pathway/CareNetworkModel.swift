@@ -33,7 +33,7 @@ public struct CareNetworkModel: SimulationModel {
     queues = layout.queues.specialists.map(ConsultQueue.init)
     beds = BedWard(spec: spec, layout: layout.beds, seeder: seeder, trace: trace)
     stats = CareStatistics(spokeDistrict: layout.spokeDistrict, districts: layout.districts.count,
-                           specialties: spec.specialties.count)
+                           specialties: spec.specialties.count, hubRows: layout.queues.reportRowCount)
     streams = CareStreams(spec: spec, beds: layout.beds, seeder: seeder)
     if let f = spec.fleet, let fl = layout.fleet {
       fleet = AmbulanceService(spec: f, layout: fl, districts: layout.districts.count, seeder: seeder, trace: trace)

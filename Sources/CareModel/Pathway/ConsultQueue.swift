@@ -13,7 +13,6 @@ struct ConsultQueue {
   var onDuty = TimeWeighted()
   var consults = 0
   var wait = Tally()
-  var waitQuantiles = QuantileSketch()
   private var overtimeAtWarmUp = SimDuration.zero
 
   init(specialists: Int) {
@@ -56,7 +55,6 @@ struct ConsultQueue {
   mutating func recordConsult(waited wait: SimDuration) {
     consults += 1
     self.wait.record(wait.minutes)
-    waitQuantiles.record(wait.minutes)
   }
 
   /// Discards the figures gathered so far (end of warm-up).
@@ -65,7 +63,6 @@ struct ConsultQueue {
     onDuty.reset(atMinutes: now.minutes)
     consults = 0
     wait = Tally()
-    waitQuantiles.reset()
     overtimeAtWarmUp = resource.overtime
   }
 

@@ -2,17 +2,20 @@ import SimKernel
 import SimStats
 
 extension CareNetworkModel {
-  static let groupColumns = ["requests_per_day", "completed_per_day", "wait_mean_h", "same_day",
+  static let groupColumns = ["requests_per_day", "completed_per_day", "wait_mean_h", "wait_p90_h", "same_day",
                              "abandoned_per_day", "referrals_per_day", "admissions_per_day"]
+  /// The wait quantile's column carries the sketch's resolution.
+  static let groupResolutions = groupColumns.map { $0 == "wait_p90_h" ? QuantileSketch.relativeError : 0 }
 
   /// The breakdowns by district, specialty, hub, tier and day, and the ambulance service's.
   func breakdownTables(days: Double, now: SimTime) -> [BreakdownTable] {
     [
       BreakdownTable(name: "by-district", keyColumns: ["district"], valueColumns: Self.groupColumns,
-                     keys: layout.districts.map { [$0] }, values: stats.byDistrict.values.map { groupRow($0, days: days) }),
+                     keys: layout.districts.map { [$0] }, values: stats.byDistrict.values.map { groupRow($0, days: days) },
+                     resolutions: Self.groupResolutions),
       BreakdownTable(name: "by-specialty", keyColumns: ["specialty"], valueColumns: Self.groupColumns,
                      keys: spec.specialties.map { [$0.name] },
-                     values: stats.bySpecialty.values.map { groupRow($0, days: days) }),
+                     values: stats.bySpecialty.values.map { groupRow($0, days: days) }, resolutions: Self.groupResolutions),
       hubTable(days: days),
       tierTable(days: days, now: now),
       dailyTable(),
@@ -22,6 +25,7 @@ extension CareNetworkModel {
   private func groupRow(_ g: GroupCounts, days: Double) -> [Double] {
     [Double(g.requests) / days, Double(g.consults) / days,
      g.consults > 0 ? g.waitTotal.value / Double(g.consults) / 60 : .nan,
+     g.waitQuantiles.quantile(0.9).map { $0 / 60 } ?? .nan,
      g.consults > 0 ? Double(g.sameDay) / Double(g.consults) : .nan,
      Double(g.abandoned) / days, Double(g.referrals) / days, Double(g.admissions) / days]
   }
@@ -34,7 +38,7 @@ extension CareNetworkModel {
           let f = spec[facility: spec.facility(ofHub: h)]
           return ([f.id, f.district, f.name], layout.queues.queues(ofHub: h))
         }
-    let rows = groups.map { g -> [Double] in
+    let rows = groups.enumerated().map { row, g -> [Double] in
       let consults = g.queues.reduce(0) { $0 + queues[$1].consults }
       let waitSum = g.queues.reduce(0.0) { $0 + (queues[$1].wait.mean ?? 0) * Double(queues[$1].consults) }
       let busy = g.queues.reduce(0.0) { $0 + (queues[$1].busy.mean ?? 0) }
@@ -42,11 +46,13 @@ extension CareNetworkModel {
       let overtime = g.queues.reduce(0.0) { $0 + queues[$1].overtimeMinutes }
       let specialists = g.queues.reduce(0) { $0 + queues[$1].specialists }
       return [Double(specialists), Double(consults) / days, consults > 0 ? waitSum / Double(consults) / 60 : .nan,
-              duty > 0 ? busy / duty : .nan, overtime / 60 / days]
+              stats.hubWaits[row].quantile(0.9).map { $0 / 60 } ?? .nan, duty > 0 ? busy / duty : .nan,
+              overtime / 60 / days]
     }
     return BreakdownTable(name: "by-hub", keyColumns: ["hub", "district", "name"],
-                          valueColumns: ["specialists", "consults_per_day", "wait_mean_h", "utilisation", "overtime_h_per_day"],
-                          keys: groups.map(\.keys), values: rows)
+                          valueColumns: ["specialists", "consults_per_day", "wait_mean_h", "wait_p90_h", "utilisation",
+                                         "overtime_h_per_day"],
+                          keys: groups.map(\.keys), values: rows, resolutions: [0, 0, 0, QuantileSketch.relativeError, 0, 0])
   }
 
   /// One row per tier with beds: capacity, occupancy, share of time full, refusals, cost.
@@ -105,7 +111,8 @@ extension AmbulanceService {
     let byVehicle = ambulances.ids.map { a -> [Double] in
       [busySinceWarmUp(a, at: now) / span, (ambulances[a].km - stats.kmAtWarmUp[a]) / days]
     }
-    let responseColumns = ["calls_per_day", "response_mean_min", "within_target"]
+    let responseColumns = ["calls_per_day", "response_mean_min", "response_p90_min", "within_target"]
+    let responseResolutions = [0, 0, QuantileSketch.relativeError, 0]
     return [
       BreakdownTable(name: "ambulance-by-vehicle", keyColumns: ["ambulance", "kind", "base", "district"],
                      valueColumns: ["utilisation", "km_per_day"],
@@ -115,15 +122,15 @@ extension AmbulanceService {
                      }, values: Array(byVehicle)),
       BreakdownTable(name: "ambulance-by-district", keyColumns: ["district"],
                      valueColumns: responseColumns + ["ambulances", "utilisation", "km_per_day"],
-                     keys: districts.map { [$0] }, values: byDistrict),
+                     keys: districts.map { [$0] }, values: byDistrict, resolutions: responseResolutions + [0, 0, 0]),
       BreakdownTable(name: "ambulance-by-block", keyColumns: ["block"], valueColumns: responseColumns,
                      keys: layout.places.blockNames.map { [$0] },
-                     values: stats.byBlock.values.map { responseRow($0, days: days) }),
+                     values: stats.byBlock.values.map { responseRow($0, days: days) }, resolutions: responseResolutions),
     ]
   }
 
   private func responseRow(_ r: ResponseCounts, days: Double) -> [Double] {
     [Double(r.calls) / days, r.calls > 0 ? r.responseTotal.value / Double(r.calls) : .nan,
-     r.calls > 0 ? Double(r.withinTarget) / Double(r.calls) : .nan]
+     r.responseQuantiles.quantile(0.9) ?? .nan, r.calls > 0 ? Double(r.withinTarget) / Double(r.calls) : .nan]
   }
 }

@@ -1,3 +1,4 @@
+import CareModel
 import ScenarioIO
 import SimStats
 
@@ -13,6 +14,8 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
   public var warmUpMinutes: Double
   /// `fixed`, or `mser5` when the warm-up was detected from a pilot run.
   public var warmUpMethod: String
+  /// Day 0 of the run (`YYYY-MM-DD`), for models that have a calendar date.
+  public var startDate: String?
 
   /// The description of `scenario`.
   public init(_ scenario: Scenario) {
@@ -24,6 +27,7 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     horizonMinutes = scenario.horizon.minutes
     warmUpMinutes = scenario.warmUp.minutes
     warmUpMethod = scenario.warmUpIsAuto ? "mser5" : "fixed"
+    if case .careNetwork(let spec) = scenario.model { startDate = spec.startDate }
   }
 }
 
@@ -47,13 +51,19 @@ public struct ExperimentResult: Sendable {
   public let warmUpMinutes: Double
   /// `fixed` or `mser5`.
   public let warmUpMethod: String
+  /// Day 0 of the run (`YYYY-MM-DD`), when the model has a calendar date.
+  public let startDate: String?
   /// Metric definitions, in report order.
   public let metrics: [Metric]
   /// Replication indices, ascending.
   public let replicationIndices: [Int]
   /// Figures of each replication, aligned with `replicationIndices`.
   public let replications: [MetricValues]
-  /// Breakdown tables averaged over replications (in replication order).
+  /// Each replication's breakdown tables (district, hub, specialty, tier, day…), aligned with
+  /// `replicationIndices`.
+  public let replicationTables: [[BreakdownTable]]
+  /// Breakdown tables over replications: each value's mean and 95% CI half-width (see
+  /// ``BreakdownTable/summary(of:)``).
   public let tables: [BreakdownTable]
 
   /// Gathers replications of `scenario` run with `seed`.
@@ -75,11 +85,13 @@ public struct ExperimentResult: Sendable {
     horizonMinutes = info.horizonMinutes
     warmUpMinutes = info.warmUpMinutes
     warmUpMethod = info.warmUpMethod
+    startDate = info.startDate
     self.metrics = metrics
     replicationIndices = indices
     self.replications = replications
+    replicationTables = tables
     let kinds = tables.first?.count ?? 0
-    self.tables = (0..<kinds).compactMap { k in BreakdownTable.mean(of: tables.map { $0[k] }) }
+    self.tables = (0..<kinds).compactMap { k in BreakdownTable.summary(of: tables.map { $0[k] }) }
   }
 
   /// The values of metric `i` over replications, skipping NaN (metric never observed).
