@@ -27,6 +27,11 @@ check "run --out writes summary.json and replications.csv" bash -c "
 check "same seed gives byte-identical output with 1 and 2 threads" bash -c "
   '$bin' run scenarios/jackson.yaml --replications 4 --threads 1 --format json >'$tmp/t1' &&
   '$bin' run scenarios/jackson.yaml --replications 4 --threads 2 --format json >'$tmp/t2' && cmp '$tmp/t1' '$tmp/t2'"
+check "a care network with ambulances gives byte-identical output in separate processes with 1 and 2 threads" bash -c "
+  f=Tests/ScenarioIOTests/Fixtures/valid/care-ambulances-csv-roads.yaml
+  '$bin' run \$f --replications 3 --threads 1 --out '$tmp/c1' >/dev/null &&
+  '$bin' run \$f --replications 3 --threads 2 --out '$tmp/c2' >/dev/null &&
+  for x in summary.json replications.csv by-hub.csv daily.csv ambulance-by-block.csv; do cmp '$tmp/c1/'\$x '$tmp/c2/'\$x || exit 1; done"
 check "a different seed changes the output" bash -c "
   '$bin' run scenarios/mmc.yaml --replications 2 --seed 1 --format json >'$tmp/s1' &&
   '$bin' run scenarios/mmc.yaml --replications 2 --seed 2 --format json >'$tmp/s2' && ! cmp -s '$tmp/s1' '$tmp/s2'"

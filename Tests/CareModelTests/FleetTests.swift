@@ -146,3 +146,94 @@ struct FleetStreamTests {
     }
   }
 }
+
+@Suite("Ambulance dispatch rules")
+struct DispatchRuleTests {
+  /// One ambulance, many calls: calls often come while it drives back to base. It is then
+  /// sent from its base once it gets there (the pending arrival is cancelled and no
+  /// back-at-base is recorded for that return); the ETA counts the rest of the drive back.
+  @Test("an ambulance driving back is redeployed from its base, and its return is cancelled")
+  func redeployment() throws {
+    let r = try LineNetwork(calls: 12).run(days: 10)
+    var returning: (start: SimTime, arrival: SimTime)?
+    var redeployed = 0
+    var records = r.records.makeIterator()
+    for m in r.trace!.movements {
+      switch m.kind {
+      case .returning: returning = (m.time, m.drive!.arrival)
+      case .atBase: returning = nil
+      case .toScene:
+        if let back = returning {
+          // The dispatch record comes at the call; the drive to the scene starts at base.
+          #expect(m.time == back.arrival, "leaves from base when it gets there")
+          var dispatch: TraceRecord?
+          while let next = records.next() {
+            if case .dispatched = next.event, next.time >= back.start, next.time <= m.time { dispatch = next; break }
+          }
+          let d = try #require(dispatch)
+          guard case .dispatched(_, _, let from, let eta) = d.event else { continue }
+          #expect(from == FacilityID(1), "from its base")
+          // (rest of the return) + 2 min chute + 18 min A→B.
+          #expect(abs(eta.minutes - ((back.arrival - d.time).minutes + 20)) < 1e-9)
+          redeployed += 1
+          returning = nil
+        }
+      default: break
+      }
+    }
+    #expect(redeployed >= 5)
+    // Every return ends in exactly one of: back at base, or a redeployment.
+    let returns = r.trace!.movements.filter { $0.kind == .returning }.count
+    let atBase = r.records.filter { if case .backAtBase = $0.event { return true } else { return false } }.count
+    #expect(returns == atBase + redeployed, "\(returns) returns, \(atBase) back at base, \(redeployed) redeployed")
+  }
+
+  @Test("calls that wait longer than the limit fail and are never served")
+  func expiredCalls() throws {
+    var net = LineNetwork(calls: 30)
+    net.maxQueue = SimDuration(minutes: 30)
+    let r = try net.run(days: 10)
+    var opened: [Int: SimTime] = [:]
+    var expired = Set<Int>()
+    for record in r.records {
+      switch record.event {
+      case .callOpened(let call, _, _, nil): opened[call] = record.time
+      case .callExpired(let call, let waited):
+        expired.insert(call)
+        #expect(waited > SimDuration(minutes: 30) && record.time - opened[call]! == waited)
+      case .dispatched(_, let call, _, _):
+        #expect(!expired.contains(call), "call \(call) dispatched after it expired")
+        #expect(record.time - opened[call]! <= SimDuration(minutes: 30), "call \(call) waited past the limit")
+      default: break
+      }
+    }
+    #expect(expired.count > 20)
+    #expect(r.calls!.failed == expired.count)
+  }
+
+  /// A third base D sits 3.3 km north of the village B in a straight line, but its only road
+  /// goes to A (10 km at 20 km/h): 30 + 18 = 48 min to B by road, against 18 min from A.
+  @Test("straight-line dispatch sends the ambulance nearest as the crow flies; road dispatch the nearest by road",
+        arguments: [FleetSpec.Dispatch.road, .straightLine])
+  func straightLine(policy: FleetSpec.Dispatch) throws {
+    var spec = try LineNetwork(calls: 2, dispatch: policy).spec()
+    let d = GeoPoint(latitude: 25.03, longitude: 85.06)
+    spec.facilities.append(HealthCentre(id: "P3", name: "base three", tier: .phc, district: "North", location: d, beds: 0))
+    var fleet = try #require(spec.fleet)
+    fleet.ambulances.append(.init(kind: .basic, base: FacilityID(4)))
+    let roads = try #require(fleet.roads)
+    fleet.roads = RoadGraph(nodes: roads.nodes + [d], edges: [
+      .init(from: RoadNodeID(0), to: RoadNodeID(1), kilometres: 6, speed: 20),
+      .init(from: RoadNodeID(1), to: RoadNodeID(2), kilometres: 6, speed: 20),
+      .init(from: RoadNodeID(3), to: RoadNodeID(0), kilometres: 10, speed: 20),
+    ])
+    spec.fleet = fleet
+    let r = try LineNetwork.run(spec, days: 2)
+    let first = try #require(r.records.first { if case .dispatched = $0.event { return true } else { return false } })
+    guard case .dispatched(let a, _, let from, let eta) = first.event else { return }
+    switch policy {
+    case .road: #expect(a == AmbulanceID(0) && from == FacilityID(1) && abs(eta.minutes - 20) < 1e-9)
+    case .straightLine: #expect(a == AmbulanceID(1) && from == FacilityID(4) && abs(eta.minutes - 50) < 1e-9)
+    }
+  }
+}

@@ -31,6 +31,11 @@ public struct LineNetwork {
   public var secondHospital = false
   /// Mean length of stay.
   public var stay = SimDuration.days(2)
+  /// Teleconsultation demand at the spoke (a day) and the share of consultations referred.
+  public var dailyRequests = 1.0
+  public var refer = 0.0
+  /// The longest a call may wait for an ambulance.
+  public var maxQueue = SimDuration.hours(10)
   /// Chute, time at scene and handover (constant unless a test varies them).
   public var chute: Distribution = try! .constant(2)
   public var atScene: Distribution = try! .constant(10)
@@ -42,9 +47,9 @@ public struct LineNetwork {
 
   public func spec() throws -> CareNetworkSpec {
     var net = TinyNetwork()
-    net.dailyRequests = 1
+    net.dailyRequests = dailyRequests
     net.admit = 0
-    net.refer = 0
+    net.refer = refer
     var spec = net.spec()
     spec.facilities = [
       HealthCentre(id: "S", name: "spoke", tier: .hwc, district: "North", location: Self.b, beds: 0),
@@ -61,7 +66,7 @@ public struct LineNetwork {
       ambulances: [.init(kind: .basic, base: FacilityID(1))] + (secondAmbulance ? [.init(kind: .basic, base: FacilityID(3))] : []),
       callsPerDay: calls, hourOfDay: Array(repeating: 1, count: 24), dayOfWeek: Array(repeating: 1, count: 7),
       priorities: [.init(name: "emergency", share: 1, needsAdvanced: false, admitProbability: admit)], dispatch: dispatch,
-      chute: chute, atScene: atScene, handover: handover, maxQueue: .hours(10),
+      chute: chute, atScene: atScene, handover: handover, maxQueue: maxQueue,
       urbanTarget: SimDuration(minutes: 20), ruralTarget: SimDuration(minutes: 35), urbanRadiusKm: 0, hospitalTier: .chc,
       conditions: TravelConditions(), detour: 1, startDayOfYear: 0)
     fleet.habitations = [Habitation(location: Self.b, population: 1000)]
@@ -74,11 +79,16 @@ public struct LineNetwork {
     return spec
   }
 
-  public func run(seed: UInt64 = 1, days: Double = 20, tracing: Bool = true) throws -> CareReplication {
-    let spec = try spec()
+  public func run(seed: UInt64 = 1, days: Double = 20, warmUp: Double = 0, tracing: Bool = true) throws -> CareReplication {
+    try Self.run(spec(), seed: seed, days: days, warmUp: warmUp, tracing: tracing)
+  }
+
+  /// Runs `spec` (a line network changed by a test) for `days` days.
+  public static func run(_ spec: CareNetworkSpec, seed: UInt64 = 1, days: Double = 20, warmUp: Double = 0,
+                         tracing: Bool = true) throws -> CareReplication {
     let layout = try CareLayout(spec: spec, horizon: .days(days))
     return CareNetworkModel.replicate(spec, layout: layout, seeder: StreamSeeder(masterSeed: seed, replication: 0),
-                                      horizon: .days(days), warmUp: .zero, tracing: tracing)
+                                      horizon: .days(days), warmUp: .days(warmUp), tracing: tracing)
   }
 }
 

@@ -98,7 +98,7 @@ extension CareNetworkModel {
         for p in queues[q].retry { end(p, .abandoned, at: now) }
         queues[q].retry.removeAll(keepingCapacity: true)
       }
-      queues[q].observeBusy(at: now)
+      queues[q].observeLevels(at: now)
     }
     if !layout.sessions.alwaysOpen, let next = layout.sessions.nextChange(from: now, isOpen: open) {
       sim.schedule(.session(open: next.open), at: next.at, priority: .sessionChange)

@@ -11,6 +11,8 @@ struct ConsultQueue {
   var retry = ContiguousArray<PatientID>()
   var busy = TimeWeighted()
   var onDuty = TimeWeighted()
+  /// Patients waiting in line (not those waiting to retry after a failed call).
+  var waiting = TimeWeighted()
   var consults = 0
   var wait = Tally()
   private var overtimeAtWarmUp = SimDuration.zero
@@ -25,14 +27,14 @@ struct ConsultQueue {
   /// A patient joins: whether a specialist takes them at once.
   mutating func join(_ p: PatientID, at now: SimTime) -> Bool {
     let served = resource.arrive(p.rawValue) == .served
-    busy.update(to: resource.busy, atMinutes: now.minutes)
+    observeLevels(at: now)
     return served
   }
 
   /// A specialist is free again: the next patient they take, if any.
   mutating func release(at now: SimTime) -> PatientID? {
     let next = resource.complete(at: now).map { PatientID(Int($0.job)) }
-    busy.update(to: resource.busy, atMinutes: now.minutes)
+    observeLevels(at: now)
     return next
   }
 
@@ -48,8 +50,12 @@ struct ConsultQueue {
   /// Removes the next waiting patient (a session closing on patients sent home).
   mutating func removeNextWaiting() -> PatientID? { resource.drainQueue().map { PatientID(Int($0.job)) } }
 
-  /// Records the busy level after changes made through ``startNextIfFree()``.
-  mutating func observeBusy(at now: SimTime) { busy.update(to: resource.busy, atMinutes: now.minutes) }
+  /// Records the busy and waiting levels (after changes made through ``startNextIfFree()``
+  /// or ``removeNextWaiting()``).
+  mutating func observeLevels(at now: SimTime) {
+    busy.update(to: resource.busy, atMinutes: now.minutes)
+    waiting.update(to: resource.queue.count, atMinutes: now.minutes)
+  }
 
   /// A consultation starts after `wait`.
   mutating func recordConsult(waited wait: SimDuration) {
@@ -61,6 +67,7 @@ struct ConsultQueue {
   mutating func reset(at now: SimTime) {
     busy.reset(atMinutes: now.minutes)
     onDuty.reset(atMinutes: now.minutes)
+    waiting.reset(atMinutes: now.minutes)
     consults = 0
     wait = Tally()
     overtimeAtWarmUp = resource.overtime
@@ -70,5 +77,6 @@ struct ConsultQueue {
   mutating func close(at now: SimTime) {
     busy.close(atMinutes: now.minutes)
     onDuty.close(atMinutes: now.minutes)
+    waiting.close(atMinutes: now.minutes)
   }
 }

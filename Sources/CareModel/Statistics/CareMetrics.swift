@@ -17,6 +17,7 @@ extension CareNetworkSpec {
     Metric("teleconsult.same_day", unit: "ratio", better: .higherIsBetter),
     Metric("teleconsult.abandoned", unit: "ratio", better: .lowerIsBetter),
     Metric("teleconsult.failed_attempts.per_day", unit: "/d", better: .lowerIsBetter),
+    Metric("teleconsult.waiting.mean", unit: "patients", better: .lowerIsBetter),
     Metric("specialist.utilisation", unit: "ratio", better: .neither),
     Metric("specialist.overtime", unit: "h/d", better: .lowerIsBetter),
     Metric("beds.occupancy.mean", unit: "ratio", better: .neither),

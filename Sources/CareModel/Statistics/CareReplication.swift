@@ -54,6 +54,7 @@ extension CareNetworkModel {
     let busy = queues.values.reduce(0.0) { $0 + ($1.busy.mean ?? 0) }
     let onDuty = queues.values.reduce(0.0) { $0 + ($1.onDuty.mean ?? 0) }
     let overtime = queues.values.reduce(0.0) { $0 + $1.overtimeMinutes }
+    let waiting = queues.values.reduce(0.0) { $0 + ($1.waiting.mean ?? 0) }
     let pools = beds.pools.values
     let occupied = pools.reduce(0.0) { $0 + $1.occupiedArea.value }
     let capacity = pools.reduce(0.0) { $0 + $1.capacityArea.value }
@@ -71,7 +72,7 @@ extension CareNetworkModel {
       s.wait.mean.map { $0 / 60 } ?? nan, hours(0.5), hours(0.9), hours(0.95),
       s.consults > 0 ? Double(s.sameDay) / Double(s.consults) : nan,
       s.requests > 0 ? Double(s.abandoned) / Double(s.requests) : nan,
-      Double(s.failedAttempts) / days,
+      Double(s.failedAttempts) / days, waiting,
       onDuty > 0 ? busy / onDuty : nan, overtime / 60 / days,
       capacity > 0 ? occupied / capacity : nan, bedPoolTime > 0 ? full / bedPoolTime : nan,
       Double(refused) / days, Double(s.admissions) / days, Double(s.otherAdmissions) / days,

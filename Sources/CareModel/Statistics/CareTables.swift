@@ -44,15 +44,16 @@ extension CareNetworkModel {
       let busy = g.queues.reduce(0.0) { $0 + (queues[$1].busy.mean ?? 0) }
       let duty = g.queues.reduce(0.0) { $0 + (queues[$1].onDuty.mean ?? 0) }
       let overtime = g.queues.reduce(0.0) { $0 + queues[$1].overtimeMinutes }
+      let waiting = g.queues.reduce(0.0) { $0 + (queues[$1].waiting.mean ?? 0) }
       let specialists = g.queues.reduce(0) { $0 + queues[$1].specialists }
       return [Double(specialists), Double(consults) / days, consults > 0 ? waitSum / Double(consults) / 60 : .nan,
-              stats.hubWaits[row].quantile(0.9).map { $0 / 60 } ?? .nan, duty > 0 ? busy / duty : .nan,
+              stats.hubWaits[row].quantile(0.9).map { $0 / 60 } ?? .nan, waiting, duty > 0 ? busy / duty : .nan,
               overtime / 60 / days]
     }
     return BreakdownTable(name: "by-hub", keyColumns: ["hub", "district", "name"],
-                          valueColumns: ["specialists", "consults_per_day", "wait_mean_h", "wait_p90_h", "utilisation",
-                                         "overtime_h_per_day"],
-                          keys: groups.map(\.keys), values: rows, resolutions: [0, 0, 0, QuantileSketch.relativeError, 0, 0])
+                          valueColumns: ["specialists", "consults_per_day", "wait_mean_h", "wait_p90_h", "waiting_mean",
+                                         "utilisation", "overtime_h_per_day"],
+                          keys: groups.map(\.keys), values: rows, resolutions: [0, 0, 0, QuantileSketch.relativeError, 0, 0, 0])
   }
 
   /// One row per tier with beds: capacity, occupancy, share of time full, refusals, cost.
