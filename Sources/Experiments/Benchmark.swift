@@ -1,4 +1,5 @@
 import QueueNetwork
+import ScenarioIO
 import SimKernel
 import SimRandom
 import SimStats
@@ -29,5 +30,38 @@ public struct MMcBenchmark: Sendable {
   /// Horizon that serves about `customers` customers.
   public var horizon: SimDuration {
     SimDuration(minutes: Double(customers) / arrivalsPerHour * 60)
+  }
+}
+
+/// Times one replication of a scenario file: the project's benchmark for whole models (the
+/// Bihar network, the ambulance service), beside the M/M/c reference.
+public struct ScenarioBenchmark: Sendable {
+  /// Seconds to prepare what replications share (arrival profiles, roads and trees).
+  public let preparationSeconds: Double
+  /// Seconds of each timed run of replication 0, in the order run.
+  public let runSeconds: [Double]
+  /// Events one replication processes (0 where the model does not count them).
+  public let events: UInt64
+
+  /// Prepares `scenario`, runs replication 0 once untimed (page faults, first allocations),
+  /// then `runs` times timed with `clock` (seconds since an arbitrary origin).
+  public init(_ scenario: Scenario, runs: Int, clock: () -> Double) {
+    let start = clock()
+    let runner = ReplicationRunner(scenario: scenario, workers: 1)
+    preparationSeconds = clock() - start
+    events = runner.eventCount(0)
+    var seconds: [Double] = []
+    for _ in 0..<runs {
+      let t0 = clock()
+      _ = runner.replicate(0)
+      seconds.append(clock() - t0)
+    }
+    runSeconds = seconds
+  }
+
+  /// The median timed run.
+  public var medianSeconds: Double {
+    let sorted = runSeconds.sorted()
+    return sorted.isEmpty ? .nan : sorted[sorted.count / 2]
   }
 }

@@ -4,14 +4,21 @@ import Experiments
 import Foundation
 import QueueNetwork
 import SimKernel
+import Reporting
 import SimRandom
 
-/// `telesim bench mmc`: the reference speed benchmark.
+/// `telesim bench mmc`: the reference speed benchmark; `telesim bench FILE`: one replication
+/// of a scenario.
 struct Bench: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Measure simulation speed on the reference M/M/10 model (use a release build).")
+    abstract: "Measure simulation speed (use a release build).",
+    discussion: """
+      mmc: the reference M/M/10 model, 10⁶ customers per run. FILE.yaml: replication 0 of a scenario,
+      timed after one untimed run (the preparation of arrival profiles, roads and trees is timed apart).
+      Both print the median and range of --runs timed runs and the peak memory.
+      """)
 
-  @Argument(help: "Benchmark to run: mmc.")
+  @Argument(help: "Benchmark to run: mmc, or a scenario file.")
   var name: String = "mmc"
 
   @Option(help: "Customers per run.")
@@ -21,11 +28,17 @@ struct Bench: ParsableCommand {
   var runs = 5
 
   func validate() throws {
-    guard name == "mmc" else { throw ValidationError("unknown benchmark '\(name)'; available: mmc") }
+    guard name == "mmc" || name.hasSuffix(".yaml") else {
+      throw ValidationError("unknown benchmark '\(name)'; available: mmc, or a scenario file (.yaml)")
+    }
     guard customers >= 1000, runs >= 1 else { throw ValidationError("need --customers ≥ 1000 and --runs ≥ 1") }
   }
 
   func run() throws {
+    if name.hasSuffix(".yaml") {
+      try benchScenario()
+      return
+    }
     var bench = MMcBenchmark()
     bench.customers = customers
     let spec = try bench.spec()
@@ -71,6 +84,25 @@ struct Bench: ParsableCommand {
     let perEvent = max(0, extra) / Double(long.events - short.events)
     return "\(perEvent) (\(long.allocations) in a run of \(long.events) events, \(short.allocations) in half of it)"
   }
+
+  /// Times replication 0 of the scenario file `name`.
+  private func benchScenario() throws {
+    let scenario = try loadScenarioOrExit(name)
+    #if DEBUG
+    print("warning: debug build; figures are about 16x slower than release (swift build -c release)")
+    #endif
+    print("\(scenario.name): replication 0, horizon \(SummaryTable.number(scenario.horizon.days)) days, "
+          + "\(runs) timed runs after an untimed one, one core")
+    let bench = ScenarioBenchmark(scenario, runs: runs) { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
+    print("preparation (profiles, roads, trees): \(seconds(bench.preparationSeconds))")
+    for (i, t) in bench.runSeconds.enumerated() { print("run \(i + 1): \(seconds(t))") }
+    let sorted = bench.runSeconds.sorted()
+    let rate = bench.events > 0 ? ", \(Int(Double(bench.events) / bench.medianSeconds)) events/s" : ""
+    print("median: \(seconds(bench.medianSeconds)) (range \(seconds(sorted[0]))-\(seconds(sorted[sorted.count - 1])))\(rate)")
+    print("peak memory: \(peakResidentMegabytes()) MB")
+  }
+
+  private func seconds(_ t: Double) -> String { "\((t * 1000).rounded() / 1000) s" }
 
   private func peakResidentMegabytes() -> Int {
     var usage = rusage()

@@ -65,3 +65,46 @@ struct CareModelTests {
     #expect(refusals.first! > refusals.last!)
   }
 }
+
+@Suite("Documentation of the care model")
+struct CareDocumentationTests {
+  static let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("docs")
+
+  /// A network with every kind of stream: ambulances, and outside admissions to beds.
+  @Test("every stream a replication draws from is one that StreamName lists, and each listed one is used")
+  func streamListIsComplete() throws {
+    var net = TinyNetwork()
+    net.otherAdmissions = 1
+    var spec = try LineNetwork().spec()
+    spec.otherAdmissionsPerDay = net.spec().otherAdmissionsPerDay
+    let names = CareNetworkModel.streamNames(spec, layout: try CareLayout(spec: spec, horizon: .days(1)))
+    func matches(_ name: String, _ pattern: String) -> Bool {
+      guard let dot = pattern.firstIndex(of: "."), pattern[pattern.index(after: dot)...].allSatisfy({ $0.isUppercase }) else {
+        return name == pattern
+      }
+      return name.hasPrefix(pattern[...dot]) && !StreamName.all.contains { $0.pattern == name }
+    }
+    for name in names {
+      #expect(StreamName.all.contains { matches(name, $0.pattern) }, "stream '\(name)' is not in StreamName.all")
+    }
+    for (pattern, _) in StreamName.all {
+      #expect(names.contains { matches($0, pattern) }, "no stream of the form '\(pattern)' was created")
+    }
+    #expect(Set(names).count == names.count, "a stream name is used twice: two sources would share draws")
+  }
+
+  @Test("the mechanics document lists every random stream of a care network, and no other")
+  func streamsAreDocumented() throws {
+    let text = try String(contentsOf: Self.docs.appendingPathComponent("mechanics.md"), encoding: .utf8)
+    let rows = text.split(separator: "\n").filter { $0.hasPrefix("| `") }.compactMap { line -> String? in
+      line.split(separator: "`").dropFirst().first.map(String.init)
+    }
+    let listed = Set(rows.filter { !$0.contains(" ") })
+    for (pattern, _) in StreamName.all {
+      #expect(listed.contains(pattern), "docs/mechanics.md does not list the stream '\(pattern)'")
+    }
+    let careRows = listed.filter { r in StreamName.all.contains { $0.pattern == r } || r.hasPrefix("ambulance.") }
+    #expect(careRows.count == StreamName.all.count, "\(careRows.sorted())")
+  }
+}

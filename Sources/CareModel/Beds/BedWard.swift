@@ -19,11 +19,11 @@ struct BedWard {
   /// The stay of an inpatient at a tier that has no length of stay of its own.
   static let defaultStay = SimDuration.day
 
-  init(spec: CareNetworkSpec, layout: BedLayout, seeder: StreamSeeder, trace: TraceLog?) {
+  init(spec: CareNetworkSpec, layout: BedLayout, streams: StreamSource, trace: TraceLog?) {
     pools = layout.facilities.map { f in BedPool(facility: f, tier: spec[facility: f].tier, capacity: spec[facility: f].beds) }
     self.layout = layout
     stays = spec.stays
-    stayStreams = Tier.allCases.map { seeder.stream(StreamName.stay($0)) }
+    stayStreams = Tier.allCases.map { streams.stream(StreamName.stay($0)) }
     self.trace = trace
   }
 

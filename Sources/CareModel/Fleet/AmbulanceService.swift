@@ -24,16 +24,16 @@ struct AmbulanceService {
   let admissionStream: RandomStream
   let trace: TraceLog?
 
-  init(spec: FleetSpec, layout: FleetLayout, districts: Int, seeder: StreamSeeder, trace: TraceLog?) {
+  init(spec: FleetSpec, layout: FleetLayout, districts: Int, streams: StreamSource, trace: TraceLog?) {
     self.spec = spec
     self.layout = layout
     ambulances = EntityTable(spec.ambulances.map(AmbulanceState.init))
     waiting = EntityTable(repeating: [], count: spec.priorities.count + 1)
     stats = FleetStatistics(districts: districts, blocks: layout.places.blockNames.count,
                             ambulances: spec.ambulances.count)
-    callStream = seeder.stream(StreamName.ambulanceCalls)
-    timeStream = seeder.stream(StreamName.ambulanceTimes)
-    admissionStream = seeder.stream(StreamName.ambulanceAdmission)
+    callStream = streams.stream(StreamName.ambulanceCalls)
+    timeStream = streams.stream(StreamName.ambulanceTimes)
+    admissionStream = streams.stream(StreamName.ambulanceAdmission)
     self.trace = trace
   }
 

@@ -25,18 +25,18 @@ public struct CareNetworkModel: SimulationModel {
   let trace: TraceLog?
 
   /// Builds the model of one replication.
-  init(spec: CareNetworkSpec, layout: CareLayout, seeder: StreamSeeder, tracing: Bool) {
+  init(spec: CareNetworkSpec, layout: CareLayout, streams source: StreamSource, tracing: Bool) {
     let trace = tracing ? TraceLog() : nil
     self.spec = spec
     self.layout = layout
     self.trace = trace
     queues = layout.queues.specialists.map(ConsultQueue.init)
-    beds = BedWard(spec: spec, layout: layout.beds, seeder: seeder, trace: trace)
+    beds = BedWard(spec: spec, layout: layout.beds, streams: source, trace: trace)
     stats = CareStatistics(spokeDistrict: layout.spokeDistrict, districts: layout.districts.count,
                            specialties: spec.specialties.count, hubRows: layout.queues.reportRowCount)
-    streams = CareStreams(spec: spec, beds: layout.beds, seeder: seeder)
+    streams = CareStreams(spec: spec, beds: layout.beds, source: source)
     if let f = spec.fleet, let fl = layout.fleet {
-      fleet = AmbulanceService(spec: f, layout: fl, districts: layout.districts.count, seeder: seeder, trace: trace)
+      fleet = AmbulanceService(spec: f, layout: fl, districts: layout.districts.count, streams: source, trace: trace)
     }
   }
 
@@ -109,15 +109,15 @@ struct CareStreams {
   /// Admissions from outside teleconsultation to each bed pool whose tier has them.
   let outsideAdmissions: EntityTable<EntityKind.BedPool, OutsideAdmissions?>
 
-  init(spec: CareNetworkSpec, beds: BedLayout, seeder: StreamSeeder) {
-    arrivals = EntityTable(spec.spokes.map { seeder.stream(StreamName.arrivals(spec[facility: $0])) })
-    consult = EntityTable(spec.specialties.map { seeder.stream(StreamName.consult($0)) })
-    outcome = EntityTable(spec.specialties.map { seeder.stream(StreamName.outcome($0)) })
-    calls = seeder.stream(StreamName.calls)
+  init(spec: CareNetworkSpec, beds: BedLayout, source: StreamSource) {
+    arrivals = EntityTable(spec.spokes.map { source.stream(StreamName.arrivals(spec[facility: $0])) })
+    consult = EntityTable(spec.specialties.map { source.stream(StreamName.consult($0)) })
+    outcome = EntityTable(spec.specialties.map { source.stream(StreamName.outcome($0)) })
+    calls = source.stream(StreamName.calls)
     outsideAdmissions = beds.facilities.map { f in
       let perDay = spec.otherAdmissionsPerDay[spec[facility: f].tier.rank]
       return perDay > 0
-        ? OutsideAdmissions(stream: seeder.stream(StreamName.admissions(spec[facility: f])), meanGap: .day / perDay) : nil
+        ? OutsideAdmissions(stream: source.stream(StreamName.admissions(spec[facility: f])), meanGap: .day / perDay) : nil
     }
   }
 }

@@ -1,3 +1,5 @@
+import SimRandom
+
 /// The random streams of a care-network replication: one per source of variation, named so
 /// that the same source draws the same numbers in every design compared (common random
 /// numbers). The model creates its streams through these names, and ``all`` lists them for
@@ -34,4 +36,32 @@ public enum StreamName {
     (ambulanceTimes, "chute, time at scene and handover"),
     (ambulanceAdmission, "whether an emergency patient needs a bed"),
   ]
+}
+
+/// Where the model's streams come from: the replication's seeder, and, when asked, a list of
+/// the names requested (so a test can check that ``StreamName/all`` is complete).
+struct StreamSource {
+  let seeder: StreamSeeder
+  let log: StreamLog?
+
+  func stream(_ name: String) -> RandomStream {
+    log?.names.append(name)
+    return seeder.stream(name)
+  }
+}
+
+/// The stream names a model asked for, in order.
+final class StreamLog {
+  var names: [String] = []
+}
+
+extension CareNetworkModel {
+  /// The names of every random stream a replication of `spec` draws from (the model is
+  /// built, not run).
+  public static func streamNames(_ spec: CareNetworkSpec, layout: CareLayout) -> [String] {
+    let log = StreamLog()
+    _ = CareNetworkModel(spec: spec, layout: layout, streams: StreamSource(seeder: StreamSeeder(masterSeed: 0, replication: 0),
+                                                                           log: log), tracing: false)
+    return log.names
+  }
 }

@@ -21,7 +21,7 @@ extension CareNetworkModel {
   /// `warmUp`; with `tracing`, keeps the event log and ambulance movements.
   public static func replicate(_ spec: CareNetworkSpec, layout: CareLayout, seeder: StreamSeeder,
                                horizon: SimDuration, warmUp: SimDuration, tracing: Bool = false) -> CareReplication {
-    var model = CareNetworkModel(spec: spec, layout: layout, seeder: seeder, tracing: tracing)
+    var model = CareNetworkModel(spec: spec, layout: layout, streams: StreamSource(seeder: seeder, log: nil), tracing: tracing)
     var sim = Simulation<CareEvent>(reservingEvents: spec.spokes.count + 1024)
     model.start(in: &sim)
     _ = sim.run(&model, until: .zero + horizon, warmUpEnd: .zero + warmUp)

@@ -51,6 +51,15 @@ public struct ReplicationRunner: Sendable {
                                       warmUp: scenario.warmUp, tracing: true).trace
   }
 
+  /// Runs replication `index` and returns the number of events it processed (care networks;
+  /// 0 for queueing models, whose benchmark counts them itself).
+  public func eventCount(_ index: Int) -> UInt64 {
+    guard case .care(let spec, let layout) = model else { return 0 }
+    let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
+    return CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon,
+                                      warmUp: scenario.warmUp).events
+  }
+
   /// Runs replication `index` and returns its figures and breakdown tables.
   public func replicateWithTables(_ index: Int) -> ReplicationOutput {
     let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)

@@ -14,19 +14,24 @@ extension CareNetworkReader {
     guard let f = reader.fields(node, path: "ambulances", allowed: Self.ambulanceKeys, required: ["basic", "calls"])
     else { return nil }
     let basic = f["basic"].flatMap { reader.integer($0, path: "ambulances.basic", atLeast: 0) }
-    let advanced = f["advanced"].map { reader.integer($0, path: "ambulances.advanced", atLeast: 0) } ?? 0
-    let baseTiers = f["bases"].map { tiers($0, path: "ambulances.bases") } ?? [.phc, .chc]
+    let advanced = f["advanced"].map { reader.integer($0, path: "ambulances.advanced", atLeast: 0) }
+      ?? ScenarioDefaults.advanced
+    let baseTiers = f["bases"].map { tiers($0, path: "ambulances.bases") } ?? ScenarioDefaults.bases
     let calls = f["calls"].flatMap(readCalls)
-    let dispatch = f["dispatch"].map { choice($0, path: "ambulances.dispatch", FleetSpec.Dispatch.self) } ?? .road
-    let chute = f["chute"].map { reader.distribution($0, path: "ambulances.chute") } ?? (try? .constant(2))
-    let atScene = f["at_scene"].map { reader.distribution($0, path: "ambulances.at_scene") } ?? (try? .lognormal(mean: 15, sd: 7))
-    let handover = f["handover"].map { reader.distribution($0, path: "ambulances.handover") } ?? (try? .lognormal(mean: 15, sd: 7))
+    let dispatch = f["dispatch"].map { choice($0, path: "ambulances.dispatch", FleetSpec.Dispatch.self) }
+      ?? ScenarioDefaults.dispatch
+    let scene = try? Distribution.lognormal(mean: ScenarioDefaults.sceneMean.minutes, sd: ScenarioDefaults.sceneSD.minutes)
+    let chute = f["chute"].map { reader.distribution($0, path: "ambulances.chute") }
+      ?? (try? .constant(ScenarioDefaults.chute.minutes))
+    let atScene = f["at_scene"].map { reader.distribution($0, path: "ambulances.at_scene") } ?? scene
+    let handover = f["handover"].map { reader.distribution($0, path: "ambulances.handover") } ?? scene
     let maxQueue = f["max_queue"].map { reader.duration($0, path: "ambulances.max_queue", allowZero: false) }
-      ?? SimDuration.hour.minutes
+      ?? ScenarioDefaults.maxQueue.minutes
     let maxDispatch = f["max_dispatch"].map { reader.duration($0, path: "ambulances.max_dispatch", allowZero: false) }
-      ?? SimDuration.hour.minutes
+      ?? ScenarioDefaults.maxDispatch.minutes
     let targets = readTargets(f["targets"])
-    let hospitalTier = f["hospital_tier"].map { choice($0, path: "ambulances.hospital_tier", Tier.self) } ?? .chc
+    let hospitalTier = f["hospital_tier"].map { choice($0, path: "ambulances.hospital_tier", Tier.self) }
+      ?? ScenarioDefaults.hospitalTier
     let roads = readRoads(f["roads"], startDays: startDays)
     guard let basic, let advanced, let baseTiers, let calls, let dispatch, let chute, let atScene, let handover,
           let maxQueue, let maxDispatch, let targets, let hospitalTier, let roads else { return nil }
@@ -69,9 +74,11 @@ extension CareNetworkReader {
     guard let f = reader.fields(node, path: "ambulances.calls", allowed: ["daily", "hour_of_day", "day_of_week", "priorities"],
                                 required: ["daily"]) else { return nil }
     let perMinute = f["daily"].flatMap { reader.rate($0, path: "ambulances.calls.daily") }
-    let hours = f["hour_of_day"].map { reader.numbers($0, path: "ambulances.calls.hour_of_day", atLeast: 0) } ?? Array(repeating: 1, count: 24)
-    let days = f["day_of_week"].map { reader.numbers($0, path: "ambulances.calls.day_of_week", atLeast: 0) } ?? Array(repeating: 1, count: 7)
-    var priorities: [FleetSpec.Priority] = [.init(name: "emergency", share: 1, needsAdvanced: false)]
+    let hours = f["hour_of_day"].map { reader.numbers($0, path: "ambulances.calls.hour_of_day", atLeast: 0) }
+      ?? ScenarioDefaults.hourOfDay
+    let days = f["day_of_week"].map { reader.numbers($0, path: "ambulances.calls.day_of_week", atLeast: 0) }
+      ?? ScenarioDefaults.dayOfWeek
+    var priorities: [FleetSpec.Priority] = [ScenarioDefaults.priority]
     if let list = f["priorities"] {
       guard let items = reader.list(list, path: "ambulances.calls.priorities") else { return nil }
       priorities = []
@@ -82,7 +89,7 @@ extension CareNetworkReader {
               let share = p["share"].flatMap({ reader.number($0, path: p.path("share"), atLeast: 0) })
         else { return nil }
         let needs = p["needs"].map { choice($0, path: p.path("needs"), FleetSpec.Kind.self) } ?? .basic
-        let admit = probability(p, "admit", default: 1)
+        let admit = probability(p, "admit", default: ScenarioDefaults.priority.admitProbability)
         guard let needs, let admit else { return nil }
         priorities.append(.init(name: name, share: share, needsAdvanced: needs == .advanced, admitProbability: admit))
       }
@@ -97,13 +104,15 @@ extension CareNetworkReader {
 
   /// `{urban: 20min, rural: 35min, urban_radius_km: 5}`.
   func readTargets(_ node: ScenarioNode?) -> (urban: Double, rural: Double, radius: Double)? {
-    guard let node else { return (20, 35, 5) }
+    let (urban, rural) = (ScenarioDefaults.urbanTarget.minutes, ScenarioDefaults.ruralTarget.minutes)
+    guard let node else { return (urban, rural, ScenarioDefaults.urbanRadiusKm) }
     guard let f = reader.fields(node, path: "ambulances.targets", allowed: ["urban", "rural", "urban_radius_km"]) else { return nil }
-    let urban = f["urban"].map { reader.duration($0, path: "ambulances.targets.urban", allowZero: false) } ?? 20
-    let rural = f["rural"].map { reader.duration($0, path: "ambulances.targets.rural", allowZero: false) } ?? 35
-    let radius = f["urban_radius_km"].map { reader.number($0, path: "ambulances.targets.urban_radius_km", atLeast: 0) } ?? 5
-    guard let urban, let rural, let radius else { return nil }
-    return (urban, rural, radius)
+    let u = f["urban"].map { reader.duration($0, path: "ambulances.targets.urban", allowZero: false) } ?? urban
+    let r = f["rural"].map { reader.duration($0, path: "ambulances.targets.rural", allowZero: false) } ?? rural
+    let radius = f["urban_radius_km"].map { reader.number($0, path: "ambulances.targets.urban_radius_km", atLeast: 0) }
+      ?? ScenarioDefaults.urbanRadiusKm
+    guard let u, let r, let radius else { return nil }
+    return (u, r, radius)
   }
 
   /// `add: [{district: Gaya, basic: 10, advanced: 2}]`: more ambulances at a district's bases.

@@ -6,10 +6,10 @@ extension CareNetworkReader {
   /// `{referral_tier: chc, stay: {phc: DIST, …}, other_admissions: {phc: 2/d, …}}`: length of
   /// stay and admissions from outside teleconsultation, by tier.
   func readBeds(_ node: ScenarioNode?) -> ([Distribution?]?, Tier?, [Double]?) {
-    let defaultStay = try? Distribution.lognormal(mean: SimDuration.days(2).minutes, sd: SimDuration.day.minutes)
+    let defaultStay = try? Distribution.lognormal(mean: ScenarioDefaults.stayMean.minutes, sd: ScenarioDefaults.staySD.minutes)
     var stays = [Distribution?](repeating: defaultStay, count: Tier.allCases.count)
-    var other = Array(repeating: 0.0, count: Tier.allCases.count)
-    guard let node else { return (stays, .chc, other) }
+    var other = Array(repeating: ScenarioDefaults.otherAdmissionsPerDay, count: Tier.allCases.count)
+    guard let node else { return (stays, ScenarioDefaults.referralTier, other) }
     guard let f = reader.fields(node, path: "beds", allowed: ["referral_tier", "stay", "other_admissions"])
     else { return (nil, nil, nil) }
     if let o = f["other_admissions"] {
@@ -20,7 +20,7 @@ extension CareNetworkReader {
         other[Tier(rawValue: e.key)!.rank] = perMinute * SimDuration.day.minutes
       }
     }
-    var referral: Tier? = .chc
+    var referral: Tier? = ScenarioDefaults.referralTier
     if let r = f["referral_tier"] { referral = choice(r, path: "beds.referral_tier", Tier.self) }
     if let s = f["stay"] {
       guard let sf = reader.fields(s, path: "beds.stay", allowed: Tier.allCases.map(\.rawValue)) else { return (nil, referral, other) }
@@ -36,8 +36,7 @@ extension CareNetworkReader {
 
   /// `{detour: 1.35, speed: 30km/h, dispatch: 20min, cost_per_km: 12}`.
   func readTransport(_ node: ScenarioNode?) -> CareNetworkSpec.Transport? {
-    let defaults = CareNetworkSpec.Transport(detour: 1.35, speedKmPerHour: 30, dispatchDelay: SimDuration(minutes: 20),
-                                             costPerKm: 12)
+    let defaults = ScenarioDefaults.transport
     guard let node else { return defaults }
     guard let f = reader.fields(node, path: "transport", allowed: ["detour", "speed", "dispatch", "cost_per_km"])
     else { return nil }
@@ -60,9 +59,10 @@ extension CareNetworkReader {
 
   /// `{meal_per_patient_day: 150}` (rupees).
   func readCosts(_ node: ScenarioNode?) -> (meal: Double, unused: Void)? {
-    guard let node else { return (150, ()) }
+    guard let node else { return (ScenarioDefaults.mealCostPerPatientDay, ()) }
     guard let f = reader.fields(node, path: "costs", allowed: ["meal_per_patient_day"]) else { return nil }
-    guard let meal = f["meal_per_patient_day"].map({ reader.number($0, path: "costs.meal_per_patient_day", atLeast: 0) }) ?? 150
+    guard let meal = f["meal_per_patient_day"].map({ reader.number($0, path: "costs.meal_per_patient_day", atLeast: 0) })
+      ?? ScenarioDefaults.mealCostPerPatientDay
     else { return nil }
     return (meal, ())
   }

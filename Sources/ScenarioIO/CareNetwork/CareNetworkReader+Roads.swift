@@ -13,18 +13,23 @@ extension CareNetworkReader {
   /// congestion: [24 factors], monsoon: {factor: 1.25, from: 06-01, to: 09-30}}`.
   func readRoads(_ node: ScenarioNode?, startDays: Int) -> RoadSettings? {
     let startDayOfYear = dayOfYear(startDays)
-    guard let node else { return RoadSettings(graph: nil, detour: 1.35, conditions: TravelConditions(), startDayOfYear: startDayOfYear) }
+    guard let node else {
+      return RoadSettings(graph: nil, detour: ScenarioDefaults.roadDetour, conditions: TravelConditions(),
+                          startDayOfYear: startDayOfYear)
+    }
     guard let f = reader.fields(node, path: "ambulances.roads",
                                 allowed: ["detour", "nodes", "edges", "geojson", "congestion", "monsoon"]) else { return nil }
-    let detour = f["detour"].map { reader.number($0, path: "ambulances.roads.detour", atLeast: 1) } ?? 1.35
+    let detour = f["detour"].map { reader.number($0, path: "ambulances.roads.detour", atLeast: 1) }
+      ?? ScenarioDefaults.roadDetour
     let congestion = f["congestion"].map { reader.numbers($0, path: "ambulances.roads.congestion", atLeast: 0.01) }
-      ?? Array(repeating: 1, count: 24)
-    var monsoon = (factor: 1.0, days: 152..<273)
+      ?? ScenarioDefaults.hourOfDay
+    // No monsoon unless one is given: a factor of 1 (the days then do not matter).
+    var monsoon = (factor: 1.0, days: ScenarioDefaults.monsoonFrom..<(ScenarioDefaults.monsoonTo + 1))
     if let m = f["monsoon"] {
       guard let mf = reader.fields(m, path: "ambulances.roads.monsoon", allowed: ["factor", "from", "to"], required: ["factor"]),
             let factor = mf["factor"].flatMap({ reader.number($0, path: mf.path("factor"), atLeast: 0.01) }) else { return nil }
-      let from = mf["from"].flatMap { monthDay($0, path: mf.path("from")) } ?? 151
-      let to = mf["to"].flatMap { monthDay($0, path: mf.path("to")) } ?? 272
+      let from = mf["from"].flatMap { monthDay($0, path: mf.path("from")) } ?? ScenarioDefaults.monsoonFrom
+      let to = mf["to"].flatMap { monthDay($0, path: mf.path("to")) } ?? ScenarioDefaults.monsoonTo
       monsoon = (factor, from..<max(from, to + 1))
     }
     guard let detour, let congestion else { return nil }

@@ -11,9 +11,10 @@ extension CareNetworkReader {
     else { return nil }
     let ceiling = f["max_daily"].map { reader.rate($0, path: "demand.max_daily") }
     let perMinute = f["daily"].flatMap { reader.rate($0, path: "demand.daily") }
-    let hours = f["hour_of_day"].map { reader.numbers($0, path: "demand.hour_of_day", atLeast: 0) } ?? Array(repeating: 1, count: 24)
-    let days = f["day_of_week"].map { reader.numbers($0, path: "demand.day_of_week", atLeast: 0) } ?? Array(repeating: 1, count: 7)
-    let growth = f["monthly_growth"].map { reader.number($0, path: "demand.monthly_growth", atLeast: -0.5) } ?? 0
+    let hours = f["hour_of_day"].map { reader.numbers($0, path: "demand.hour_of_day", atLeast: 0) } ?? ScenarioDefaults.hourOfDay
+    let days = f["day_of_week"].map { reader.numbers($0, path: "demand.day_of_week", atLeast: 0) } ?? ScenarioDefaults.dayOfWeek
+    let growth = f["monthly_growth"].map { reader.number($0, path: "demand.monthly_growth", atLeast: -0.5) }
+      ?? ScenarioDefaults.monthlyGrowth
     guard let hours, let days, let growth, ceiling != .some(nil) else { return nil }
     if hours.count != 24 || !hours.contains(where: { $0 > 0 }), let n = f["hour_of_day"] {
       reader.report(.invalidValue, "give 24 hour-of-day factors (00:00 first), not all zero", at: n, path: "demand.hour_of_day")
@@ -53,8 +54,8 @@ extension CareNetworkReader {
       let share = f["share"].flatMap { reader.number($0, path: f.path("share"), atLeast: 0) }
       let consult = f["consult"].flatMap { reader.distribution($0, path: f.path("consult")) }
       let staff = f["specialists_per_hub"].flatMap { specialistsByTier($0, path: f.path("specialists_per_hub")) }
-      let admit = probability(f, "admit", default: 0)
-      let refer = probability(f, "refer", default: 0)
+      let admit = probability(f, "admit", default: ScenarioDefaults.admit)
+      let refer = probability(f, "refer", default: ScenarioDefaults.refer)
       if let admit, let refer, admit + refer > 1 {
         reader.report(.invalidValue, "admit + refer is \(Units.format(admit + refer)), more than 1", at: item, path: path,
                       hint: "the rest (1 − admit − refer) go home with an e-prescription")
@@ -138,19 +139,17 @@ extension CareNetworkReader {
                            "max_attempts", "failed_call"]
 
   func readPolicy(_ node: ScenarioNode?) -> CareNetworkSpec.Policy? {
-    let defaults = CareNetworkSpec.Policy(assignment: .ownDistrict, sessionEnd: .wait, connectionFailure: 0,
-                                          doctorUnavailable: 0, retryProbability: 1, maxAttempts: 3,
-                                          failedCall: SimDuration(minutes: 3))
+    let defaults = ScenarioDefaults.policy
     guard let node else { return defaults }
     guard let f = reader.fields(node, path: "policy", allowed: Self.policyKeys) else { return nil }
     let assignment = f["assignment"].map { choice($0, path: "policy.assignment", CareNetworkSpec.Assignment.self) }
       ?? defaults.assignment
     let sessionEnd = f["session_end"].map { choice($0, path: "policy.session_end", CareNetworkSpec.SessionEnd.self) }
       ?? defaults.sessionEnd
-    let failure = probability(f, "connection_failure", default: 0)
-    let unavailable = probability(f, "doctor_unavailable", default: 0)
-    let retry = probability(f, "retry", default: 1)
-    let attempts = f["max_attempts"].map { reader.integer($0, path: "policy.max_attempts", atLeast: 1) } ?? 3
+    let failure = probability(f, "connection_failure", default: defaults.connectionFailure)
+    let unavailable = probability(f, "doctor_unavailable", default: defaults.doctorUnavailable)
+    let retry = probability(f, "retry", default: defaults.retryProbability)
+    let attempts = f["max_attempts"].map { reader.integer($0, path: "policy.max_attempts", atLeast: 1) } ?? defaults.maxAttempts
     let lost = f["failed_call"].map { reader.duration($0, path: "policy.failed_call") } ?? defaults.failedCall.minutes
     guard let assignment, let sessionEnd, let failure, let unavailable, let retry, let attempts, let lost else { return nil }
     if failure + unavailable >= 1 {

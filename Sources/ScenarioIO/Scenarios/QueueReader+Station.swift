@@ -84,9 +84,9 @@ extension QueueReader {
       return try? .renewal(.exponential(rate: rate))
     }
     let hours = f["hour_of_day"].map { reader.numbers($0, path: f.path("hour_of_day"), atLeast: 0) }
-      ?? Array(repeating: 1, count: 24)
+      ?? ScenarioDefaults.hourOfDay
     let days = f["day_of_week"].map { reader.numbers($0, path: f.path("day_of_week"), atLeast: 0) }
-      ?? Array(repeating: 1, count: 7)
+      ?? ScenarioDefaults.dayOfWeek
     if let h = hours, h.count != 24, let n = f["hour_of_day"] {
       reader.report(.invalidValue, "give 24 hour-of-day factors (00:00 to 23:00), got \(h.count)",
                     at: n, path: f.path("hour_of_day"))

@@ -58,7 +58,7 @@ struct QueueReader {
       if classes.contains(where: { $0.name == name }), let n = f["name"] {
         reader.report(.invalidValue, "class '\(name)' is defined twice", at: n, path: f.path("name"))
       }
-      let priority = f["priority"].flatMap { reader.integer($0, path: f.path("priority")) } ?? 0
+      let priority = f["priority"].flatMap { reader.integer($0, path: f.path("priority")) } ?? ScenarioDefaults.classPriority
       classes.append(.init(name: name, priority: priority))
       arrivals.append(f["arrivals"].flatMap { readArrivals($0, path: f.path("arrivals")) })
       if let s = f["service"] {

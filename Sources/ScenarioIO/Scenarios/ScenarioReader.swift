@@ -21,13 +21,13 @@ struct ScenarioReader {
       reader.report(.invalidValue, "unsupported schema '\(schema)'", at: node, path: "schema",
                     hint: "this version of telesim reads '\(Self.schema)'")
     }
-    let name = f["name"].flatMap { reader.string($0, path: "name") } ?? "scenario"
-    let seed = f["seed"].flatMap { reader.seed($0, path: "seed") } ?? 1
+    let name = f["name"].flatMap { reader.string($0, path: "name") } ?? ScenarioDefaults.name
+    let seed = f["seed"].flatMap { reader.seed($0, path: "seed") } ?? ScenarioDefaults.seed
     let horizon = f["horizon"].flatMap { reader.duration($0, path: "horizon", allowZero: false) }
     let autoWarmUp = f["warmup"]?.scalar == "auto"
-    let warmUp = autoWarmUp ? 0 : f["warmup"].map { reader.duration($0, path: "warmup") } ?? 0
-    let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1) } ?? 10
-    let generator = f["rng"].map(readGenerator) ?? .mt19937
+    let warmUp = autoWarmUp ? 0 : f["warmup"].map { reader.duration($0, path: "warmup") } ?? ScenarioDefaults.warmUp.minutes
+    let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1) } ?? ScenarioDefaults.replications
+    let generator = f["rng"].map(readGenerator) ?? ScenarioDefaults.generator
     if let h = horizon, let w = warmUp, w >= h, let node = f["warmup"] {
       let horizonText = f["horizon"]?.scalar ?? ""
       reader.report(.invalidValue, "warm-up \(node.scalar ?? "") is not shorter than the horizon \(horizonText)",
