@@ -75,3 +75,17 @@ private struct PastScheduler: SimulationModel {
     sim.schedule(2, at: SimTime(minutes: 5))
   }
 }
+
+@Suite("Invariant checks")
+struct InvariantCheckTests {
+  /// Debug builds run the engine's and the models' invariant checks (scripts/test.sh runs the
+  /// model tests in one); release builds compile them away.
+  @Test("debug builds check invariants as they run, release builds do not")
+  func checksFollowTheBuild() {
+    #if DEBUG
+    #expect(internalChecksEnabled)
+    #else
+    #expect(!internalChecksEnabled)
+    #endif
+  }
+}
