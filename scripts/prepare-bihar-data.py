@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Builds data/bihar/ (what the care-network model reads at run time) from the PMGSY
-GeoSadak extracts in ../shared/data/bihar (see data/bihar/SOURCES.md).
+GeoSadak extracts (the DataMeet mirror named in data/bihar/SOURCES.md), unpacked in SOURCE_DIR.
 
 Run from the repository root:  python3 scripts/prepare-bihar-data.py [SOURCE_DIR]
 Only the Python standard library is used; the output is deterministic.

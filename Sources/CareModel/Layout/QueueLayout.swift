@@ -46,20 +46,35 @@ struct QueueLayout: Sendable {
 
   /// The queue of each (spoke, specialty) under the assignment policy: the nearest hub (in the
   /// spoke's own district first, with `own-district`) among the hubs that have specialists of
-  /// that specialty on duty.
+  /// that specialty on duty; the nearest hub of all when none has. Hubs are ranked by (other
+  /// district, squared planar distance, hub order); one scan per spoke and specialty finds the
+  /// first in that order, so no hub list is sorted and no facility record is copied.
   private static func assignHubs(_ spec: CareNetworkSpec, specialists perHub: [Int]) -> [ConsultQueueID] {
     let k = spec.specialties.count
+    let districts = spec.districts
+    let hubLocation = spec.hubs.map { spec[facility: $0].location }
+    let hubDistrict = spec.hubs.map { h in districts.firstIndex(of: spec[facility: h].district) ?? -1 }
+    let ownDistrict = spec.policy.assignment == .ownDistrict
     var result: [ConsultQueueID] = []
     result.reserveCapacity(spec.spokes.count * k)
+    var keys = [(other: Int, km: Double)](repeating: (0, 0), count: spec.hubs.count)
     for s in spec.spokes {
-      let here = spec[facility: s]
-      let ranked = spec.hubs.indices.map { h -> (hub: Int, km: Double, other: Bool) in
-        let f = spec[facility: spec.hubs[h]]
-        let other = spec.policy.assignment == .ownDistrict && f.district != here.district
-        return (h, here.location.planarKilometresSquared(to: f.location), other)
-      }.sorted { ($0.other ? 1 : 0, $0.km, $0.hub) < ($1.other ? 1 : 0, $1.km, $1.hub) }
+      let here = spec.facilities[s.index].location
+      let district = districts.firstIndex(of: spec.facilities[s.index].district) ?? -1
+      for h in keys.indices {
+        keys[h] = (ownDistrict && hubDistrict[h] != district ? 1 : 0, here.planarKilometresSquared(to: hubLocation[h]))
+      }
+      func first(where ok: (Int) -> Bool) -> Int? {
+        var best: Int?
+        for h in keys.indices where ok(h) {
+          if let b = best, (keys[b].other, keys[b].km) <= (keys[h].other, keys[h].km) { continue }
+          best = h
+        }
+        return best
+      }
+      let nearest = first { _ in true } ?? 0
       for c in 0..<k {
-        let hub = ranked.first { perHub[$0.hub * k + c] > 0 }?.hub ?? ranked[0].hub
+        let hub = first { perHub[$0 * k + c] > 0 } ?? nearest
         result.append(ConsultQueueID(hub * k + c))
       }
     }
