@@ -58,15 +58,11 @@ struct CareValidationTests {
     net.opensAt = .hours(8)
     net.closesAt = .hours(20)
     net.consult = try .lognormal(mean: 9, sd: 5)
-    var ratios: [Double] = []
-    for r in 0..<12 {
+    try TheoryCheck.ratioIsOne("L / (λ W) for waiting patients", replications: 12) { r in
       let v = try net.run(seed: 77, replication: r, days: 200, warmUp: 14).values
       let lambda = v["teleconsult.completed.per_day"]! / 1440
-      ratios.append(v["teleconsult.waiting.mean"]! / (lambda * v["teleconsult.wait.mean"]! * 60))
-    }
-    let check = TheoryCheck("L / (λ W) for waiting patients", theory: 1, estimate: ReplicationEstimate(ratios)!)
-    #expect(check.isWithin(standardErrors: 4), "\(check)")
-    #expect(check.detectsBias(of: 0.05), "no teeth: \(check)")
+      return v["teleconsult.waiting.mean"]! / (lambda * v["teleconsult.wait.mean"]! * 60)
+    }.expectAgreement()
   }
 
   /// Little's law on the bed pools: mean occupied beds = admissions per minute × mean stay
@@ -78,16 +74,11 @@ struct CareValidationTests {
     net.refer = 0.1
     net.otherAdmissions = 1
     let beds = Double(net.spokeBeds + net.chcBeds + 4)  // S2, the CHC and the hub
-    var ratios: [Double] = []
-    for r in 0..<12 {
+    try TheoryCheck.ratioIsOne("L / (λ W) for beds", replications: 12) { r in
       let v = try net.run(seed: 78, replication: r, days: 300, warmUp: 14).values
       let occupied = v["beds.occupancy.mean"]! * beds
-      let admitted = v["admissions.per_day"]! + v["admissions.other.per_day"]!
-      ratios.append(occupied / (admitted * 2))
-    }
-    let check = TheoryCheck("L / (λ W) for beds", theory: 1, estimate: ReplicationEstimate(ratios)!)
-    #expect(check.isWithin(standardErrors: 4), "\(check)")
-    #expect(check.detectsBias(of: 0.05), "no teeth: \(check)")
+      return occupied / ((v["admissions.per_day"]! + v["admissions.other.per_day"]!) * 2)
+    }.expectAgreement()
   }
 
   /// A bed pool fed only by Poisson admissions from outside, with exponential stays and no
@@ -114,10 +105,8 @@ struct CareValidationTests {
     }
     for (tier, beds) in [("phc", 4), ("chc", 3)] {
       let theory = QueueingTheory.erlangB(servers: beds, load: 3)
-      let check = TheoryCheck("\(tier) blocking (\(beds) beds, load 3)", theory: theory,
-                              estimate: ReplicationEstimate(blocking[tier]!)!)
-      #expect(check.isWithin(standardErrors: 4), "\(check)")
-      #expect(check.detectsBias(of: 0.05), "no teeth: \(check)")
+      TheoryCheck("\(tier) blocking (\(beds) beds, load 3)", theory: theory,
+                  estimate: ReplicationEstimate(blocking[tier]!)!).expectAgreement()
     }
   }
 }

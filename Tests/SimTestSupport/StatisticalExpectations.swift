@@ -53,3 +53,21 @@ public enum Golden {
 #if canImport(Glibc)
 import Glibc
 #endif
+
+import Testing
+
+extension TheoryCheck {
+  /// Expects the estimate within 4 standard errors of the theory, and a check able to catch a
+  /// 5% bias (failures name the check and the caller's line).
+  public func expectAgreement(sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(isWithin(standardErrors: 4), "\(self)", sourceLocation: sourceLocation)
+    #expect(detectsBias(of: 0.05), "no teeth: \(self)", sourceLocation: sourceLocation)
+  }
+
+  /// The check that a ratio, computed once per replication, is 1 (Little's law and the like).
+  public static func ratioIsOne(_ label: String, replications: Int, _ ratio: (Int) throws -> Double) rethrows
+    -> TheoryCheck
+  {
+    TheoryCheck(label, theory: 1, estimate: ReplicationEstimate(try (0..<replications).map(ratio))!)
+  }
+}
