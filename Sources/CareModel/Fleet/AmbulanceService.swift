@@ -55,7 +55,7 @@ struct AmbulanceService {
     scheduleNextCall(after: sim.now, in: &sim)
     let source = layout.callSource
     let node = source.nodes[source.origin.sample(using: callStream)]
-    let priority = CallPriorityID(source.priority.sample(using: callStream))
+    let priority = source.priority.sample(using: callStream)
     openCall(node: node, priority: priority, patient: nil, in: &sim)
   }
 

@@ -111,14 +111,15 @@ struct HospitalRanking: Sendable {
 /// Where emergency calls come from (populated nodes, weighted by population), when (a
 /// weekly profile), and of which priority.
 struct CallSource: Sendable {
-  let nodes: [RoadNodeID]
-  let origin: CategoricalChoice
-  let priority: CategoricalChoice
+  let nodes: EntityTable<EntityKind.CallOrigin, RoadNodeID>
+  let origin: CategoricalChoice<EntityKind.CallOrigin>
+  let priority: CategoricalChoice<EntityKind.CallPriority>
   let process: ArrivalProcess
 
   init(fleet: FleetSpec, startWeekday: Int, nodePopulation: [Int]) throws(DistributionError) {
-    nodes = nodePopulation.indices.filter { nodePopulation[$0] > 0 }.map(RoadNodeID.init)
-    origin = CategoricalChoice(weights: nodes.map { Double(nodePopulation[$0.index]) })
+    let populated = nodePopulation.indices.filter { nodePopulation[$0] > 0 }
+    nodes = EntityTable(populated.map(RoadNodeID.init))
+    origin = CategoricalChoice(weights: populated.map { Double(nodePopulation[$0]) })
     priority = CategoricalChoice(weights: fleet.priorities.map(\.share))
     let days = (0..<7).map { fleet.dayOfWeek[($0 + startWeekday) % 7] }
     let shape = (fleet.hourOfDay.reduce(0, +) / 24) * (days.reduce(0, +) / 7)

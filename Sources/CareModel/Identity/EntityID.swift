@@ -56,6 +56,10 @@ public enum EntityKind {
   public enum Base {}
   /// A block (sub-district), in order of first appearance among road nodes.
   public enum Block {}
+  /// A row of the by-hub table: a hub's queues, or one statewide queue.
+  public enum QueueGroup {}
+  /// A populated road node that emergency calls come from, by position among them.
+  public enum CallOrigin {}
 }
 
 public typealias FacilityID = EntityID<EntityKind.Facility>
@@ -73,3 +77,5 @@ public typealias CallPriorityID = EntityID<EntityKind.CallPriority>
 public typealias RoadNodeID = EntityID<EntityKind.RoadNode>
 public typealias BaseID = EntityID<EntityKind.Base>
 public typealias BlockID = EntityID<EntityKind.Block>
+public typealias QueueGroupID = EntityID<EntityKind.QueueGroup>
+public typealias CallOriginID = EntityID<EntityKind.CallOrigin>

@@ -33,11 +33,12 @@ public struct CareLayout: Sendable {
   public var queueCount: Int { queues.specialists.count }
 }
 
-/// Picks an index with probability proportional to its weight (one uniform per draw), through
-/// the discrete distribution of SimRandom.
-struct CategoricalChoice: Sendable {
+/// Picks an entity with probability proportional to its weight (one uniform per draw),
+/// through the discrete distribution of SimRandom.
+struct CategoricalChoice<Kind>: Sendable {
   let table: Distribution
 
+  /// Weights by ID (the first for ID 0).
   /// - Precondition: weights are finite, non-negative and not all zero (the reader checks).
   init(weights: [Double]) {
     do {
@@ -47,6 +48,6 @@ struct CategoricalChoice: Sendable {
     }
   }
 
-  /// The index drawn.
-  func sample(using stream: RandomStream) -> Int { Int(table.sample(using: stream)) }
+  /// The entity drawn.
+  func sample(using stream: RandomStream) -> EntityID<Kind> { EntityID(Int(table.sample(using: stream))) }
 }

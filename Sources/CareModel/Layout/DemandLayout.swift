@@ -16,7 +16,7 @@ struct DemandLayout: Sendable {
   /// Arrival process of each spoke, at the peak growth factor.
   let arrivals: EntityTable<EntityKind.Spoke, ArrivalProcess>
   /// Which specialty a request asks for.
-  let specialtyChoice: CategoricalChoice
+  let specialtyChoice: CategoricalChoice<EntityKind.Specialty>
   let monthlyGrowth: Double
   /// The ceiling on the growth factor (max daily / daily; infinite without a ceiling).
   let ceiling: Double

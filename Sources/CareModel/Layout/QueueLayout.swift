@@ -33,11 +33,14 @@ struct QueueLayout: Sendable {
     queueOfSpoke[spoke.index * specialtyCount + specialty.index]
   }
 
-  /// Rows of the by-hub table: one per hub, or one per specialty with the statewide pool.
-  var reportRowCount: Int { isStatewide ? specialtyCount : specialists.count / max(specialtyCount, 1) }
+  /// Groups of queues reported as one row of the by-hub table: one per hub, or one per
+  /// specialty with the statewide pool.
+  var groupCount: Int { isStatewide ? specialtyCount : specialists.count / max(specialtyCount, 1) }
 
-  /// The by-hub row a queue's figures go to: its hub, or its specialty with the statewide pool.
-  func reportRow(of queue: ConsultQueueID) -> Int { isStatewide ? queue.index : queue.index / specialtyCount }
+  /// The group (by-hub row) a queue's figures go to: its hub, or its own with the statewide pool.
+  func group(of queue: ConsultQueueID) -> QueueGroupID {
+    QueueGroupID(isStatewide ? queue.index : queue.index / specialtyCount)
+  }
 
   /// The queues of hub `hub` (one per specialty), or for the statewide pool none.
   func queues(ofHub hub: HubID) -> [ConsultQueueID] {

@@ -12,7 +12,7 @@ extension CareNetworkModel {
   mutating func arrive(at spoke: SpokeID, in sim: inout Simulation<CareEvent>) {
     let now = sim.now
     scheduleNextArrival(at: spoke, after: now, in: &sim)
-    let specialty = SpecialtyID(layout.demand.specialtyChoice.sample(using: streams.arrivals[spoke]))
+    let specialty = layout.demand.specialtyChoice.sample(using: streams.arrivals[spoke])
     let p = patients.admit(spoke: spoke, specialty: specialty, at: now)
     ledger.arrived += 1
     stats.request(spoke: spoke, specialty: specialty)
@@ -41,7 +41,7 @@ extension CareNetworkModel {
     }
     let patient = patients[p]
     let wait = now - patient.arrival
-    stats.consult(spoke: patient.spoke, specialty: patient.specialty, hubRow: layout.queues.reportRow(of: q), wait: wait,
+    stats.consult(spoke: patient.spoke, specialty: patient.specialty, group: layout.queues.group(of: q), wait: wait,
                   sameDay: now.day == patient.arrival.day)
     queues[q].recordConsult(waited: wait)
     let minutes = spec[specialty: patient.specialty].consult.sample(using: streams.consult[patient.specialty])

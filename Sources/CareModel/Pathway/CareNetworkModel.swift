@@ -33,7 +33,7 @@ public struct CareNetworkModel: SimulationModel {
     queues = layout.queues.specialists.map(ConsultQueue.init)
     beds = BedWard(spec: spec, layout: layout.beds, streams: source, trace: trace)
     stats = CareStatistics(spokeDistrict: layout.spokeDistrict, districts: layout.districts.count,
-                           specialties: spec.specialties.count, hubRows: layout.queues.reportRowCount)
+                           specialties: spec.specialties.count, queueGroups: layout.queues.groupCount)
     streams = CareStreams(spec: spec, beds: layout.beds, source: source)
     if let f = spec.fleet, let fl = layout.fleet {
       fleet = AmbulanceService(spec: f, layout: fl, districts: layout.districts.count, streams: source, trace: trace)

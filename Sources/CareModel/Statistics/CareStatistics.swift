@@ -19,21 +19,21 @@ struct CareStatistics {
   var byDistrict: EntityTable<EntityKind.District, GroupCounts>
   var bySpecialty: EntityTable<EntityKind.Specialty, GroupCounts>
   /// Waits by row of the by-hub table (a hub, or a specialty's statewide queue).
-  var hubWaits: [QuantileSketch]
+  var groupWaits: EntityTable<EntityKind.QueueGroup, QuantileSketch>
   var days: [DayRecord] = []
   var today = DayRecord()
 
-  init(spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>, districts: Int, specialties: Int, hubRows: Int) {
+  init(spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>, districts: Int, specialties: Int, queueGroups: Int) {
     self.spokeDistrict = spokeDistrict
     byDistrict = EntityTable(repeating: GroupCounts(), count: districts)
     bySpecialty = EntityTable(repeating: GroupCounts(), count: specialties)
-    hubWaits = Array(repeating: QuantileSketch(), count: hubRows)
+    groupWaits = EntityTable(repeating: QuantileSketch(), count: queueGroups)
   }
 
   /// Discards everything observed so far (end of warm-up).
   mutating func reset() {
     self = CareStatistics(spokeDistrict: spokeDistrict, districts: byDistrict.count, specialties: bySpecialty.count,
-                          hubRows: hubWaits.count)
+                          queueGroups: groupWaits.count)
   }
 
   /// Applies `update` to the district and the specialty a patient belongs to.
@@ -48,11 +48,12 @@ struct CareStatistics {
     forGroups(spoke: spoke, specialty: specialty) { $0.requests += 1 }
   }
 
-  mutating func consult(spoke: SpokeID, specialty: SpecialtyID, hubRow: Int, wait w: SimDuration, sameDay same: Bool) {
+  mutating func consult(spoke: SpokeID, specialty: SpecialtyID, group: QueueGroupID, wait w: SimDuration,
+                        sameDay same: Bool) {
     consults += 1
     wait.record(w.minutes)
     waitQuantiles.record(w.minutes)
-    hubWaits[hubRow].record(w.minutes)
+    groupWaits[group].record(w.minutes)
     today.consults += 1
     today.waitTotal += w.minutes
     if same { sameDay += 1 }

@@ -47,7 +47,7 @@ extension CareNetworkModel {
       let waiting = g.queues.reduce(0.0) { $0 + (queues[$1].waiting.mean ?? 0) }
       let specialists = g.queues.reduce(0) { $0 + queues[$1].specialists }
       return [Double(specialists), Double(consults) / days, consults > 0 ? waitSum / Double(consults) / 60 : .nan,
-              stats.hubWaits[row].quantile(0.9).map { $0 / 60 } ?? .nan, waiting, duty > 0 ? busy / duty : .nan,
+              stats.groupWaits[QueueGroupID(row)].quantile(0.9).map { $0 / 60 } ?? .nan, waiting, duty > 0 ? busy / duty : .nan,
               overtime / 60 / days]
     }
     return BreakdownTable(name: "by-hub", keyColumns: ["hub", "district", "name"],

@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 
 /// Parses quantities with units: durations (`12min`, `2h`, `3d`) and rates (`9/h`).
 enum Units {
@@ -6,9 +7,9 @@ enum Units {
   static let durationUnits: [(names: [String], minutes: Double)] = [
     (["s", "sec", "secs", "second", "seconds"], 1.0 / 60),
     (["min", "mins", "minute", "minutes", "m"], 1),
-    (["h", "hr", "hrs", "hour", "hours"], 60),
-    (["d", "day", "days"], 1440),
-    (["w", "wk", "week", "weeks"], 10080),
+    (["h", "hr", "hrs", "hour", "hours"], SimDuration.hour.minutes),
+    (["d", "day", "days"], SimDuration.day.minutes),
+    (["w", "wk", "week", "weeks"], SimDuration.week.minutes),
   ]
 
   /// Splits "12.5min" into (12.5, "min"): the longest numeric prefix and the rest.

@@ -26,8 +26,12 @@ public struct RateProfile: Sendable, Equatable {
     self.ratesPerMinute = ratesPerMinute
   }
 
+  /// Minutes in a week. SimRandom does not import the kernel, whose `SimDuration.week` is
+  /// the same span.
+  public static let minutesPerWeek = 7.0 * 24 * 60
+
   /// A weekly profile: `base` arrivals per minute times an hour-of-day factor (24 values)
-  /// times a day-of-week factor (7 values, Monday first). Time 0 is Monday 00:00.
+  /// times a day-of-week factor (7 values, the first for the day that starts at time 0).
   public static func weekly(basePerMinute base: Double, hourOfDay: [Double], dayOfWeek: [Double])
     throws(DistributionError) -> RateProfile
   {
@@ -37,7 +41,7 @@ public struct RateProfile: Sendable, Equatable {
     var rates: [Double] = []
     rates.reserveCapacity(168)
     for d in 0..<7 { for h in 0..<24 { rates.append(base * hourOfDay[h] * dayOfWeek[d]) } }
-    return try RateProfile(periodMinutes: 7 * 1440, ratesPerMinute: rates)
+    return try RateProfile(periodMinutes: minutesPerWeek, ratesPerMinute: rates)
   }
 
   /// Width of one slot in minutes.
