@@ -48,3 +48,34 @@ struct BedRefusalTests {
     #expect(refused >= unplaced - 1e-6 && refused <= unplaced + 1 + 1e-6, "\(refused) refused, \(unplaced) unplaced")
   }
 }
+
+@Suite("Bed upgrades from none")
+struct UpgradeFromNoBedsTests {
+  /// S1, a health & wellness centre with no beds, is to get 5 beds on day 20. Before that it
+  /// is not a hospital a patient tries: its patients who need admission are referred, and no
+  /// refusal is counted for it.
+  @Test("a facility that has no beds yet refuses nobody and is passed over")
+  func notYetUpgraded() throws {
+    var net = TinyNetwork()
+    net.admit = 0.5
+    net.refer = 0
+    var spec = net.spec()
+    spec.upgrades = [.init(at: .startOfDay(20), facilities: [FacilityID(0)], beds: 5)]
+    let layout = try CareLayout(spec: spec, horizon: .days(30))
+    let r = CareNetworkModel.replicate(spec, layout: layout, seeder: StreamSeeder(masterSeed: 4, replication: 0),
+                                       horizon: .days(30), warmUp: .zero, tracing: true)
+    var admittedAtS1 = 0
+    for record in r.records {
+      switch record.event {
+      case .admitted(_, let at) where at == FacilityID(0):
+        #expect(record.time >= .startOfDay(20), "admitted at S1 before it had beds")
+        admittedAtS1 += 1
+      case .bedRefused(let at) where at == FacilityID(0):
+        #expect(record.time >= .startOfDay(20), "S1 refused a patient before it had beds to refuse with")
+      default: break
+      }
+    }
+    #expect(admittedAtS1 > 0, "after day 20, S1 admits its own patients")
+    #expect(r.values["referrals.per_day"]! > 0, "before day 20, S1's admissions are referred")
+  }
+}

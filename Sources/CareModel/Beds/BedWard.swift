@@ -7,17 +7,16 @@ import SimRandom
 /// first, then referral candidates; or, with ambulances, hospitals by road time from the
 /// scene). ``request(at:firstRequest:in:)`` takes a free bed or refuses; a refusal counts
 /// toward `beds.refused` only for the patient's first request, so that figure counts
-/// admission requests that found no bed at the first hospital tried, in every mode.
+/// admission requests that found no bed at the first hospital tried, in every mode. A
+/// facility with no beds at the time (none at all, or not yet upgraded) is not a hospital
+/// tried: it answers ``BedAnswer/noBeds`` and counts nothing.
 struct BedWard {
   private(set) var pools: EntityTable<EntityKind.BedPool, BedPool>
   private let layout: BedLayout
   /// Length of stay by tier (rank), and the stream each tier draws from (`stay.TIER`).
-  private let stays: [Distribution?]
+  private let stays: [Distribution]
   private let stayStreams: [RandomStream]
   private let trace: TraceLog?
-
-  /// The stay of an inpatient at a tier that has no length of stay of its own.
-  static let defaultStay = SimDuration.day
 
   init(spec: CareNetworkSpec, layout: BedLayout, streams: StreamSource, trace: TraceLog?) {
     pools = layout.facilities.map { f in BedPool(facility: f, tier: spec[facility: f].tier, capacity: spec[facility: f].beds) }
@@ -28,29 +27,29 @@ struct BedWard {
   }
 
   /// Asks `facility` for a bed: takes one if free (and schedules the discharge), else
-  /// refuses. A facility without beds refuses without counting.
+  /// refuses.
   /// - Parameter firstRequest: whether this is the patient's first request (only then does
   ///   a refusal count).
-  mutating func request(at facility: FacilityID, firstRequest: Bool, in sim: inout Simulation<CareEvent>) -> Bool {
-    guard let b = layout.pool(of: facility) else { return false }
+  mutating func request(at facility: FacilityID, firstRequest: Bool, in sim: inout Simulation<CareEvent>) -> BedAnswer {
+    guard let b = layout.pool(of: facility) else { return .noBeds }
     return occupy(b, firstRequest: firstRequest, in: &sim)
   }
 
   /// Takes a bed in pool `b` if one is free and schedules the discharge; otherwise refuses.
-  mutating func occupy(_ b: BedPoolID, firstRequest: Bool, in sim: inout Simulation<CareEvent>) -> Bool {
+  mutating func occupy(_ b: BedPoolID, firstRequest: Bool, in sim: inout Simulation<CareEvent>) -> BedAnswer {
     let now = sim.now
     pools[b].advance(to: now)
+    guard pools[b].capacity > 0 else { return .noBeds }
     guard pools[b].hasFreeBed else {
       trace?.record(now, .bedRefused(at: pools[b].facility))
       if firstRequest { pools[b].refusals += 1 }
-      return false
+      return .refused
     }
     pools[b].occupied += 1
     pools[b].admissions += 1
     let rank = pools[b].tier.rank
-    let stay = stays[rank].map { SimDuration(minutes: $0.sample(using: stayStreams[rank])) } ?? Self.defaultStay
-    sim.schedule(.discharge(b), after: stay)
-    return true
+    sim.schedule(.discharge(b), after: SimDuration(minutes: stays[rank].sample(using: stayStreams[rank])))
+    return .admitted
   }
 
   /// An inpatient leaves pool `b`.
@@ -87,4 +86,14 @@ struct BedWard {
     precondition(pools[b].occupied >= 0, "bed pool \(b): more discharges than admissions")
     #endif
   }
+}
+
+/// A facility's answer to a request for a bed.
+enum BedAnswer {
+  /// A bed was free and is now taken.
+  case admitted
+  /// Every bed was taken.
+  case refused
+  /// The facility has no beds at the time (none at all, or not yet upgraded).
+  case noBeds
 }

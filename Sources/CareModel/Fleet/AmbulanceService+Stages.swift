@@ -50,11 +50,13 @@ extension AmbulanceService {
     }
     var firstRequest = call.firstBedRequest
     for h in ranking.candidates(from: call.node, travel: layout.travel) {
-      if beds.request(at: h, firstRequest: firstRequest, in: &sim) {
+      switch beds.request(at: h, firstRequest: firstRequest, in: &sim) {
+      case .admitted:
         driveToHospital(a, h, from: call.node, in: &sim)
         return nil
+      case .refused: firstRequest = false
+      case .noBeds: continue
       }
-      firstRequest = false
     }
     return placeNowhere(a, c, in: &sim)
   }

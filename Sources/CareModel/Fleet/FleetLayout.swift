@@ -50,7 +50,7 @@ public struct FleetLayout: Sendable {
 
   /// Whether an ambulance of `kind` is on duty at `time`.
   func isOnDuty(_ kind: FleetSpec.Kind, at time: SimTime) -> Bool {
-    guard let shift = duty[kind == .basic ? 0 : 1] else { return true }
+    guard let shift = duty[kind.position] else { return true }
     return shift.covers(time.timeOfDay)
   }
 

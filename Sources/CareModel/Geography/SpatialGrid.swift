@@ -50,8 +50,8 @@ struct SpatialGrid {
           }
         }
       }
-      // A point found within ring k may still be beaten by one in ring k + 1 (cell corners);
-      // stop one ring after the first hit.
+      // A point found within ring k may still be beaten by one in a farther ring (cell
+      // corners): stop once the rings beyond are all farther than the best point.
       if best != nil && ring > 0 && ringIsBeyond(best!.1, ring: ring, at: p) { break }
       ring += 1
     }

@@ -25,7 +25,7 @@ public struct CareLayout: Sendable {
     queues = QueueLayout(spec: spec)
     sessions = SessionTimetable(spec.sessions, startWeekday: spec.startWeekday)
     beds = BedLayout(spec: spec)
-    referrals = ReferralLayout(spec: spec)
+    referrals = ReferralLayout(spec: spec, beds: beds)
     fleet = try spec.fleet.map { f throws(DistributionError) in try FleetLayout(spec: spec, fleet: f, districts: names) }
   }
 

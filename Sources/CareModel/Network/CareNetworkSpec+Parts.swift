@@ -50,9 +50,10 @@ extension CareNetworkSpec {
 
   /// Which hub sees a spoke's patients.
   public enum Assignment: String, Sendable, CaseIterable {
-    /// The nearest hub in the spoke's district (the nearest anywhere if the district has none).
+    /// The nearest hub in the spoke's district that has specialists of the specialty (the
+    /// nearest such hub anywhere if the district has none).
     case ownDistrict = "own-district"
-    /// The nearest hub.
+    /// The nearest hub that has specialists of the specialty.
     case nearest
     /// One statewide queue per specialty served by every hub's specialists.
     case statewidePool = "statewide-pool"

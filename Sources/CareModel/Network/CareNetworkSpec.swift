@@ -18,8 +18,8 @@ public struct CareNetworkSpec: Sendable {
   public var sessions: SessionCalendar
   public var policy: Policy
   public var demand: Demand
-  /// Length of stay by tier (indexed by `Tier.rank`); nil where the tier has no beds.
-  public var stays: [Distribution?]
+  /// Length of stay by tier (indexed by `Tier.rank`), minutes.
+  public var stays: [Distribution]
   /// Admissions per day to each facility of a tier from outside teleconsultation (walk-ins,
   /// deliveries, emergencies), indexed by `Tier.rank`: they compete for the same beds.
   public var otherAdmissionsPerDay: [Double] = Array(repeating: 0, count: Tier.allCases.count)
@@ -39,7 +39,7 @@ public struct CareNetworkSpec: Sendable {
   /// Creates a network.
   public init(facilities: [HealthCentre], spokes: [FacilityID], spokePopulation: [Int], hubs: [FacilityID],
               specialties: [Specialty], sessions: SessionCalendar, policy: Policy, demand: Demand,
-              stays: [Distribution?], referralTier: Tier, transport: Transport, upgrades: [Upgrade],
+              stays: [Distribution], referralTier: Tier, transport: Transport, upgrades: [Upgrade],
               mealCostPerPatientDay: Double, startWeekday: Int, startDate: String) {
     self.facilities = facilities
     self.spokes = spokes

@@ -4,7 +4,11 @@ import SimRandom
 /// The 102 ambulance service: vehicles, their bases, emergency calls and dispatch rules.
 public struct FleetSpec: Sendable {
   /// Basic (BLS) or advanced (ALS) life support.
-  public enum Kind: String, Sendable, CaseIterable { case basic, advanced }
+  public enum Kind: String, Sendable, CaseIterable {
+    case basic, advanced
+    /// Position in `allCases`, for tables kept per kind.
+    var position: Int { self == .basic ? 0 : 1 }
+  }
 
   /// One vehicle.
   public struct Ambulance: Sendable, Equatable {

@@ -5,21 +5,19 @@ extension CareNetworkModel {
   /// refers the patient on.
   mutating func admitAtSpoke(_ p: PatientID, in sim: inout Simulation<CareEvent>) {
     let spoke = spec.facility(ofSpoke: patients[p].spoke)
-    if layout.beds.pool(of: spoke) != nil {
-      if askForBed(p, at: spoke, in: &sim) {
-        end(p, .admittedAtSpoke(spoke), at: sim.now)
-        return
-      }
+    if askForBed(p, at: spoke, in: &sim) {
+      end(p, .admittedAtSpoke(spoke), at: sim.now)
+      return
     }
     refer(p, in: &sim)
   }
 
   /// Asks `facility` for a bed for patient `p` (see ``BedWard``: a refusal counts only for
-  /// the patient's first request).
+  /// the patient's first request to a facility that has beds).
   mutating func askForBed(_ p: PatientID, at facility: FacilityID, in sim: inout Simulation<CareEvent>) -> Bool {
-    let first = !patients[p].hasAskedForBed
-    patients[p].hasAskedForBed = true
-    return beds.request(at: facility, firstRequest: first, in: &sim)
+    let answer = beds.request(at: facility, firstRequest: !patients[p].hasAskedForBed, in: &sim)
+    if answer != .noBeds { patients[p].hasAskedForBed = true }
+    return answer == .admitted
   }
 
   /// Sends the patient on to a hospital with a free bed: by ambulance when the scenario has
@@ -54,7 +52,7 @@ extension CareNetworkModel {
     let km = spec[facility: patient.position].location.kilometres(to: spec[facility: to].location) * spec.transport.detour
     stats.transportKm += km
     trace?.record(sim.now, .travel(patient: patient.serial, to: to, km: km))
-    let drive = spec.transport.dispatchDelay + SimDuration(minutes: km / spec.transport.speedKmPerHour * 60)
+    let drive = spec.transport.dispatchDelay + .hours(km / spec.transport.speedKmPerHour)
     sim.schedule(.hospitalArrival(p), after: drive)
   }
 
@@ -84,7 +82,7 @@ extension CareNetworkModel {
   /// An admission from outside teleconsultation: schedules the next, then asks for a bed.
   mutating func admitFromOutside(to b: BedPoolID, in sim: inout Simulation<CareEvent>) {
     scheduleOutsideAdmission(to: b, after: sim.now, in: &sim)
-    if beds.occupy(b, firstRequest: true, in: &sim) { stats.otherAdmissions += 1 }
+    if beds.occupy(b, firstRequest: true, in: &sim) == .admitted { stats.otherAdmissions += 1 }
   }
 
   /// Poisson admissions from outside teleconsultation at the tier's daily rate.

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Class of a road, which sets its free-flow speed unless an edge gives its own.
 public enum RoadClass: String, Sendable, CaseIterable {
   case trunk, district, village
@@ -61,7 +63,7 @@ public struct RoadGraph: Sendable {
         let slot = Int(next[a])
         target[slot] = b.rawValue
         km[slot] = Float(e.kilometres)
-        time[slot] = Float(e.kilometres / e.speed * 60)
+        time[slot] = Float(SimDuration.hours(e.kilometres / e.speed).minutes)
         next[a] += 1
       }
     }

@@ -65,15 +65,15 @@ extension CareNetworkModel {
       $0 + (now.minutes - $1.start.minutes) * ($1.capacity > 0 || $1.capacityArea.value > 0 ? 1 : 0)
     }
     let bedDays = occupied / SimDuration.day.minutes
-    func hours(_ q: Double) -> Double { s.waitQuantiles.quantile(q).map { $0 / 60 } ?? nan }
+    func hours(_ q: Double) -> Double { s.waitQuantiles.quantile(q).map(inHours) ?? nan }
     let transportKm = fleet?.kilometresSinceWarmUp ?? s.transportKm
     return [
       Double(s.requests) / days, Double(s.consults) / days,
-      s.wait.mean.map { $0 / 60 } ?? nan, hours(0.5), hours(0.9), hours(0.95),
+      s.wait.mean.map(inHours) ?? nan, hours(0.5), hours(0.9), hours(0.95),
       s.consults > 0 ? Double(s.sameDay) / Double(s.consults) : nan,
       s.requests > 0 ? Double(s.abandoned) / Double(s.requests) : nan,
       Double(s.failedAttempts) / days, waiting,
-      onDuty > 0 ? busy / onDuty : nan, overtime / 60 / days,
+      onDuty > 0 ? busy / onDuty : nan, inHours(overtime) / days,
       capacity > 0 ? occupied / capacity : nan, bedPoolTime > 0 ? full / bedPoolTime : nan,
       Double(refused) / days, Double(s.admissions) / days, Double(s.otherAdmissions) / days,
       Double(s.referrals) / days, Double(s.unplaced) / days, transportKm / days,
@@ -110,3 +110,6 @@ extension AmbulanceService {
     ]
   }
 }
+
+/// Minutes (the clock's unit) as hours, the unit of waits and overtime in reports.
+func inHours(_ minutes: Double) -> Double { SimDuration(minutes: minutes).hours }

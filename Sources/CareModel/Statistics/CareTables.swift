@@ -24,8 +24,8 @@ extension CareNetworkModel {
 
   private func groupRow(_ g: GroupCounts, days: Double) -> [Double] {
     [Double(g.requests) / days, Double(g.consults) / days,
-     g.consults > 0 ? g.waitTotal.value / Double(g.consults) / 60 : .nan,
-     g.waitQuantiles.quantile(0.9).map { $0 / 60 } ?? .nan,
+     g.consults > 0 ? inHours(g.waitTotal.value / Double(g.consults)) : .nan,
+     g.waitQuantiles.quantile(0.9).map(inHours) ?? .nan,
      g.consults > 0 ? Double(g.sameDay) / Double(g.consults) : .nan,
      Double(g.abandoned) / days, Double(g.referrals) / days, Double(g.admissions) / days]
   }
@@ -46,9 +46,9 @@ extension CareNetworkModel {
       let overtime = g.queues.reduce(0.0) { $0 + queues[$1].overtimeMinutes }
       let waiting = g.queues.reduce(0.0) { $0 + (queues[$1].waiting.mean ?? 0) }
       let specialists = g.queues.reduce(0) { $0 + queues[$1].specialists }
-      return [Double(specialists), Double(consults) / days, consults > 0 ? waitSum / Double(consults) / 60 : .nan,
-              stats.groupWaits[QueueGroupID(row)].quantile(0.9).map { $0 / 60 } ?? .nan, waiting, duty > 0 ? busy / duty : .nan,
-              overtime / 60 / days]
+      return [Double(specialists), Double(consults) / days, consults > 0 ? inHours(waitSum / Double(consults)) : .nan,
+              stats.groupWaits[QueueGroupID(row)].quantile(0.9).map(inHours) ?? .nan, waiting, duty > 0 ? busy / duty : .nan,
+              inHours(overtime) / days]
     }
     return BreakdownTable(name: "by-hub", keyColumns: ["hub", "district", "name"],
                           valueColumns: ["specialists", "consults_per_day", "wait_mean_h", "wait_p90_h", "waiting_mean",
@@ -84,7 +84,7 @@ extension CareNetworkModel {
       valueColumns: ["requests", "completed", "wait_mean_h", "referrals", "admissions", "abandoned", "beds_occupied"],
       keys: stats.days.map { [String($0.day)] },
       values: stats.days.map { d in
-        [Double(d.requests), Double(d.consults), d.consults > 0 ? d.waitTotal / Double(d.consults) / 60 : .nan,
+        [Double(d.requests), Double(d.consults), d.consults > 0 ? inHours(d.waitTotal / Double(d.consults)) : .nan,
          Double(d.referrals), Double(d.admissions), Double(d.abandoned), Double(d.bedsOccupied)]
       })
   }

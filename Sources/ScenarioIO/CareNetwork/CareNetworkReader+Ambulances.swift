@@ -20,11 +20,9 @@ extension CareNetworkReader {
     let calls = f["calls"].flatMap(readCalls)
     let dispatch = f["dispatch"].map { choice($0, path: "ambulances.dispatch", FleetSpec.Dispatch.self) }
       ?? ScenarioDefaults.dispatch
-    let scene = try? Distribution.lognormal(mean: ScenarioDefaults.sceneMean.minutes, sd: ScenarioDefaults.sceneSD.minutes)
-    let chute = f["chute"].map { reader.distribution($0, path: "ambulances.chute") }
-      ?? (try? .constant(ScenarioDefaults.chute.minutes))
-    let atScene = f["at_scene"].map { reader.distribution($0, path: "ambulances.at_scene") } ?? scene
-    let handover = f["handover"].map { reader.distribution($0, path: "ambulances.handover") } ?? scene
+    let chute = f["chute"].map { reader.distribution($0, path: "ambulances.chute") } ?? ScenarioDefaults.chuteLaw
+    let atScene = f["at_scene"].map { reader.distribution($0, path: "ambulances.at_scene") } ?? ScenarioDefaults.scene
+    let handover = f["handover"].map { reader.distribution($0, path: "ambulances.handover") } ?? ScenarioDefaults.scene
     let maxQueue = f["max_queue"].map { reader.duration($0, path: "ambulances.max_queue", allowZero: false) }
       ?? ScenarioDefaults.maxQueue.minutes
     let maxDispatch = f["max_dispatch"].map { reader.duration($0, path: "ambulances.max_dispatch", allowZero: false) }

@@ -5,9 +5,8 @@ import SimRandom
 extension CareNetworkReader {
   /// `{referral_tier: chc, stay: {phc: DIST, …}, other_admissions: {phc: 2/d, …}}`: length of
   /// stay and admissions from outside teleconsultation, by tier.
-  func readBeds(_ node: ScenarioNode?) -> ([Distribution?]?, Tier?, [Double]?) {
-    let defaultStay = try? Distribution.lognormal(mean: ScenarioDefaults.stayMean.minutes, sd: ScenarioDefaults.staySD.minutes)
-    var stays = [Distribution?](repeating: defaultStay, count: Tier.allCases.count)
+  func readBeds(_ node: ScenarioNode?) -> ([Distribution]?, Tier?, [Double]?) {
+    var stays = [Distribution](repeating: ScenarioDefaults.stay, count: Tier.allCases.count)
     var other = Array(repeating: ScenarioDefaults.otherAdmissionsPerDay, count: Tier.allCases.count)
     guard let node else { return (stays, ScenarioDefaults.referralTier, other) }
     guard let f = reader.fields(node, path: "beds", allowed: ["referral_tier", "stay", "other_admissions"])

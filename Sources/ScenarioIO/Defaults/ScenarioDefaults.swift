@@ -32,6 +32,7 @@ public enum ScenarioDefaults {
   /// Length of stay at every tier: lognormal, mean 2 days, sd 1 day.
   static let stayMean = SimDuration.days(2)
   static let staySD = SimDuration.day
+  static let stay = knownValid { () throws(DistributionError) in try .lognormal(mean: stayMean.minutes, sd: staySD.minutes) }
   static let otherAdmissionsPerDay = 0.0
   static let transport = CareNetworkSpec.Transport(detour: 1.35, speedKmPerHour: 30,
                                                    dispatchDelay: SimDuration(minutes: 20), costPerKm: 12)
@@ -46,6 +47,8 @@ public enum ScenarioDefaults {
   /// Time at scene and handover: lognormal, mean 15 min, sd 7 min.
   static let sceneMean = SimDuration(minutes: 15)
   static let sceneSD = SimDuration(minutes: 7)
+  static let scene = knownValid { () throws(DistributionError) in try .lognormal(mean: sceneMean.minutes, sd: sceneSD.minutes) }
+  static let chuteLaw = knownValid { () throws(DistributionError) in try .constant(chute.minutes) }
   static let maxQueue = SimDuration.hour
   static let maxDispatch = SimDuration.hour
   static let urbanTarget = SimDuration(minutes: 20)
@@ -58,6 +61,15 @@ public enum ScenarioDefaults {
   /// non-leap year).
   static let monsoonFrom = 151
   static let monsoonTo = 272
+
+  /// A distribution built from constants known to be valid.
+  private static func knownValid(_ make: () throws(DistributionError) -> Distribution) -> Distribution {
+    do {
+      return try make()
+    } catch {
+      preconditionFailure("a default distribution is invalid: \(error)")
+    }
+  }
 
   /// Each default as `(key path, value)` the way the scenario reference writes it.
   public static var documented: [(key: String, value: String)] {
