@@ -61,6 +61,38 @@ check "compare --out writes each design's breakdowns with CIs and their paired d
     test -s '$tmp/cmp/teaching-network/'\$t.csv && test -s '$tmp/cmp/differences/nearest/'\$t.csv || exit 1; done &&
   head -1 '$tmp/cmp/differences/nearest/by-hub.csv' | grep -q 'wait_p90_h,wait_p90_h_ci95' &&
   head -1 '$tmp/cmp/teaching-network/daily.csv' | grep -q '^day,date,'"
+gate=scenarios/gates/bihar-launch.yaml
+check "check passes the launch gate (exit 0) and its JUnit XML parses with a test case per expectation" bash -c "
+  '$bin' check $gate --quiet --junit '$tmp/gate.xml' >'$tmp/gate.txt' &&
+  grep -q '8 of 8 expectations met' '$tmp/gate.txt' &&
+  python3 -c \"import xml.etree.ElementTree as E; r=E.parse('$tmp/gate.xml').getroot(); s=r.find('testsuite');
+assert r.tag=='testsuites' and s.get('tests')=='8' and s.get('failures')=='0' and len(s.findall('testcase'))==8\""
+check "check fails a scenario with one specialist fewer per hub (exit 1), naming the regressions" bash -c "
+  '$bin' check $gate --quiet --set 'specialties[0].specialists_per_hub=2' --junit '$tmp/fail.xml' >'$tmp/fail.txt'; test \$? -eq 1 &&
+  grep -q 'FAIL teleconsult.wait.mean not worse than the baseline: regressed' '$tmp/fail.txt' &&
+  grep -q 'specialties\[0\].specialists_per_hub: 3 → 2' '$tmp/fail.txt' &&
+  python3 -c \"import xml.etree.ElementTree as E; s=E.parse('$tmp/fail.xml').getroot().find('testsuite');
+assert int(s.get('failures'))>=3 and len(s.findall('testcase/failure'))==int(s.get('failures'))\""
+check "check annotates GitHub Actions and appends a Markdown job summary" bash -c "
+  GITHUB_ACTIONS=true GITHUB_STEP_SUMMARY='$tmp/summary.md' '$bin' check $gate --quiet --set beds.scale=0.9 >'$tmp/gh.txt'
+  test \$? -eq 1 && grep -q '^::error file=.*bihar-launch.yaml,line=.*::regressed' '$tmp/gh.txt' &&
+  grep -q '^::warning title=telesim check::the baseline is stale' '$tmp/gh.txt' &&
+  grep -q '### telesim check: gate-bihar-launch' '$tmp/summary.md' && grep -q '| ❌ | \`beds.refused' '$tmp/summary.md'"
+check "check --fingerprint fails on changed behaviour even when every figure passes, and says so" bash -c "
+  '$bin' check $gate --quiet --fingerprint --set 'specialties[8].specialists_per_hub=2' >'$tmp/fp.txt'; test \$? -eq 1 &&
+  grep -q 'FAIL behaviour unchanged at the baseline.s seed: behaviour changed' '$tmp/fp.txt' &&
+  test \$(grep -c '^FAIL [^ ]' '$tmp/fp.txt') -eq 1"
+check "check refuses bad expectations with every problem located (exit 2)" bash -c "
+  '$bin' check scenarios/mmc.yaml --expect Tests/ScenarioIOTests/Fixtures/expect-invalid/many-mistakes.yaml 2>'$tmp/bad.txt'
+  test \$? -eq 2 && test \$(grep -c 'many-mistakes.yaml:[0-9]*:[0-9]*: error: ' '$tmp/bad.txt') -eq 7"
+check "baseline records the data files, and check says plainly when one changed" bash -c "
+  mkdir -p '$tmp/proj/scenarios' && cp -r data '$tmp/proj/' && cp scenarios/teaching-network.yaml '$tmp/proj/scenarios/' &&
+  printf 'schema: telesim/expect/v1\\nregressions: {baseline: base.json, tolerance: 5%%}\\n' >'$tmp/proj/scenarios/x.yaml' &&
+  '$bin' baseline '$tmp/proj/scenarios/teaching-network.yaml' --expect '$tmp/proj/scenarios/x.yaml' --quiet >/dev/null &&
+  grep -q 'data/teaching/facilities.csv' '$tmp/proj/scenarios/base.json' &&
+  sed -i 's/,0\$/,1/' '$tmp/proj/data/teaching/facilities.csv' &&
+  '$bin' check '$tmp/proj/scenarios/teaching-network.yaml' --expect '$tmp/proj/scenarios/x.yaml' --quiet >'$tmp/stale.txt'
+  grep -q 'stale: data file .*data/teaching/facilities.csv changed' '$tmp/stale.txt'"
 sweep_args="sweep scenarios/mmck.yaml --set servers=[2,3,4] --set capacity=[5,7] --replications 5 --quiet"
 check "a sweep split into 1, 3 or 7 shards (run in parallel) merges byte for byte to the serial sweep" bash -c "
   '$bin' $sweep_args --threads 1 --out '$tmp/serial' >/dev/null || exit 1

@@ -11,6 +11,7 @@ swift build -c release
 scripts/cli-tests.sh .build/release/telesim
 scripts/slurm-test.sh .build/release/telesim
 scripts/notebooks-test.sh .build/release/telesim
+scripts/gates.sh .build/release/telesim
 swift test -c release
 swift build --build-tests
 swift test --skip-build --filter 'SimKernelTests|QueueNetworkTests|CareModelTests' --skip 'statewidePoolIsMMc'

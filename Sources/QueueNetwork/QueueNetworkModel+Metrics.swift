@@ -50,16 +50,17 @@ extension QueueNetworkModel {
     replicateCountingEvents(spec, seeder: seeder, horizon: horizon, warmUp: warmUp).values
   }
 
-  /// Runs one replication and also reports how many events the kernel delivered.
+  /// Runs one replication and also reports how many events the kernel delivered and the
+  /// trajectory fingerprint (`Simulation.fingerprint`).
   public static func replicateCountingEvents(
     _ spec: NetworkSpec, seeder: StreamSeeder, horizon: SimDuration, warmUp: SimDuration
-  ) -> (values: MetricValues, events: UInt64) {
+  ) -> (values: MetricValues, events: UInt64, fingerprint: UInt64) {
     var model = QueueNetworkModel(spec: spec, seeder: seeder)
     var sim = Simulation<QueueNetworkEvent>(reservingEvents: 256)
     model.start(in: &sim)
     _ = sim.run(&model, until: SimTime(minutes: horizon.minutes),
                 warmUpEnd: SimTime(minutes: warmUp.minutes))
-    return (model.results(at: sim.now, observed: horizon - warmUp), sim.eventsProcessed)
+    return (model.results(at: sim.now, observed: horizon - warmUp), sim.eventsProcessed, sim.fingerprint)
   }
 
   /// Closes the time averages at `now` and lists the figures.

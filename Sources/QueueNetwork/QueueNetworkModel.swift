@@ -12,6 +12,16 @@ public enum QueueNetworkEvent: Sendable {
   case departure(slot: Int32, station: Int16)
   /// The roster of `station` changes the number of servers on duty.
   case rosterChange(station: Int16)
+
+  /// The event's kind and station (and customer class or slot), for the trajectory
+  /// fingerprint.
+  @inlinable var fingerprintCode: UInt64 {
+    switch self {
+    case .arrival(let s, let c): return 1 << 48 | UInt64(UInt16(bitPattern: s)) << 32 | UInt64(UInt16(bitPattern: c))
+    case .departure(let slot, let s): return 2 << 48 | UInt64(UInt16(bitPattern: s)) << 32 | UInt64(UInt32(bitPattern: slot))
+    case .rosterChange(let s): return 3 << 48 | UInt64(UInt16(bitPattern: s)) << 32
+    }
+  }
 }
 
 extension EventPriority {
@@ -93,6 +103,8 @@ public struct QueueNetworkModel: SimulationModel {
       }
     }
   }
+
+  public func fingerprintCode(of event: QueueNetworkEvent) -> UInt64 { event.fingerprintCode }
 
   /// Schedules the first arrivals and roster changes.
   public mutating func start(in sim: inout Simulation<QueueNetworkEvent>) {

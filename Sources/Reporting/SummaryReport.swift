@@ -28,6 +28,9 @@ public enum SummaryReport {
     j.key("horizon_min"); j.number(result.horizonMinutes)
     j.key("warmup_min"); j.number(result.warmUpMinutes)
     j.key("warmup_method"); j.string(result.warmUpMethod)
+    if !result.fingerprints.isEmpty {
+      j.key("fingerprint"); j.string(Fingerprint.hex(result.fingerprint))
+    }
     j.key("metrics")
     metrics(result, into: &j)
     j.endObject()

@@ -54,7 +54,7 @@ struct Bench: ParsableCommand {
     var rates: [(customers: Double, events: Double)] = []
     for r in 0..<runs {
       let start = DispatchTime.now().uptimeNanoseconds
-      let (values, events) = QueueNetworkModel.replicateCountingEvents(
+      let (values, events, _) = QueueNetworkModel.replicateCountingEvents(
         spec, seeder: StreamSeeder(masterSeed: UInt64(r + 1), replication: 0), horizon: bench.horizon, warmUp: .zero)
       let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
       let served = values["arrivals"] ?? 0
@@ -74,7 +74,7 @@ struct Bench: ParsableCommand {
     guard telesim_allocation_counting_active() == 1 else { return "unknown (counter inactive)" }
     func measure(_ scale: Double) -> (allocations: UInt64, events: UInt64) {
       let before = telesim_thread_allocations()
-      let (_, events) = QueueNetworkModel.replicateCountingEvents(
+      let (_, events, _) = QueueNetworkModel.replicateCountingEvents(
         spec, seeder: StreamSeeder(masterSeed: 99, replication: 0), horizon: SimDuration(minutes: bench.horizon.minutes * scale), warmUp: .zero)
       return (telesim_thread_allocations() - before, events)
     }

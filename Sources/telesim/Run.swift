@@ -101,7 +101,8 @@ struct Run: AsyncParsableCommand {
                            + parts.joined(separator: ", ") + (kept.count >= maxReplications ? " (cap reached)" : ""))
     }
     let result = ExperimentResult(scenario: scenario, seed: seed, metrics: runner.metrics, indices: Array(0..<kept.count),
-                                  replications: kept.map(\.values), tables: kept.map(\.tables))
+                                  replications: kept.map(\.values), tables: kept.map(\.tables),
+                                  fingerprints: kept.map(\.fingerprint))
     if let out = options.out { try writeRunOutputs(result, to: out) }
     return result
   }
@@ -131,5 +132,6 @@ func runExperiment(_ scenario: Scenario, replications: Int, seed: UInt64?, threa
   let outputs = await runner.runWithTables(indices) { done in progress.update(done) }
   progress.finish()
   return ExperimentResult(scenario: scenario, seed: runner.seed, metrics: runner.metrics,
-                          indices: indices, replications: outputs.map(\.values), tables: outputs.map(\.tables))
+                          indices: indices, replications: outputs.map(\.values), tables: outputs.map(\.tables),
+                          fingerprints: outputs.map(\.fingerprint))
 }

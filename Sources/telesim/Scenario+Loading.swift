@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import ScenarioIO
 
-/// Loads a scenario or prints every diagnostic to stderr and exits with code 2.
-func loadScenarioOrExit(_ path: String) throws -> Scenario {
+/// Loads a scenario (with `overrides`, as `--set` gives them) or prints every diagnostic to
+/// stderr and exits with code 2.
+func loadScenarioOrExit(_ path: String, overrides: [ScenarioOverride] = []) throws -> Scenario {
   do {
-    return try ScenarioLoader.load(path: path)
+    return try ScenarioLoader.load(path: path, overrides: overrides)
   } catch {
     printToStandardError(error.description)
     let n = error.diagnostics.count

@@ -68,7 +68,7 @@ struct QueueNetworkTests {
     let spec = singleQueue(servers: 10, service: try .exponential(mean: 60), arrivals: .renewal(try .exponential(mean: 60.0 / 9)))
     func allocations(hours: Double) -> (UInt64, UInt64) {
       let before = telesim_thread_allocations()
-      let (_, events) = QueueNetworkModel.replicateCountingEvents(
+      let (_, events, _) = QueueNetworkModel.replicateCountingEvents(
         spec, seeder: StreamSeeder(masterSeed: 5, replication: 0), horizon: .hours(hours), warmUp: .zero)
       return (telesim_thread_allocations() - before, events)
     }

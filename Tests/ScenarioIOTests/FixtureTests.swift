@@ -62,3 +62,31 @@ struct FixtureTests {
     for name in names { _ = try ScenarioLoader.load(path: folder.appendingPathComponent(name).path) }
   }
 }
+
+@Suite("Expectation fixtures")
+struct ExpectationFixtureTests {
+  /// Each file in `Fixtures/expect-invalid`, read for the metrics of `valid/mmc.yaml`, gives
+  /// exactly the diagnostics of its `.expected` file, every one located.
+  @Test("every invalid expectations file gives exactly its expected diagnostics", arguments: fixtureNames("expect-invalid"))
+  func invalidExpectations(name: String) throws {
+    let metrics = try ScenarioLoader.load(path: fixtures.appendingPathComponent("valid/mmc.yaml").path)
+    let url = fixtures.appendingPathComponent("expect-invalid/\(name)")
+    let expectedURL = url.deletingPathExtension().appendingPathExtension("expected")
+    var rendered = ""
+    do {
+      guard case .queueNetwork(let spec) = metrics.model else { return }
+      _ = try ScenarioLoader.loadExpectations(path: url.path, metrics: spec.metrics)
+      Issue.record("\(name) loaded without errors")
+      return
+    } catch {
+      rendered = error.description.replacingOccurrences(of: fixtures.path + "/", with: "") + "\n"
+    }
+    if Golden.isRecording {
+      try rendered.write(to: expectedURL, atomically: true, encoding: .utf8)
+      Issue.record("recorded \(expectedURL.lastPathComponent); review the diff and run again without RECORD_GOLDEN")
+      return
+    }
+    #expect(rendered == (try String(contentsOf: expectedURL, encoding: .utf8)), "\(name)")
+    #expect(rendered.split(separator: "\n").allSatisfy { $0.hasPrefix("expect-invalid/\(name):") }, "every diagnostic is located")
+  }
+}

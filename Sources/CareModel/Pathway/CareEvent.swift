@@ -38,3 +38,23 @@ extension EventPriority {
   /// A bed upgrade takes effect before admissions at the same instant.
   static let bedUpgrade = EventPriority(-1)
 }
+
+extension CareEvent {
+  /// The event's kind and the entity it concerns, for the trajectory fingerprint.
+  var fingerprintCode: UInt64 {
+    func code(_ kind: UInt64, _ id: Int32 = 0) -> UInt64 { kind << 32 | UInt64(UInt32(bitPattern: id)) }
+    switch self {
+    case .arrival(let s): return code(1, s.rawValue)
+    case .session(let open): return code(2, open ? 1 : 0)
+    case .consultEnd(let p): return code(3, p.rawValue)
+    case .failedCall(let p): return code(4, p.rawValue)
+    case .hospitalArrival(let p): return code(5, p.rawValue)
+    case .discharge(let b): return code(6, b.rawValue)
+    case .otherAdmission(let b): return code(7, b.rawValue)
+    case .upgrade(let u): return code(8, u.rawValue)
+    case .midnight: return code(9)
+    case .emergencyCall: return code(10)
+    case .ambulanceStage(let a): return code(11, a.rawValue)
+    }
+  }
+}

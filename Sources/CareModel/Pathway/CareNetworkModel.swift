@@ -73,6 +73,8 @@ public struct CareNetworkModel: SimulationModel {
     checkInvariantsIfEnabled()
   }
 
+  public func fingerprintCode(of event: CareEvent) -> UInt64 { event.fingerprintCode }
+
   public mutating func endWarmUp(at time: SimTime) {
     warmUpEnd = time
     stats.reset()

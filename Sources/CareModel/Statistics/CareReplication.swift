@@ -9,6 +9,9 @@ public struct CareReplication: Sendable {
   public var ledger: CareLedger
   public var patientsInSystem: Int
   public var events: UInt64
+  /// The trajectory fingerprint: a hash over every event's time and kind (see
+  /// `Simulation.fingerprint`).
+  public var fingerprint: UInt64 = 0
   /// The event log and ambulance movements, when a trace was asked for.
   public var trace: CareTrace?
   /// How ambulance calls ended, and how many are still open (when there is a fleet).
@@ -27,6 +30,7 @@ extension CareNetworkModel {
     _ = sim.run(&model, until: .zero + horizon, warmUpEnd: .zero + warmUp)
     var result = model.results(at: sim.now)
     result.events = sim.eventsProcessed
+    result.fingerprint = sim.fingerprint
     result.trace = model.trace.map { log in
       CareTrace(records: log.records, movements: log.movements, facilityNames: spec.facilities.map(\.id),
                 specialtyNames: spec.specialties.map(\.name), roads: layout.fleet?.graph, startDate: spec.startDate)

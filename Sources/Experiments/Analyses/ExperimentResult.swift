@@ -65,18 +65,25 @@ public struct ExperimentResult: Sendable {
   /// Breakdown tables over replications: each value's mean and 95% CI half-width (see
   /// ``BreakdownTable/summary(of:)``).
   public let tables: [BreakdownTable]
+  /// Each replication's trajectory fingerprint, aligned with `replicationIndices` (empty when
+  /// not known).
+  public let fingerprints: [UInt64]
+
+  /// One fingerprint for the whole experiment: the replications' fingerprints folded in order.
+  public var fingerprint: UInt64 { Fingerprint.combine(fingerprints) }
 
   /// Gathers replications of `scenario` run with `seed`.
   public init(scenario: Scenario, seed: UInt64, metrics: [Metric], indices: [Int],
-              replications: [MetricValues], tables: [[BreakdownTable]] = []) {
+              replications: [MetricValues], tables: [[BreakdownTable]] = [], fingerprints: [UInt64] = []) {
     self.init(info: ScenarioInfo(scenario), seed: seed, metrics: metrics, indices: indices,
-              replications: replications, tables: tables)
+              replications: replications, tables: tables, fingerprints: fingerprints)
   }
 
   /// Gathers replications of the scenario described by `info`.
   public init(info: ScenarioInfo, seed: UInt64, metrics: [Metric], indices: [Int],
-              replications: [MetricValues], tables: [[BreakdownTable]] = []) {
+              replications: [MetricValues], tables: [[BreakdownTable]] = [], fingerprints: [UInt64] = []) {
     scenarioName = info.name
+    self.fingerprints = fingerprints
     scenarioFile = info.file
     scenarioHash = info.hash
     kind = info.kind
@@ -112,5 +119,24 @@ public struct ExperimentResult: Sendable {
 
   func estimate(ofMetric i: Int) -> ReplicationEstimate? {
     ReplicationEstimate(values(ofMetric: i))?.bounded(by: metrics[i])
+  }
+}
+
+/// Trajectory fingerprints as text, and folded over replications.
+public enum Fingerprint {
+  /// 16 hexadecimal digits.
+  public static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+
+  /// The fingerprints folded in order (FNV-1a over their bytes); 0 for none.
+  public static func combine(_ values: [UInt64]) -> UInt64 {
+    guard !values.isEmpty else { return 0 }
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for v in values {
+      for shift in stride(from: 0, to: 64, by: 8) { hash = (hash ^ (v >> UInt64(shift) & 0xff)) &* 0x0000_0100_0000_01b3 }
+    }
+    return hash
   }
 }

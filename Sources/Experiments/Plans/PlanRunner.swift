@@ -6,13 +6,16 @@ public struct UnitRecord: Sendable, Codable {
   public var unit: ExperimentPlan.Unit
   public var values: [Double]
   public var tables: [BreakdownTable]
+  /// The replication's trajectory fingerprint.
+  public var fingerprint: UInt64
 
-  enum CodingKeys: String, CodingKey { case design, replication, values, tables }
+  enum CodingKeys: String, CodingKey { case design, replication, values, tables, fingerprint }
 
-  public init(unit: ExperimentPlan.Unit, values: [Double], tables: [BreakdownTable]) {
+  public init(unit: ExperimentPlan.Unit, values: [Double], tables: [BreakdownTable], fingerprint: UInt64) {
     self.unit = unit
     self.values = values
     self.tables = tables
+    self.fingerprint = fingerprint
   }
 
   public init(from decoder: any Decoder) throws {
@@ -20,6 +23,8 @@ public struct UnitRecord: Sendable, Codable {
     unit = .init(design: try c.decode(Int.self, forKey: .design), replication: try c.decode(Int.self, forKey: .replication))
     values = try c.decode([Double].self, forKey: .values)
     tables = try c.decode([BreakdownTable].self, forKey: .tables)
+    // Hex text, so that readers limited to 53-bit numbers keep every bit; 0 in older files.
+    fingerprint = try c.decodeIfPresent(String.self, forKey: .fingerprint).flatMap { UInt64($0, radix: 16) } ?? 0
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -28,6 +33,7 @@ public struct UnitRecord: Sendable, Codable {
     try c.encode(unit.replication, forKey: .replication)
     try c.encode(values, forKey: .values)
     try c.encode(tables, forKey: .tables)
+    try c.encode(Fingerprint.hex(fingerprint), forKey: .fingerprint)
   }
 }
 
@@ -38,7 +44,7 @@ extension ExperimentPlan {
     return await parallelMap(units.count, workers: workers, progress: progress) { i in
       let unit = units[i]
       let output = runners[unit.design].replicateWithTables(unit.replication)
-      return UnitRecord(unit: unit, values: output.values.values, tables: output.tables)
+      return UnitRecord(unit: unit, values: output.values.values, tables: output.tables, fingerprint: output.fingerprint)
     }
   }
 
@@ -82,7 +88,8 @@ public struct PlanHeader: Sendable, Codable, Equatable {
       let metrics = designs[d].metrics
       return ExperimentResult(
         info: designs[d].info, seed: seed, metrics: metrics, indices: mine.map(\.unit.replication),
-        replications: mine.map { MetricValues(metrics: metrics, values: $0.values) }, tables: mine.map(\.tables))
+        replications: mine.map { MetricValues(metrics: metrics, values: $0.values) }, tables: mine.map(\.tables),
+        fingerprints: mine.map(\.fingerprint))
     }
   }
 }

@@ -65,13 +65,13 @@ public struct ReplicationRunner: Sendable {
     let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
     switch model {
     case .queue(let spec):
-      return ReplicationOutput(
-        values: QueueNetworkModel.replicate(spec, seeder: seeder, horizon: scenario.horizon, warmUp: scenario.warmUp),
-        tables: [])
+      let r = QueueNetworkModel.replicateCountingEvents(spec, seeder: seeder, horizon: scenario.horizon,
+                                                        warmUp: scenario.warmUp)
+      return ReplicationOutput(values: r.values, tables: [], fingerprint: r.fingerprint)
     case .care(let spec, let layout):
       let r = CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon,
                                          warmUp: scenario.warmUp)
-      return ReplicationOutput(values: r.values, tables: r.tables)
+      return ReplicationOutput(values: r.values, tables: r.tables, fingerprint: r.fingerprint)
     }
   }
 
@@ -117,4 +117,6 @@ public struct ReplicationOutput: Sendable {
   public var values: MetricValues
   /// Breakdowns by district, hub, specialty, tier and day (care networks).
   public var tables: [BreakdownTable]
+  /// The trajectory fingerprint: a hash over every event's time and kind.
+  public var fingerprint: UInt64
 }

@@ -9,7 +9,7 @@ extension CareNetworkReader {
     var stays = [Distribution](repeating: ScenarioDefaults.stay, count: Tier.allCases.count)
     var other = Array(repeating: ScenarioDefaults.otherAdmissionsPerDay, count: Tier.allCases.count)
     guard let node else { return (stays, ScenarioDefaults.referralTier, other) }
-    guard let f = reader.fields(node, path: "beds", allowed: ["referral_tier", "stay", "other_admissions"])
+    guard let f = reader.fields(node, path: "beds", allowed: ["referral_tier", "stay", "other_admissions", "scale"])
     else { return (nil, nil, nil) }
     if let o = f["other_admissions"] {
       guard let of = reader.fields(o, path: "beds.other_admissions", allowed: Tier.allCases.map(\.rawValue))
@@ -51,6 +51,21 @@ extension CareNetworkReader {
   func speed(_ node: ScenarioNode, path: String) -> Double? {
     guard let text = node.scalar, let (value, unit) = Units.splitNumber(text), unit == "km/h", value > 0 else {
       reader.report(.invalidValue, "'\(node.scalar ?? "")' is not a speed", at: node, path: path, hint: "write e.g. 30km/h")
+      return nil
+    }
+    return value
+  }
+
+  /// `beds.scale: 0.9`: every facility's beds multiplied (and rounded to whole beds), as a
+  /// planner's "what if a tenth of beds were out of service".
+  func readBedScale(_ node: ScenarioNode?) -> Double? {
+    guard let f = node.flatMap({ $0.entries == nil ? nil : $0 }), let scale = f["scale"] else {
+      return ScenarioDefaults.bedScale
+    }
+    guard let value = reader.number(scale, path: "beds.scale", atLeast: 0) else { return nil }
+    guard value <= 10 else {
+      reader.report(.invalidValue, "a bed scale of \(Units.format(value)) is more than 10 times the beds", at: scale,
+                    path: "beds.scale", hint: "write a factor such as 0.9 (10% fewer beds) or 1.2")
       return nil
     }
     return value

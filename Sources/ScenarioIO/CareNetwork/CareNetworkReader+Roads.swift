@@ -122,8 +122,9 @@ extension CareNetworkReader {
   func roadGeoJSON(_ node: ScenarioNode) -> RoadGraph? {
     guard let name = reader.string(node, path: "ambulances.roads.geojson") else { return nil }
     let path = ScenarioLoader.resolve(name, relativeTo: node.location.file)
-    guard let data = FileManager.default.contents(atPath: path),
-          let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+    let data = FileManager.default.contents(atPath: path)
+    if let data { reader.recordDataFile(path, bytes: data) }
+    guard let data, let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
           let features = json["features"] as? [[String: Any]] else {
       reader.report(.io, "cannot read '\(path)' as a GeoJSON FeatureCollection", at: node, path: "ambulances.roads.geojson")
       return nil

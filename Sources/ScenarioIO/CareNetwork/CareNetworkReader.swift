@@ -17,7 +17,12 @@ struct CareNetworkReader {
     // Every part is read even when another failed, so that one run reports every problem.
     let startDays = f["start"].flatMap { date($0, path: "start") }
     let data = CareDataReader(reader: reader)
-    let facilities = f["facilities"].flatMap { data.facilities($0, path: "facilities") }
+    let bedScale = readBedScale(f["beds"])
+    let facilities = f["facilities"].flatMap { data.facilities($0, path: "facilities") }.map { list in
+      bedScale.map { scale in
+        list.map { var h = $0; h.beds = Int((Double(h.beds) * scale).rounded()); return h }
+      } ?? list
+    }
     let habitations = f["habitations"].flatMap { data.habitations($0, path: "habitations") }
     let spokeRule = f["spokes"].flatMap(readSpokeRule)
     let hubRule = f["hubs"].flatMap(readHubRule)

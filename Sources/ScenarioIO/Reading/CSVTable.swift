@@ -21,6 +21,7 @@ struct CSVTable {
                     hint: "paths are relative to the scenario file that names them")
       return nil
     }
+    reader.recordDataFile(path, bytes: data)
     let records = parse(text)
     guard let head = records.first else {
       reader.report(.invalidValue, "'\(path)' is empty", at: node, path: keyPath)

@@ -1,3 +1,4 @@
+import Foundation
 
 /// The entries of one YAML mapping, in file order, with the key path that led to them.
 struct Fields {
@@ -18,6 +19,14 @@ struct Fields {
 final class NodeReader {
   let file: String
   private(set) var diagnostics: [ScenarioDiagnostic] = []
+  /// Data files read on the scenario's behalf (CSV tables, road GeoJSON), with their hashes.
+  private(set) var dataFiles: [DataFile] = []
+
+  /// Notes that the data file at `path` was read and what it held.
+  func recordDataFile(_ path: String, bytes: Data) {
+    guard !dataFiles.contains(where: { $0.path == path }) else { return }
+    dataFiles.append(DataFile(path: path, hash: ScenarioLoader.hex(ScenarioLoader.fnv1a(bytes))))
+  }
 
   init(file: String) { self.file = file }
 

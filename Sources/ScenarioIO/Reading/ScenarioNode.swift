@@ -36,6 +36,20 @@ struct ScenarioNode: Sendable {
     return nil
   }
 
+  /// Every scalar below this node with its dotted key path (list items as `[i]`), in
+  /// document order: the scenario's settings as one flat list, to say what changed.
+  func flattened(prefix: String = "") -> [(path: String, value: String)] {
+    switch content {
+    case .scalar(let s): return [(prefix, s)]
+    case .sequence(let items):
+      return items.enumerated().flatMap { i, item in item.flattened(prefix: "\(prefix)[\(i)]") }
+    case .mapping(let entries):
+      return entries.flatMap { e in
+        e.value.flattened(prefix: prefix.isEmpty ? (e.key.scalar ?? "") : "\(prefix).\(e.key.scalar ?? "")")
+      }
+    }
+  }
+
   /// The value of `key` in a mapping.
   subscript(key: String) -> ScenarioNode? {
     entries?.first { $0.key.scalar == key }?.value

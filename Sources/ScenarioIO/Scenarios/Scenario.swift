@@ -38,6 +38,35 @@ public struct Scenario: Sendable {
   public var file: String
   /// FNV-1a-64 of the file's bytes, in hex: identifies the exact input of a result.
   public var contentHash: String
+  /// The scenario's own `expect:` section, for `telesim check`.
+  public var expectations: Expectations?
+  /// The data files the scenario read (CSV tables, roads), each with the hash of its bytes.
+  public var dataFiles: [DataFile] = []
+  /// Every setting as a dotted key path and its text, after `extends:` and overrides, in
+  /// document order (to say what changed between two versions of a scenario).
+  public var settings: [ScenarioSetting] = []
+}
+
+/// A data file a scenario read, and the FNV-1a-64 hash of its bytes in hex.
+public struct DataFile: Sendable, Hashable, Codable {
+  public var path: String
+  public var hash: String
+  /// Creates a record.
+  public init(path: String, hash: String) {
+    self.path = path
+    self.hash = hash
+  }
+}
+
+/// One setting of a scenario: a key path (`specialties[0].specialists_per_hub`) and its text.
+public struct ScenarioSetting: Sendable, Hashable, Codable {
+  public var path: String
+  public var value: String
+  /// Creates a setting.
+  public init(path: String, value: String) {
+    self.path = path
+    self.value = value
+  }
 }
 
 /// One `KEY=VALUE` replacement applied to a scenario before it is read.

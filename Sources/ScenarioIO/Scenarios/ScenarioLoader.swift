@@ -1,4 +1,5 @@
 import Foundation
+import SimStats
 import Yams
 
 /// Reads scenario files (YAML, `schema: telesim/v1`) into validated ``Scenario`` values.
@@ -44,9 +45,14 @@ public enum ScenarioLoader {
   {
     let reader = NodeReader(file: file)
     let hash = hex(fnv1a(texts.joined(separator: "\u{0}")))
-    let scenario = ScenarioReader(reader: reader, contentHash: hash).read(root)
-    if let scenario, reader.diagnostics.isEmpty { return scenario }
-    throw ScenarioError(reader.diagnostics)
+    guard var scenario = ScenarioReader(reader: reader, contentHash: hash).read(root), reader.diagnostics.isEmpty else {
+      throw ScenarioError(reader.diagnostics)
+    }
+    // Paths relative to the scenario's folder, so that a baseline written from one working
+    // folder matches a check run from another.
+    scenario.dataFiles = reader.dataFiles.map { DataFile(path: relativePath(of: $0.path, from: file), hash: $0.hash) }
+    scenario.settings = root.flattened().map { ScenarioSetting(path: $0.path, value: $0.value) }
+    return scenario
   }
 
   /// Reads and composes one file, then the files it extends.
@@ -82,6 +88,43 @@ public enum ScenarioLoader {
     }
     let base = try document(at: basePath, texts: &texts, chain: chain)
     return node.removing("extends").overlaid(on: base)
+  }
+
+  /// Loads an expectations file (`schema: telesim/expect/v1`) for a scenario that reports
+  /// `metrics`.
+  /// - Throws: ``ScenarioError`` with every problem found, located in the file.
+  public static func loadExpectations(path: String, metrics: [Metric]) throws(ScenarioError) -> Expectations {
+    let root = try compose(try readText(path), file: path)
+    let reader = NodeReader(file: path)
+    let allowed = ["schema"] + ExpectationReader.keys
+    guard let f = reader.fields(root, path: "", allowed: allowed, required: ["schema"]) else {
+      throw ScenarioError(reader.diagnostics)
+    }
+    if let node = f["schema"], let schema = reader.string(node, path: "schema"), schema != Expectations.schema {
+      reader.report(.invalidValue, "unsupported schema '\(schema)'", at: node, path: "schema",
+                    hint: "an expectations file starts with 'schema: \(Expectations.schema)'")
+    }
+    let expectations = ExpectationReader(reader: reader, metrics: metrics).read(f)
+    guard let expectations, reader.diagnostics.isEmpty else { throw ScenarioError(reader.diagnostics) }
+    return expectations
+  }
+
+  /// `path` relative to the folder of `file` (both relative to the current folder or absolute).
+  static func relativePath(of path: String, from file: String) -> String {
+    func components(_ p: String) -> [String] {
+      let absolute = p.hasPrefix("/") ? p : FileManager.default.currentDirectoryPath + "/" + p
+      return (absolute as NSString).standardizingPath.split(separator: "/").map(String.init)
+    }
+    let target = components(path)
+    let folder = components(file).dropLast()
+    let common = zip(target, folder).prefix { $0 == $1 }.count
+    return (Array(repeating: "..", count: folder.count - common) + target.dropFirst(common)).joined(separator: "/")
+  }
+
+  /// `path` without `..` detours, relative to the current folder when it lies below it.
+  static func normalized(_ path: String) -> String {
+    let relative = relativePath(of: path, from: "_")
+    return relative.hasPrefix("..") && path.hasPrefix("/") ? (path as NSString).standardizingPath : relative
   }
 
   /// A path as written in `file`, made relative to the current folder.
@@ -138,9 +181,11 @@ public enum ScenarioLoader {
                               hint: "check indentation and that every ':' is followed by a space")
   }
 
-  static func fnv1a(_ text: String) -> UInt64 {
+  static func fnv1a(_ text: String) -> UInt64 { fnv1a(Data(text.utf8)) }
+
+  static func fnv1a(_ bytes: Data) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
     return hash
   }
 

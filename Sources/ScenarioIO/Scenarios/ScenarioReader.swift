@@ -1,6 +1,8 @@
+import CareModel
 import QueueNetwork
 import SimKernel
 import SimRandom
+import SimStats
 
 /// Reads the keys every scenario shares, then the kind-specific part.
 struct ScenarioReader {
@@ -10,7 +12,7 @@ struct ScenarioReader {
   static let schema = "telesim/v1"
   static let kinds = ["queue", "network", "care-network"]
   static let commonKeys = ["schema", "kind", "name", "description", "seed", "horizon", "warmup",
-                           "replications", "rng", "extends", "sweep"]
+                           "replications", "rng", "extends", "sweep", "expect"]
 
   func read(_ root: ScenarioNode) -> Scenario? {
     let kind = peekKind(root)
@@ -47,7 +49,21 @@ struct ScenarioReader {
       model: model, file: reader.file, contentHash: contentHash)
     scenario.warmUpIsAuto = autoWarmUp
     scenario.sweepAxes = f["sweep"].map(readSweep) ?? []
+    if let node = f["expect"] {
+      guard let ef = reader.fields(node, path: "expect", allowed: ExpectationReader.keys),
+            let expectations = ExpectationReader(reader: reader, metrics: Self.metrics(of: model)).read(ef)
+      else { return nil }
+      scenario.expectations = expectations
+    }
     return scenario
+  }
+
+  /// The figures a replication of `model` reports.
+  static func metrics(of model: Scenario.Model) -> [Metric] {
+    switch model {
+    case .queueNetwork(let spec): return spec.metrics
+    case .careNetwork(let spec): return spec.metrics
+    }
   }
 
   static func keys(of kind: String) -> [String] {
