@@ -131,6 +131,7 @@ public enum SweepReport {
       j.endArray()
       j.key("scenario"); j.string(result.scenarioName)
       j.key("scenario_hash"); j.string(result.scenarioHash)
+      if !result.fingerprints.isEmpty { j.key("fingerprint"); j.string(Fingerprint.hex(result.fingerprint)) }
       j.key("metrics"); SummaryReport.metrics(result, into: &j)
       j.endObject()
     }
