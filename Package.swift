@@ -19,6 +19,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
   ],
   targets: [
     // GNU Scientific Library, wrapped once.
@@ -45,7 +46,9 @@ let package = Package(
         .product(name: "Yams", package: "Yams"),
       ]),
     .target(name: "Experiments", dependencies: ["QueueNetwork", "CareModel", "ScenarioIO", "SimStats"]),
-    .target(name: "Reporting", dependencies: ["Experiments", "ScenarioIO", "CareModel", "SimKernel"]),
+    .target(
+      name: "Reporting",
+      dependencies: ["Experiments", "ScenarioIO", "CareModel", "SimKernel", .product(name: "Plot", package: "Plot")]),
     .executableTarget(
       name: "telesim",
       dependencies: [

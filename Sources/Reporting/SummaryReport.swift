@@ -31,6 +31,14 @@ public enum SummaryReport {
     if !result.fingerprints.isEmpty {
       j.key("fingerprint"); j.string(Fingerprint.hex(result.fingerprint))
     }
+    if let start = result.startDate { j.key("start_date"); j.string(start) }
+    if !result.dataFiles.isEmpty {
+      j.key("data_files"); j.beginArray()
+      for f in result.dataFiles {
+        j.beginObject(); j.key("path"); j.string(f.path); j.key("hash"); j.string(f.hash); j.endObject()
+      }
+      j.endArray()
+    }
     j.key("metrics")
     metrics(result, into: &j)
     j.endObject()

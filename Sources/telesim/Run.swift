@@ -28,6 +28,12 @@ struct Run: AsyncParsableCommand {
                              + "their events (ambulance-events.csv) and drives (ambulance-tracks.geojson) for a map.", valueName: "DIR"))
   var trace: String?
 
+  @Option(help: ArgumentHelp("Trace only these days (day 0 is the start date): N or N-M.", valueName: "days"))
+  var traceDays: String?
+
+  @Option(help: ArgumentHelp("Trace only the ambulances and calls of this district.", valueName: "name"))
+  var traceDistrict: String?
+
   @Option(help: "Most replications --precision may run.")
   var maxReplications = 200
 
@@ -36,6 +42,10 @@ struct Run: AsyncParsableCommand {
 
   func validate() throws {
     if precision != nil && options.shard != nil { throw ValidationError("--precision cannot be sharded: it decides as it goes") }
+    if let d = traceDays, Self.dayRange(d) == nil { throw ValidationError("--trace-days takes N or N-M (day 0 is the start date)") }
+    if (traceDays != nil || traceDistrict != nil) && trace == nil {
+      throw ValidationError("--trace-days and --trace-district choose what --trace DIR keeps: give --trace too")
+    }
     if let p = precision, parsePercent(p) == nil { throw ValidationError("--precision takes a percentage such as 5%") }
   }
 
@@ -55,7 +65,10 @@ struct Run: AsyncParsableCommand {
     }
     emit(result)
     if let trace {
-      guard let t = ReplicationRunner(scenario: scenario, seed: options.seed ?? scenario.seed, workers: 1).trace(0) else {
+      let filter = TraceFilter(days: traceDays.flatMap(Self.dayRange), district: traceDistrict)
+      try checkDistrict(traceDistrict, in: scenario)
+      guard let t = ReplicationRunner(scenario: scenario, seed: options.seed ?? scenario.seed, workers: 1)
+        .trace(0, filter: filter) else {
         printToStandardError("warning: --trace applies to care networks; nothing written")
         return
       }
@@ -67,6 +80,24 @@ struct Run: AsyncParsableCommand {
         }
       }
     }
+  }
+
+  /// `N` or `N-M` as a range of days.
+  static func dayRange(_ text: String) -> ClosedRange<Int>? {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    guard let first = parts.first ?? nil, first >= 0, parts.count <= 2 else { return nil }
+    guard parts.count == 2 else { return first...first }
+    guard let last = parts[1], last >= first else { return nil }
+    return first...last
+  }
+
+  /// Exits with code 64 when `district` is not one of the scenario's, with a did-you-mean.
+  func checkDistrict(_ district: String?, in scenario: Scenario) throws {
+    guard let district, case .careNetwork(let spec) = scenario.model else { return }
+    guard !spec.districts.contains(district) else { return }
+    printToStandardError("error: --trace-district: no district '\(district)' in \(scenario.file) "
+                         + "(\(DidYouMean.hint(for: district, among: spec.districts)))")
+    throw ExitCode(64)
   }
 
   func emit(_ result: ExperimentResult) {

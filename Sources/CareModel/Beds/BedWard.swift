@@ -17,6 +17,8 @@ struct BedWard {
   private let stays: [Distribution]
   private let stayStreams: [RandomStream]
   private let trace: TraceLog?
+  /// Occupancy by tier, day by day (for the report).
+  private var tierDays: TierOccupancyByDay
 
   init(spec: CareNetworkSpec, layout: BedLayout, streams: StreamSource, trace: TraceLog?) {
     pools = layout.facilities.map { f in BedPool(facility: f, tier: spec[facility: f].tier, capacity: spec[facility: f].beds) }
@@ -24,6 +26,9 @@ struct BedWard {
     stays = spec.stays
     stayStreams = Tier.allCases.map { streams.stream(StreamName.stay($0)) }
     self.trace = trace
+    var capacity = [Int](repeating: 0, count: Tier.allCases.count)
+    for p in pools.values { capacity[p.tier.rank] += p.capacity }
+    tierDays = TierOccupancyByDay(capacity: capacity)
   }
 
   /// Asks `facility` for a bed: takes one if free (and schedules the discharge), else
@@ -47,6 +52,7 @@ struct BedWard {
     }
     pools[b].occupied += 1
     pools[b].admissions += 1
+    tierDays.change(pools[b].tier, occupied: 1, at: now)
     let rank = pools[b].tier.rank
     sim.schedule(.discharge(b), after: SimDuration(minutes: stays[rank].sample(using: stayStreams[rank])))
     return .admitted
@@ -56,6 +62,7 @@ struct BedWard {
   mutating func discharge(_ b: BedPoolID, at now: SimTime) {
     pools[b].advance(to: now)
     pools[b].occupied -= 1
+    tierDays.change(pools[b].tier, occupied: -1, at: now)
     checkInvariantsIfEnabled(b)
   }
 
@@ -64,6 +71,7 @@ struct BedWard {
     for f in facilities {
       guard let b = layout.pool(of: f) else { continue }
       pools[b].advance(to: now)
+      tierDays.change(pools[b].tier, capacity: beds - pools[b].capacity, at: now)
       pools[b].capacity = beds
     }
   }
@@ -77,6 +85,10 @@ struct BedWard {
   mutating func close(at now: SimTime) {
     for b in pools.ids { pools[b].advance(to: now) }
   }
+
+  /// Ends a day of the occupancy by tier: occupied bed-time over bed-time of the day just
+  /// ended, by tier rank (NaN where a tier has no beds).
+  mutating func closeDay(at now: SimTime) -> [Double] { tierDays.closeDay(at: now) }
 
   /// Beds occupied now, statewide.
   var occupied: Int { pools.values.reduce(0) { $0 + $1.occupied } }

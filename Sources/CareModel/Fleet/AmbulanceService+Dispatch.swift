@@ -60,7 +60,7 @@ extension AmbulanceService {
     let from = ambulances[a].position
     let leg = (start - now) + SimDuration(minutes: spec.chute.sample(using: timeStream)) + travel(from: from, to: node, at: start)
     ambulances[a].km += layout.travel.kilometres(from: from, to: node)
-    trace?.record(now, .dispatched(ambulance: a, call: calls[c].serial, from: from, eta: leg))
+    note(now, .dispatched(ambulance: a, call: calls[c].serial, from: from, eta: leg), ambulance: a)
     move(a, .toScene, at: start, node: layout.roads.node(of: from), call: c,
          drive: .init(to: node, arrival: now + leg))
     sim.schedule(.ambulanceStage(a), after: leg)
@@ -108,7 +108,7 @@ extension AmbulanceService {
       guard waited > spec.maxQueue else { break }
       stats.failed += 1
       ledger.failed += 1
-      trace?.record(now, .callExpired(call: calls[c].serial, waited: waited))
+      if isTraced(node: calls[c].node) { trace?.record(now, .callExpired(call: calls[c].serial, waited: waited)) }
       close(c)
       expired += 1
     }
@@ -118,7 +118,7 @@ extension AmbulanceService {
   /// Records an ambulance movement (tracing only).
   func move(_ a: AmbulanceID, _ kind: AmbulanceMovement.Kind, at time: SimTime, node: RoadNodeID, call: CallID?,
             hospital: FacilityID? = nil, response: SimDuration? = nil, drive: AmbulanceMovement.Drive? = nil) {
-    guard let trace else { return }
+    guard let trace, trace.includes(time), isTraced(a) else { return }
     trace.movements.append(AmbulanceMovement(ambulance: a, kind: kind, time: time, node: node,
                                              call: call.map { calls[$0].serial }, hospital: hospital,
                                              response: response, drive: drive))

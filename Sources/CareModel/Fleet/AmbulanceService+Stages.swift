@@ -25,12 +25,12 @@ extension AmbulanceService {
     if call.patient == nil {
       let response = now - call.time
       let within = response <= (call.isUrban ? spec.urbanTarget : spec.ruralTarget)
-      stats.recordResponse(response, within: within, district: layout.places.district[call.node],
+      stats.recordResponse(response, within: within, isUrban: call.isUrban, district: layout.places.district[call.node],
                            block: layout.places.block[call.node])
-      trace?.record(now, .atScene(ambulance: a, call: call.serial, response: response))
+      note(now, .atScene(ambulance: a, call: call.serial, response: response), ambulance: a)
       move(a, .atScene, at: now, node: call.node, call: c, response: response)
     } else {
-      trace?.record(now, .atSpoke(ambulance: a, call: call.serial))
+      note(now, .atSpoke(ambulance: a, call: call.serial), ambulance: a)
     }
     sim.schedule(.ambulanceStage(a), after: SimDuration(minutes: spec.atScene.sample(using: timeStream)))
   }
@@ -66,7 +66,7 @@ extension AmbulanceService {
     let call = calls[c]
     stats.unplaced += 1
     ledger.unplaced += 1
-    trace?.record(sim.now, .noBed(ambulance: a, call: call.serial))
+    note(sim.now, .noBed(ambulance: a, call: call.serial), ambulance: a)
     close(c)
     returnToBase(a, from: call.node, in: &sim)
     return call.patient.map { .unplaced($0) }
@@ -91,7 +91,7 @@ extension AmbulanceService {
     let call = calls[c]
     ambulances[a].status = .handover
     stats.callToHospital.record((now - call.time).minutes)
-    trace?.record(now, .atHospital(ambulance: a, call: call.serial, hospital: h))
+    note(now, .atHospital(ambulance: a, call: call.serial, hospital: h), ambulance: a)
     move(a, .atHospital, at: now, node: layout.roads.node(of: h), call: c, hospital: h)
     sim.schedule(.ambulanceStage(a), after: SimDuration(minutes: spec.handover.sample(using: timeStream)))
     return call.patient.map { .admitted($0, at: h) }
@@ -114,7 +114,7 @@ extension AmbulanceService {
     ambulances[a].status = .idle
     ambulances[a].position = ambulances[a].base
     ambulances[a].busyMinutes += now.minutes - ambulances[a].busySince.minutes
-    trace?.record(now, .backAtBase(ambulance: a))
+    note(now, .backAtBase(ambulance: a), ambulance: a)
     move(a, .atBase, at: now, node: layout.roads.node(of: ambulances[a].base), call: nil)
     if takeQueuedCall(a, in: &sim) { ambulances[a].busySince = now }
   }

@@ -23,6 +23,9 @@ struct AmbulanceService {
   let timeStream: RandomStream
   let admissionStream: RandomStream
   let trace: TraceLog?
+  /// With a trace kept for one district: that district, and each ambulance's by its base.
+  var tracedDistrict: DistrictID?
+  var baseDistrict = EntityTable<EntityKind.Ambulance, DistrictID>([])
 
   init(spec: FleetSpec, layout: FleetLayout, districts: Int, streams: StreamSource, trace: TraceLog?) {
     self.spec = spec
@@ -72,13 +75,26 @@ struct AmbulanceService {
                        firstBedRequest: patient?.firstBedRequest ?? true, isUrban: layout.places.isUrban[node])
     if patient != nil { stats.transfers += 1 } else { stats.calls += 1 }
     ledger.opened += 1
-    trace?.record(now, .callOpened(call: calls[c].serial, node: node, priority: priority, transferOf: patient?.serial))
+    if isTraced(node: node) {
+      trace?.record(now, .callOpened(call: calls[c].serial, node: node, priority: priority, transferOf: patient?.serial))
+    }
     if let a = nearestAvailableAmbulance(for: c) {
       dispatch(a, to: c, in: &sim)
     } else {
       stats.queued += 1
       waiting[priority].append(c)
     }
+  }
+
+  /// Whether the trace keeps what ambulance `a` does.
+  func isTraced(_ a: AmbulanceID) -> Bool { tracedDistrict.map { baseDistrict[a] == $0 } ?? true }
+
+  /// Whether the trace keeps calls from `node`.
+  func isTraced(node: RoadNodeID) -> Bool { tracedDistrict.map { layout.places.district[node] == $0 } ?? true }
+
+  /// Records an event of ambulance `a` if the trace keeps it.
+  func note(_ time: SimTime, _ event: TraceEvent, ambulance a: AmbulanceID) {
+    if isTraced(a) { trace?.record(time, event) }
   }
 
   /// Ends call `c` (its slot is reused).

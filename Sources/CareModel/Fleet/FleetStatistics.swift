@@ -29,6 +29,8 @@ struct FleetStatistics {
   var unplaced = 0
   var byDistrict: EntityTable<EntityKind.District, ResponseCounts>
   var byBlock: EntityTable<EntityKind.Block, ResponseCounts>
+  /// Responses in 5-minute bins, urban and rural.
+  var histogram = ResponseHistogram()
   /// Each ambulance's busy minutes and kilometres at the end of warm-up (subtracted later).
   var busyAtWarmUp: EntityTable<EntityKind.Ambulance, Double>
   var kmAtWarmUp: EntityTable<EntityKind.Ambulance, Double>
@@ -41,7 +43,8 @@ struct FleetStatistics {
   }
 
   /// A response to an emergency call, in `district` and `block`.
-  mutating func recordResponse(_ response: SimDuration, within: Bool, district: DistrictID, block: BlockID) {
+  mutating func recordResponse(_ response: SimDuration, within: Bool, isUrban: Bool, district: DistrictID, block: BlockID) {
+    histogram.record(response, isUrban: isUrban)
     self.response.record(response.minutes)
     responseQuantiles.record(response.minutes)
     byDistrict[district].record(response, within: within)

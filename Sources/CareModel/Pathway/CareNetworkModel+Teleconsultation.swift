@@ -22,7 +22,15 @@ extension CareNetworkModel {
 
   /// The patient joins queue `q`; a free specialist starts at once.
   mutating func join(_ p: PatientID, queue q: ConsultQueueID, in sim: inout Simulation<CareEvent>) {
-    if queues[q].join(p, at: sim.now) { startConsult(p, queue: q, in: &sim) }
+    let served = queues[q].join(p, at: sim.now)
+    noteWaiting(in: q, at: sim.now)
+    if served { startConsult(p, queue: q, in: &sim) }
+  }
+
+  /// Carries a change of queue `q`'s line into the statewide count by hour of the week.
+  mutating func noteWaiting(in q: ConsultQueueID, at now: SimTime) {
+    let delta = queues[q].waitingChangeSinceNoted()
+    if delta != 0 { waitingByHour.change(by: delta, at: now) }
   }
 
   /// A specialist takes the patient: the call may fail (or the specialist be unavailable);
@@ -51,7 +59,9 @@ extension CareNetworkModel {
 
   /// Frees the specialist of queue `q` and gives them the next waiting patient.
   mutating func releaseSpecialist(of q: ConsultQueueID, in sim: inout Simulation<CareEvent>) {
-    if let next = queues[q].release(at: sim.now) { startConsult(next, queue: q, in: &sim) }
+    let next = queues[q].release(at: sim.now)
+    noteWaiting(in: q, at: sim.now)
+    if let next { startConsult(next, queue: q, in: &sim) }
   }
 
   /// The consultation ends: home with an e-prescription, admission at the spoke, or referral.
@@ -99,6 +109,7 @@ extension CareNetworkModel {
         queues[q].retry.removeAll(keepingCapacity: true)
       }
       queues[q].observeLevels(at: now)
+      noteWaiting(in: q, at: now)
     }
     if !layout.sessions.alwaysOpen, let next = layout.sessions.nextChange(from: now, isOpen: open) {
       sim.schedule(.session(open: next.open), at: next.at, priority: .sessionChange)

@@ -18,6 +18,8 @@ public struct CareNetworkModel: SimulationModel {
   /// The ambulance service, when the scenario has one.
   var fleet: AmbulanceService?
   var stats: CareStatistics
+  /// Patients waiting statewide, by hour of the week (the report's heatmap).
+  var waitingByHour: HourOfWeekLevel
   var ledger = CareLedger()
   let streams: CareStreams
   var warmUpEnd = SimTime.zero
@@ -25,8 +27,8 @@ public struct CareNetworkModel: SimulationModel {
   let trace: TraceLog?
 
   /// Builds the model of one replication.
-  init(spec: CareNetworkSpec, layout: CareLayout, streams source: StreamSource, tracing: Bool) {
-    let trace = tracing ? TraceLog() : nil
+  init(spec: CareNetworkSpec, layout: CareLayout, streams source: StreamSource, trace filter: TraceFilter?) {
+    let trace = filter.map(TraceLog.init)
     self.spec = spec
     self.layout = layout
     self.trace = trace
@@ -35,8 +37,13 @@ public struct CareNetworkModel: SimulationModel {
     stats = CareStatistics(spokeDistrict: layout.spokeDistrict, districts: layout.districts.count,
                            specialties: spec.specialties.count, queueGroups: layout.queues.groupCount)
     streams = CareStreams(spec: spec, beds: layout.beds, source: source)
+    waitingByHour = HourOfWeekLevel(startWeekday: spec.startWeekday)
     if let f = spec.fleet, let fl = layout.fleet {
       fleet = AmbulanceService(spec: f, layout: fl, districts: layout.districts.count, streams: source, trace: trace)
+      fleet?.tracedDistrict = filter?.district.flatMap { layout.districts.firstIndex(of: $0) }.map(DistrictID.init)
+      fleet?.baseDistrict = EntityTable(f.ambulances.map { a in
+        DistrictID(layout.districts.firstIndex(of: spec[facility: a.base].district) ?? 0)
+      })
     }
   }
 
@@ -78,6 +85,7 @@ public struct CareNetworkModel: SimulationModel {
   public mutating func endWarmUp(at time: SimTime) {
     warmUpEnd = time
     stats.reset()
+    waitingByHour.reset(at: time)
     for q in queues.ids { queues[q].reset(at: time) }
     beds.reset(at: time)
     fleet?.resetStatistics(at: time)
@@ -85,7 +93,8 @@ public struct CareNetworkModel: SimulationModel {
 
   /// Ends a day of the daily series and schedules the next midnight.
   private mutating func closeDay(in sim: inout Simulation<CareEvent>) {
-    stats.closeDay(sim.now.day - 1, bedsOccupied: beds.occupied, afterWarmUp: sim.now > warmUpEnd)
+    stats.closeDay(sim.now.day - 1, bedsOccupied: beds.occupied, tierOccupancy: beds.closeDay(at: sim.now),
+                   afterWarmUp: sim.now > warmUpEnd)
     sim.schedule(.midnight, after: .day, priority: .dayBoundary)
   }
 

@@ -16,9 +16,17 @@ struct ConsultQueue {
   var consults = 0
   var wait = Tally()
   private var overtimeAtWarmUp = SimDuration.zero
+  /// The line's length when the model last took note of it (for statewide counts).
+  private var notedWaiting = 0
 
   init(specialists: Int) {
     self.specialists = specialists
+  }
+
+  /// How much the line has grown since this was last asked.
+  mutating func waitingChangeSinceNoted() -> Int {
+    defer { notedWaiting = resource.queue.count }
+    return resource.queue.count - notedWaiting
   }
 
   /// Overtime since the end of warm-up, minutes.

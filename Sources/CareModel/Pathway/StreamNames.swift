@@ -61,7 +61,7 @@ extension CareNetworkModel {
   public static func streamNames(_ spec: CareNetworkSpec, layout: CareLayout) -> [String] {
     let log = StreamLog()
     _ = CareNetworkModel(spec: spec, layout: layout, streams: StreamSource(seeder: StreamSeeder(masterSeed: 0, replication: 0),
-                                                                           log: log), tracing: false)
+                                                                           log: log), trace: nil)
     return log.names
   }
 }

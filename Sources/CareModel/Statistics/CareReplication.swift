@@ -21,10 +21,13 @@ public struct CareReplication: Sendable {
 
 extension CareNetworkModel {
   /// Runs one replication from the start date to `horizon`, discarding statistics before
-  /// `warmUp`; with `tracing`, keeps the event log and ambulance movements.
+  /// `warmUp`; with `tracing`, keeps the event log and ambulance movements that `traceFilter`
+  /// selects.
   public static func replicate(_ spec: CareNetworkSpec, layout: CareLayout, seeder: StreamSeeder,
-                               horizon: SimDuration, warmUp: SimDuration, tracing: Bool = false) -> CareReplication {
-    var model = CareNetworkModel(spec: spec, layout: layout, streams: StreamSource(seeder: seeder, log: nil), tracing: tracing)
+                               horizon: SimDuration, warmUp: SimDuration, tracing: Bool = false,
+                               traceFilter: TraceFilter = .everything) -> CareReplication {
+    var model = CareNetworkModel(spec: spec, layout: layout, streams: StreamSource(seeder: seeder, log: nil),
+                                 trace: tracing ? traceFilter : nil)
     var sim = Simulation<CareEvent>(reservingEvents: spec.spokes.count + 1024)
     model.start(in: &sim)
     _ = sim.run(&model, until: .zero + horizon, warmUpEnd: .zero + warmUp)
@@ -45,9 +48,10 @@ extension CareNetworkModel {
     let days = (now - warmUpEnd) / .day
     var values = careValues(now: now, days: days)
     if let f = fleet { values += f.values(now: now, warmUpEnd: warmUpEnd, days: days) }
+    let tables = breakdownTables(days: days, now: now)
     return CareReplication(
       values: MetricValues(metrics: spec.metrics, values: values),
-      tables: breakdownTables(days: days, now: now), ledger: ledger, patientsInSystem: patients.active,
+      tables: tables, ledger: ledger, patientsInSystem: patients.active,
       events: 0, trace: nil, calls: fleet?.ledger, openCalls: fleet?.calls.openCount ?? 0)
   }
 

@@ -74,13 +74,37 @@ public struct AmbulanceMovement: Sendable, Equatable {
   public var drive: Drive?
 }
 
+/// Which part of a run a trace keeps: some days, and the ambulances of one district, so that
+/// a day on a map is a few megabytes rather than a month of the whole state.
+public struct TraceFilter: Sendable, Equatable {
+  /// Days kept (day 0 is the start date); nil for every day.
+  public var days: ClosedRange<Int>?
+  /// District whose ambulances (and calls) are kept; nil for every district. The
+  /// teleconsultation events follow `days` only.
+  public var district: String?
+  /// Keeps everything.
+  public static let everything = TraceFilter(days: nil, district: nil)
+  /// Creates a filter.
+  public init(days: ClosedRange<Int>?, district: String?) {
+    self.days = days
+    self.district = district
+  }
+}
+
 /// What a traced replication records, filled as it runs. A reference, so that the model's
 /// parts (beds, the ambulance service) can write to it without exclusive access to the model.
 final class TraceLog {
   var records: [TraceRecord] = []
   var movements: [AmbulanceMovement] = []
+  let filter: TraceFilter
+
+  init(filter: TraceFilter) { self.filter = filter }
+
+  /// Whether `time` falls in the days kept.
+  func includes(_ time: SimTime) -> Bool { filter.days.map { $0.contains(time.day) } ?? true }
 
   func record(_ time: SimTime, _ event: TraceEvent) {
+    guard includes(time) else { return }
     records.append(TraceRecord(time: time, event: event))
   }
 }

@@ -16,6 +16,8 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
   public var warmUpMethod: String
   /// Day 0 of the run (`YYYY-MM-DD`), for models that have a calendar date.
   public var startDate: String?
+  /// The data files the scenario read, relative to its file, with their hashes.
+  public var dataFiles: [DataFile] = []
 
   /// The description of `scenario`.
   public init(_ scenario: Scenario) {
@@ -28,6 +30,26 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     warmUpMinutes = scenario.warmUp.minutes
     warmUpMethod = scenario.warmUpIsAuto ? "mser5" : "fixed"
     if case .careNetwork(let spec) = scenario.model { startDate = spec.startDate }
+    dataFiles = scenario.dataFiles
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case name, file, hash, kind, generator, horizonMinutes, warmUpMinutes, warmUpMethod, startDate, dataFiles
+  }
+
+  // Shard files written before `dataFiles` existed decode without them.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    file = try c.decode(String.self, forKey: .file)
+    hash = try c.decode(String.self, forKey: .hash)
+    kind = try c.decode(String.self, forKey: .kind)
+    generator = try c.decode(String.self, forKey: .generator)
+    horizonMinutes = try c.decode(Double.self, forKey: .horizonMinutes)
+    warmUpMinutes = try c.decode(Double.self, forKey: .warmUpMinutes)
+    warmUpMethod = try c.decode(String.self, forKey: .warmUpMethod)
+    startDate = try c.decodeIfPresent(String.self, forKey: .startDate)
+    dataFiles = try c.decodeIfPresent([DataFile].self, forKey: .dataFiles) ?? []
   }
 }
 
@@ -53,6 +75,8 @@ public struct ExperimentResult: Sendable {
   public let warmUpMethod: String
   /// Day 0 of the run (`YYYY-MM-DD`), when the model has a calendar date.
   public let startDate: String?
+  /// The data files the scenario read, relative to its file, with their hashes.
+  public let dataFiles: [DataFile]
   /// Metric definitions, in report order.
   public let metrics: [Metric]
   /// Replication indices, ascending.
@@ -93,6 +117,7 @@ public struct ExperimentResult: Sendable {
     warmUpMinutes = info.warmUpMinutes
     warmUpMethod = info.warmUpMethod
     startDate = info.startDate
+    dataFiles = info.dataFiles
     self.metrics = metrics
     replicationIndices = indices
     self.replications = replications

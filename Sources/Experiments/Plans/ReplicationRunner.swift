@@ -42,13 +42,13 @@ public struct ReplicationRunner: Sendable {
   /// Runs replication `index` alone (the unit of work everywhere: threads, shards, nodes).
   public func replicate(_ index: Int) -> MetricValues { replicateWithTables(index).values }
 
-  /// The event log and ambulance movements of replication `index` (care networks; nil for
-  /// queueing models).
-  public func trace(_ index: Int) -> CareTrace? {
+  /// The event log and ambulance movements of replication `index` that `filter` keeps (care
+  /// networks; nil for queueing models).
+  public func trace(_ index: Int, filter: TraceFilter = .everything) -> CareTrace? {
     guard case .care(let spec, let layout) = model else { return nil }
     let seeder = StreamSeeder(masterSeed: seed, replication: index, algorithm: scenario.generator)
     return CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon,
-                                      warmUp: scenario.warmUp, tracing: true).trace
+                                      warmUp: scenario.warmUp, tracing: true, traceFilter: filter).trace
   }
 
   /// Runs replication `index` and returns the number of events it processed (care networks;

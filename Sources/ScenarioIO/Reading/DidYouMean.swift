@@ -1,5 +1,5 @@
 /// Suggests the closest known spelling for a misspelt name.
-enum DidYouMean {
+public enum DidYouMean {
   /// The candidate nearest to `word` by edit distance, if it is close enough to be a typo
   /// (at most a third of the word's length, and at least 1 edit allowed).
   static func suggestion(for word: String, among candidates: [String]) -> String? {
@@ -32,7 +32,7 @@ enum DidYouMean {
   }
 
   /// "did you mean 'x'?" or, failing a close match, the list of valid choices.
-  static func hint(for word: String, among candidates: [String]) -> String {
+  public static func hint(for word: String, among candidates: [String]) -> String {
     if let s = suggestion(for: word, among: candidates) { return "did you mean '\(s)'?" }
     return "expected one of: " + candidates.joined(separator: ", ")
   }
