@@ -9,33 +9,36 @@ extension NetworkSpec {
     var list: [Metric] = []
     for station in stations {
       let p = prefixesStationNames ? "\(station.name)." : ""
+      let l = prefixesStationNames ? "\(station.name): " : ""
       list += [
-        Metric(p + "wait.mean", unit: "min", better: .lowerIsBetter),
-        .quantile(p + "wait.p50", unit: "min", better: .lowerIsBetter),
-        .quantile(p + "wait.p90", unit: "min", better: .lowerIsBetter),
-        .quantile(p + "wait.p95", unit: "min", better: .lowerIsBetter),
-        .quantile(p + "wait.p99", unit: "min", better: .lowerIsBetter),
-        Metric(p + "wait.probability", unit: "ratio", better: .lowerIsBetter),
-        Metric(p + "sojourn.mean", unit: "min", better: .lowerIsBetter),
-        Metric(p + "queue_length.mean", unit: "customers", better: .lowerIsBetter),
-        Metric(p + "in_system.mean", unit: "customers", better: .lowerIsBetter),
-        Metric(p + "busy.mean", unit: "servers", better: .neither),
-        Metric(p + "utilisation", unit: "ratio", better: .neither),
-        Metric(p + "blocking", unit: "ratio", better: .lowerIsBetter),
-        Metric(p + "throughput", unit: "/h", better: .higherIsBetter),
-        Metric(p + "arrivals", unit: "count", better: .neither),
-        Metric(p + "overtime", unit: "min", better: .lowerIsBetter),
+        Metric(p + "wait.mean", unit: "min", better: .lowerIsBetter, label: l + "wait in queue, mean"),
+        .quantile(p + "wait.p50", unit: "min", better: .lowerIsBetter, label: l + "wait in queue, median"),
+        .quantile(p + "wait.p90", unit: "min", better: .lowerIsBetter, label: l + "wait in queue, 90th percentile"),
+        .quantile(p + "wait.p95", unit: "min", better: .lowerIsBetter, label: l + "wait in queue, 95th percentile"),
+        .quantile(p + "wait.p99", unit: "min", better: .lowerIsBetter, label: l + "wait in queue, 99th percentile"),
+        Metric(p + "wait.probability", unit: "ratio", better: .lowerIsBetter, label: l + "customers who wait"),
+        Metric(p + "sojourn.mean", unit: "min", better: .lowerIsBetter, label: l + "time in system, mean"),
+        Metric(p + "queue_length.mean", unit: "customers", better: .lowerIsBetter, label: l + "queue length, mean"),
+        Metric(p + "in_system.mean", unit: "customers", better: .lowerIsBetter, label: l + "customers in system, mean"),
+        Metric(p + "busy.mean", unit: "servers", better: .neither, label: l + "busy servers, mean"),
+        Metric(p + "utilisation", unit: "ratio", better: .neither, label: l + "server utilisation"),
+        Metric(p + "blocking", unit: "ratio", better: .lowerIsBetter, label: l + "customers turned away (full)"),
+        Metric(p + "throughput", unit: "/h", better: .higherIsBetter, label: l + "customers served an hour"),
+        Metric(p + "arrivals", unit: "count", better: .neither, label: l + "arrivals"),
+        Metric(p + "overtime", unit: "min", better: .lowerIsBetter, label: l + "overtime after closing"),
       ]
       if classes.count > 1 {
         for c in classes {
-          list.append(Metric(p + "class.\(c.name).wait.mean", unit: "min", better: .lowerIsBetter))
-          list.append(Metric(p + "class.\(c.name).sojourn.mean", unit: "min", better: .lowerIsBetter))
+          list.append(Metric(p + "class.\(c.name).wait.mean", unit: "min", better: .lowerIsBetter,
+                            label: l + "\(c.name): wait in queue, mean"))
+          list.append(Metric(p + "class.\(c.name).sojourn.mean", unit: "min", better: .lowerIsBetter,
+                            label: l + "\(c.name): time in system, mean"))
         }
       }
     }
     if prefixesStationNames {
-      list.append(Metric("network.sojourn.mean", unit: "min", better: .lowerIsBetter))
-      list.append(Metric("network.throughput", unit: "/h", better: .higherIsBetter))
+      list.append(Metric("network.sojourn.mean", unit: "min", better: .lowerIsBetter, label: "time in the network, mean"))
+      list.append(Metric("network.throughput", unit: "/h", better: .higherIsBetter, label: "customers through the network an hour"))
     }
     return list
   }

@@ -25,13 +25,14 @@ public enum ComparisonReport {
 
   /// `alternative,metric,unit,baseline_mean,alternative_mean,difference,ci_lo,ci_hi,verdict,variance_reduction`.
   public static func csv(_ c: Comparison) -> String {
-    var out = "alternative,baseline,metric,unit,baseline_mean,alternative_mean,difference,ci_lo,ci_hi,verdict,variance_reduction\n"
+    var out = "alternative,baseline,metric,unit,baseline_mean,alternative_mean,difference,ci_lo,ci_hi,verdict,variance_reduction,"
+      + "size,assessment\n"
     for r in c.rows {
       let d = r.difference
       let cells = [
         c.labels[r.alternative], c.labels[0], r.metric.name, r.metric.unit, num(r.baseline?.mean), num(r.value?.mean),
         num(d?.mean), num(d.map { $0.count > 1 ? $0.lower : .nan }), num(d.map { $0.count > 1 ? $0.upper : .nan }),
-        r.verdict, num(r.varianceReduction),
+        r.verdict, num(r.varianceReduction), r.size?.rawValue ?? "", r.assessment,
       ]
       out += cells.map(SummaryReport.csvField).joined(separator: ",") + "\n"
     }
@@ -39,7 +40,8 @@ public enum ComparisonReport {
   }
 
   /// `telesim/comparison/v1`: the experiment, then per alternative and metric the paired
-  /// difference, its CI, the verdict and the variance reduction.
+  /// difference, its CI, the verdict, the variance reduction, the practical size and the
+  /// assessment ("real, small"); then every setting that differs from the baseline.
   public static func json(_ c: Comparison, header: PlanHeader) -> String {
     var j = JSONText()
     j.beginObject()
@@ -68,7 +70,21 @@ public enum ComparisonReport {
       if let d = r.difference, d.count > 1 { j.beginArray(); j.number(d.lower); j.number(d.upper); j.endArray() } else { j.null() }
       j.key("verdict"); j.string(r.verdict)
       j.key("variance_reduction"); j.number(r.varianceReduction)
+      j.key("size"); if let size = r.size { j.string(size.rawValue) } else { j.null() }
+      j.key("assessment"); j.string(r.assessment)
       j.endObject()
+    }
+    j.endArray()
+    j.key("changes"); j.beginArray()
+    for alt in header.designs.dropFirst() {
+      for change in SettingChange.between(header.designs[0].info.settings, alt.info.settings) {
+        j.beginObject()
+        j.key("alternative"); j.string(alt.label)
+        j.key("setting"); j.string(change.path)
+        j.key("baseline"); if let v = change.baseline { j.string(v) } else { j.null() }
+        j.key("value"); if let v = change.alternative { j.string(v) } else { j.null() }
+        j.endObject()
+      }
     }
     j.endArray()
     j.endObject()
@@ -81,7 +97,6 @@ public enum ComparisonReport {
   }
 }
 
-/// Tables and files for `telesim sweep`.
 extension ComparisonReport {
   /// Paired differences (alternative − baseline) of every breakdown table the two designs
   /// share, replication by replication under common random numbers, with 95% CI half-widths.
@@ -92,65 +107,5 @@ extension ComparisonReport {
       let b = alternative.replicationTables.compactMap { tables in tables.first { $0.name == name } }
       return BreakdownTable.pairedDifferences(baseline: a, alternative: b)
     }
-  }
-}
-
-public enum SweepReport {
-  /// One row per design point: its settings and each chosen metric's mean and 95% CI.
-  public static func table(_ results: [ExperimentResult], labels: [String], metrics: [String]) -> String {
-    var rows = [["design"] + metrics]
-    for (r, label) in zip(results, labels) {
-      rows.append([label] + metrics.map { m in
-        guard let e = r.estimate(m) else { return "-" }
-        return SummaryTable.number(e.mean) + " " + SummaryTable.interval(e)
-      })
-    }
-    return SummaryTable.layout(rows)
-  }
-
-  /// Version of the sweep JSON format.
-  public static let schema = "telesim/sweep/v1"
-
-  /// The sweep as JSON (`telesim/sweep/v1`): the experiment's seed and replications, then
-  /// each design point's label, settings, scenario hash and every metric as in the summary
-  /// (`mean`, `ci95`, `sd`, `n`, `unit`, `better`).
-  public static func json(_ results: [ExperimentResult], header: PlanHeader) -> String {
-    var j = JSONText()
-    j.beginObject()
-    j.key("schema"); j.string(schema)
-    j.key("telesim_version"); j.string(header.version)
-    j.key("experiment_hash"); j.string(header.hash)
-    j.key("seed"); j.integer(header.seed)
-    j.key("replications"); j.integer(header.replications)
-    j.key("designs"); j.beginArray()
-    for (design, result) in zip(header.designs, results) {
-      j.beginObject()
-      j.key("label"); j.string(design.label)
-      j.key("settings"); j.beginArray()
-      for s in design.settings { j.string(s) }
-      j.endArray()
-      j.key("scenario"); j.string(result.scenarioName)
-      j.key("scenario_hash"); j.string(result.scenarioHash)
-      if !result.fingerprints.isEmpty { j.key("fingerprint"); j.string(Fingerprint.hex(result.fingerprint)) }
-      j.key("metrics"); SummaryReport.metrics(result, into: &j)
-      j.endObject()
-    }
-    j.endArray()
-    j.endObject()
-    return j.text + "\n"
-  }
-
-  /// `design,settings,metric,unit,mean,ci_lo,ci_hi,n` for every metric of every design.
-  public static func csv(_ results: [ExperimentResult], labels: [String]) -> String {
-    var out = "design,settings,metric,unit,mean,ci_lo,ci_hi,n\n"
-    for (d, (r, label)) in zip(results, labels).enumerated() {
-      for (metric, e) in zip(r.metrics, r.estimates) {
-        let cells = [String(d), label, metric.name, metric.unit, ComparisonReport.num(e?.mean),
-                     ComparisonReport.num(e.map { $0.count > 1 ? $0.lower : .nan }),
-                     ComparisonReport.num(e.map { $0.count > 1 ? $0.upper : .nan }), String(e?.count ?? 0)]
-        out += cells.map(SummaryReport.csvField).joined(separator: ",") + "\n"
-      }
-    }
-    return out
   }
 }

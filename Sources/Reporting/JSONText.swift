@@ -20,6 +20,7 @@ struct JSONText {
   mutating func number(_ x: Double) { separate(); text += Self.format(x) }
   mutating func integer<I: BinaryInteger>(_ n: I) { separate(); text += "\(n)" }
   mutating func null() { separate(); text += "null" }
+  mutating func bool(_ b: Bool) { separate(); text += b ? "true" : "false" }
 
   private var suppressNext = false
 

@@ -13,6 +13,9 @@ public enum SummaryReport {
   /// `metrics` maps each metric name to `{"mean", "ci95": [lo, hi], "sd", "n", "unit",
   /// "better"}` (`better` is `lower`, `higher` or `neither`);
   /// `null` marks a metric never observed, and a one-replication run has a `null` interval.
+  /// `targets` (when the scenario has `expect:` thresholds) lists each with `met` judged as
+  /// `telesim check` does; `settings` holds every setting of the scenario after `extends:`,
+  /// by key path, so the file says what was simulated.
   public static func json(_ result: ExperimentResult) -> String {
     var j = JSONText()
     j.beginObject()
@@ -39,6 +42,28 @@ public enum SummaryReport {
       }
       j.endArray()
     }
+    if !result.info.settings.isEmpty {
+      j.key("settings"); j.beginObject()
+      for setting in result.info.settings { j.key(setting.path); j.string(setting.value) }
+      j.endObject()
+    }
+    let targets = CapacityGate.targets(result)
+    if !targets.isEmpty {
+      j.key("targets"); j.beginArray()
+      for (t, finding) in zip(result.info.targets, targets) {
+        j.beginObject()
+        j.key("text"); j.string(t.text)
+        j.key("metric"); j.string(t.metric)
+        j.key("comparison"); j.string(t.comparison)
+        j.key("limit"); j.number(t.limit)
+        j.key("unit"); j.string(finding.unit)
+        j.key("judge"); j.string(t.judge)
+        j.key("met"); j.bool(finding.verdict == .pass)
+        j.key("explanation"); j.string(finding.explanation)
+        j.endObject()
+      }
+      j.endArray()
+    }
     j.key("metrics")
     metrics(result, into: &j)
     j.endObject()
@@ -62,6 +87,7 @@ public enum SummaryReport {
       j.key("n"); j.integer(estimate?.count ?? 0)
       j.key("unit"); j.string(metric.unit)
       j.key("better"); j.string(metric.direction.rawValue)
+      if !metric.label.isEmpty { j.key("label"); j.string(metric.label) }
       j.endObject()
     }
     j.endObject()

@@ -22,29 +22,34 @@ public struct Metric: Sendable, Hashable, Codable {
   /// quantile sketch's 1/256 for quantiles). Confidence intervals add it to their half-width,
   /// so that replications landing in the same sketch bucket do not give a zero-width interval.
   public let resolution: Double
+  /// What the figure is, in a planner's words ("wait for a specialist, mean"); empty when the
+  /// name says enough.
+  public let label: String
 
   /// Creates a metric definition.
-  public init(_ name: String, unit: String, better direction: Direction, resolution: Double = 0) {
+  public init(_ name: String, unit: String, better direction: Direction, resolution: Double = 0, label: String = "") {
     self.name = name
     self.unit = unit
     self.direction = direction
     self.resolution = resolution
+    self.label = label
   }
 
   /// A quantile read from a ``QuantileSketch``, whose resolution it carries.
-  public static func quantile(_ name: String, unit: String, better direction: Direction) -> Metric {
-    Metric(name, unit: unit, better: direction, resolution: QuantileSketch.relativeError)
+  public static func quantile(_ name: String, unit: String, better direction: Direction, label: String = "") -> Metric {
+    Metric(name, unit: unit, better: direction, resolution: QuantileSketch.relativeError, label: label)
   }
 
-  private enum CodingKeys: String, CodingKey { case name, unit, direction, resolution }
+  private enum CodingKeys: String, CodingKey { case name, unit, direction, resolution, label }
 
-  // Files written before `direction` or `resolution` existed decode with neither and 0.
+  // Files written before `direction`, `resolution` or `label` existed decode with neither, 0 and "".
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     name = try c.decode(String.self, forKey: .name)
     unit = try c.decode(String.self, forKey: .unit)
     direction = try c.decodeIfPresent(Direction.self, forKey: .direction) ?? .neither
     resolution = try c.decodeIfPresent(Double.self, forKey: .resolution) ?? 0
+    label = try c.decodeIfPresent(String.self, forKey: .label) ?? ""
   }
 }
 

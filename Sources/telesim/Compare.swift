@@ -26,6 +26,7 @@ struct Compare: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let started = ContinuousClock.now
     var scenarios: [Scenario] = []
     var failed = false
     for f in files {
@@ -43,6 +44,7 @@ struct Compare: AsyncParsableCommand {
       seed: seed, replications: options.replications ?? scenarios[0].replications)
     guard let results = try await options.execute(plan) else { return }
     try emitComparison(results, header: plan.header, options: options)
+    try options.writeReportIfAsked(since: started)
   }
 
   /// File names without folder and extension, made unique.

@@ -29,10 +29,15 @@ struct ExperimentOptions: ParsableArguments {
   @Flag(help: "No progress display on stderr.")
   var quiet = false
 
+  @Flag(help: "Also write OUT/report.html: the planner's report with charts, maps and verdicts (see telesim report).")
+  var report = false
+
   func validate() throws {
     if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
     if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
     if shard != nil && out == nil { throw ValidationError("--shard needs --out DIR for the shard file") }
+    if report && out == nil { throw ValidationError("--report needs --out DIR: the report is made from the result files") }
+    if report && shard != nil { throw ValidationError("--report cannot be sharded: make it after telesim merge (merge --report)") }
   }
 
   var workers: Int { threads ?? availableCores }
@@ -60,6 +65,16 @@ struct ExperimentOptions: ParsableArguments {
     let records = await plan.run(units, workers: workers) { progress.update($0) }
     progress.finish()
     return plan.header.results(from: records)
+  }
+}
+
+extension ExperimentOptions {
+  /// Writes OUT/report.html when --report was given, with the run's wall-clock time.
+  func writeReportIfAsked(since start: ContinuousClock.Instant, trace: String? = nil) throws {
+    guard report, let out else { return }
+    let elapsed = start.duration(to: .now)
+    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    try writeReport(folder: out, to: nil, context: ReportContext(traceFolder: trace, runSeconds: seconds, threads: workers))
   }
 }
 

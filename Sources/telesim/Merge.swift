@@ -20,9 +20,13 @@ struct Merge: AsyncParsableCommand {
   @Option(help: "Comma-separated metrics for a sweep's table.")
   var metrics: String?
 
+  @Flag(help: "A sweep's sweep.csv with one row per design point.")
+  var wide = false
+
   @OptionGroup var options: ExperimentOptions
 
   func run() async throws {
+    let started = ContinuousClock.now
     let header: PlanHeader
     let records: [UnitRecord]
     do {
@@ -44,7 +48,8 @@ struct Merge: AsyncParsableCommand {
     case .compare:
       try emitComparison(results, header: header, options: options)
     case .sweep:
-      try emitSweep(results, header: header, metrics: metrics, options: options)
+      try emitSweep(results, header: header, metrics: metrics, wide: wide, options: options)
     }
+    try options.writeReportIfAsked(since: started)
   }
 }

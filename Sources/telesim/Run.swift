@@ -50,8 +50,10 @@ struct Run: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let started = ContinuousClock.now
     let loaded = try loadScenarioOrExit(file)
     let scenario = WarmUpResolver.resolve(loaded, seed: options.seed ?? loaded.seed)
+    try checkDistrict(traceDistrict, in: scenario)
     let n = options.replications ?? scenario.replications
     let result: ExperimentResult
     if let p = precision.flatMap(parsePercent) {
@@ -64,9 +66,16 @@ struct Run: AsyncParsableCommand {
       if let out = options.out { try writeRunOutputs(result, to: out) }
     }
     emit(result)
+    try writeTrace(scenario)
+    // The replay needs ambulance drives; a trace of a network without ambulances has none.
+    let drives = trace.map { FileManager.default.fileExists(atPath: $0 + "/ambulance-tracks.geojson") } ?? false
+    try options.writeReportIfAsked(since: started, trace: drives ? trace : nil)
+  }
+
+  /// Writes replication 0's trace when --trace was given.
+  func writeTrace(_ scenario: Scenario) throws {
     if let trace {
       let filter = TraceFilter(days: traceDays.flatMap(Self.dayRange), district: traceDistrict)
-      try checkDistrict(traceDistrict, in: scenario)
       guard let t = ReplicationRunner(scenario: scenario, seed: options.seed ?? scenario.seed, workers: 1)
         .trace(0, filter: filter) else {
         printToStandardError("warning: --trace applies to care networks; nothing written")

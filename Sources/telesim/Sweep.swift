@@ -13,8 +13,9 @@ struct Sweep: AsyncParsableCommand {
       specialties[0].specialists_per_hub, sessions.days. Values are YAML: --set 'servers=[3,4,5]',
       --set 'sessions.days=[[mon,thu,sat],[mon,tue,wed,thu,fri,sat]]'. The grid can also come from a
       sweep: section in the file (sweep: {servers: [3, 4, 5]}); --set replaces an axis of the same key.
-      The table shows the headline metrics of every design point; with --out, sweep.csv holds every
-      metric with its 95% CI.
+      The table shows the headline metrics of every design point; with --out, sweep.json holds every
+      metric of every point with its 95% CI and the swept keys by name, and sweep.csv the same as a table
+      (one row per point and metric with its unit, or with --wide one row per point).
       """)
 
   @Argument(help: "Scenario file.")
@@ -26,6 +27,9 @@ struct Sweep: AsyncParsableCommand {
   @Option(help: "Comma-separated metrics for the table (default: the kind's headline metrics).")
   var metrics: String?
 
+  @Flag(help: "sweep.csv with one row per design point (a column per swept key, and per metric its mean and CI).")
+  var wide = false
+
   @OptionGroup var options: ExperimentOptions
 
   func validate() throws {
@@ -35,6 +39,7 @@ struct Sweep: AsyncParsableCommand {
   }
 
   func run() async throws {
+    let started = ContinuousClock.now
     let fromFile = try loadScenarioOrExit(file).sweepAxes.map { (key: $0.key, values: $0.values) }
     let fromCommandLine = settings.compactMap(SweepGrid.parseAxis)
     // --set replaces a key the file's sweep: section also names, and adds the others.
@@ -64,12 +69,14 @@ struct Sweep: AsyncParsableCommand {
     let plan = ExperimentPlan(kind: .sweep, designs: designs, seed: seed,
                               replications: options.replications ?? base.replications)
     guard let results = try await options.execute(plan) else { return }
-    try emitSweep(results, header: plan.header, metrics: metrics, options: options)
+    try emitSweep(results, header: plan.header, metrics: metrics, wide: wide, options: options)
+    try options.writeReportIfAsked(since: started)
   }
 }
 
-/// Prints a sweep's table and writes sweep.csv.
-func emitSweep(_ results: [ExperimentResult], header: PlanHeader, metrics: String?, options: ExperimentOptions) throws {
+/// Prints a sweep's table and writes sweep.json and sweep.csv.
+func emitSweep(_ results: [ExperimentResult], header: PlanHeader, metrics: String?, wide: Bool,
+               options: ExperimentOptions) throws {
   let labels = header.designs.map(\.label)
   let chosen = metrics.map { $0.split(separator: ",").map(String.init) }
     ?? Headline.metrics(kind: header.designs[0].info.kind, available: header.designs[0].metrics)
@@ -81,6 +88,10 @@ func emitSweep(_ results: [ExperimentResult], header: PlanHeader, metrics: Strin
     print(SweepReport.json(results, header: header), terminator: "")
   }
   if let out = options.out {
-    try writeOrExit { try AtomicFile.write(SweepReport.csv(results, labels: labels), to: out + "/sweep.csv") }
+    try writeOrExit {
+      try AtomicFile.write(SweepReport.json(results, header: header), to: out + "/sweep.json")
+      try AtomicFile.write(wide ? SweepReport.wideCSV(results, header: header) : SweepReport.csv(results, labels: labels),
+                           to: out + "/sweep.csv")
+    }
   }
 }

@@ -13,6 +13,6 @@ struct TeleSim: AsyncParsableCommand {
       64 invalid command-line arguments.
       """,
     version: TeleSimVersion.current,
-    subcommands: [Run.self, Compare.self, Sweep.self, Merge.self, Check.self, BaselineCommand.self, Theory.self,
+    subcommands: [Run.self, Compare.self, Sweep.self, Report.self, Merge.self, Check.self, BaselineCommand.self, Theory.self,
                   Validate.self, Bench.self])
 }

@@ -16,6 +16,24 @@ public struct Comparison: Sendable {
     public let independentVariance: Double
     public let verdict: String
 
+    /// How large the estimated difference is for a planner, apart from whether it is real:
+    /// `negligible`, `small`, `moderate` or `large` (see ``PracticalSize``).
+    public var size: PracticalSize? {
+      guard let d = difference, d.mean.isFinite else { return nil }
+      return PracticalSize(difference: d.mean, baseline: baseline?.mean ?? .nan, unit: metric.unit)
+    }
+
+    /// Statistical and practical significance in words: "real, small" when the 95% interval
+    /// excludes zero, "not detectable" when it does not.
+    public var assessment: String {
+      switch verdict {
+      case "better", "worse", "higher", "lower": return size.map { "real, " + $0.rawValue } ?? "real"
+      case "identical": return "identical"
+      case "too few replications": return "too few replications"
+      default: return "not detectable"
+      }
+    }
+
     /// 1 − paired / independent variance (the share of variance removed by CRN).
     public var varianceReduction: Double {
       independentVariance > 0 ? 1 - pairedVariance / independentVariance : .nan
@@ -72,5 +90,29 @@ public struct Comparison: Sendable {
     case .higherIsBetter: return up ? "better" : "worse"
     case .neither: return up ? "higher" : "lower"
     }
+  }
+}
+
+/// The size of a difference as a planner would judge it. Shares (`ratio` metrics) are judged
+/// in percentage points: under 1 negligible, under 5 small, under 15 moderate. Other metrics
+/// relative to the baseline: under 2% negligible, under 10% small, under 30% moderate; above,
+/// large. The cut-offs are conventions stated in every report, not a cost-benefit judgement:
+/// a real but small gain may still not be worth what it costs.
+public enum PracticalSize: String, Sendable {
+  case negligible, small, moderate, large
+
+  public init?(difference: Double, baseline: Double, unit: String) {
+    let cuts: [Double]
+    let size: Double
+    if unit == "ratio" {
+      size = abs(difference)
+      cuts = [0.01, 0.05, 0.15]
+    } else {
+      guard baseline.isFinite, baseline != 0 else { return nil }
+      size = abs(difference / baseline)
+      cuts = [0.02, 0.10, 0.30]
+    }
+    guard size.isFinite else { return nil }
+    self = size < cuts[0] ? .negligible : size < cuts[1] ? .small : size < cuts[2] ? .moderate : .large
   }
 }

@@ -18,6 +18,23 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
   public var startDate: String?
   /// The data files the scenario read, relative to its file, with their hashes.
   public var dataFiles: [DataFile] = []
+  /// The planner's targets: the thresholds of the scenario's `expect:` section.
+  public var targets: [Target] = []
+  /// Every setting of the scenario (key path and text), to say what differs between designs.
+  public var settings: [ScenarioSetting] = []
+
+  /// A threshold a metric should meet (`teleconsult.wait.p90 <= 48h`), and how it is judged.
+  public struct Target: Sendable, Codable, Equatable {
+    public var metric: String
+    /// `<=`, `<`, `>=` or `>`.
+    public var comparison: String
+    /// In the metric's own unit.
+    public var limit: Double
+    /// As written in the scenario.
+    public var text: String
+    /// `ci` (the whole 95% interval must meet it) or `mean`.
+    public var judge: String
+  }
 
   /// The description of `scenario`.
   public init(_ scenario: Scenario) {
@@ -31,13 +48,20 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     warmUpMethod = scenario.warmUpIsAuto ? "mser5" : "fixed"
     if case .careNetwork(let spec) = scenario.model { startDate = spec.startDate }
     dataFiles = scenario.dataFiles
+    settings = scenario.settings
+    if let e = scenario.expectations {
+      targets = e.thresholds.map {
+        Target(metric: $0.metric, comparison: $0.comparison.rawValue, limit: $0.limit, text: $0.text, judge: e.judge.rawValue)
+      }
+    }
   }
 
   private enum CodingKeys: String, CodingKey {
-    case name, file, hash, kind, generator, horizonMinutes, warmUpMinutes, warmUpMethod, startDate, dataFiles
+    case name, file, hash, kind, generator, horizonMinutes, warmUpMinutes, warmUpMethod, startDate, dataFiles, targets
+    case settings
   }
 
-  // Shard files written before `dataFiles` existed decode without them.
+  // Shard files written before `dataFiles`, `targets` and `settings` existed decode without them.
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     name = try c.decode(String.self, forKey: .name)
@@ -50,12 +74,16 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     warmUpMethod = try c.decode(String.self, forKey: .warmUpMethod)
     startDate = try c.decodeIfPresent(String.self, forKey: .startDate)
     dataFiles = try c.decodeIfPresent([DataFile].self, forKey: .dataFiles) ?? []
+    targets = try c.decodeIfPresent([Target].self, forKey: .targets) ?? []
+    settings = try c.decodeIfPresent([ScenarioSetting].self, forKey: .settings) ?? []
   }
 }
 
 /// Results of running replications of one scenario: every replication's figures and the
 /// across-replication estimate of each metric.
 public struct ExperimentResult: Sendable {
+  /// The scenario as described in results.
+  public let info: ScenarioInfo
   /// The scenario's name.
   public let scenarioName: String
   /// The scenario file as given.
@@ -106,6 +134,7 @@ public struct ExperimentResult: Sendable {
   /// Gathers replications of the scenario described by `info`.
   public init(info: ScenarioInfo, seed: UInt64, metrics: [Metric], indices: [Int],
               replications: [MetricValues], tables: [[BreakdownTable]] = [], fingerprints: [UInt64] = []) {
+    self.info = info
     scenarioName = info.name
     self.fingerprints = fingerprints
     scenarioFile = info.file

@@ -43,6 +43,18 @@ public enum CapacityGate {
     return GateReport(scenario: result.scenarioName, findings: findings, notices: notices)
   }
 
+  /// The planner's targets of `result`'s scenario (its `expect:` thresholds), each judged as
+  /// `telesim check` would.
+  public static func targets(_ result: ExperimentResult) -> [GateReport.Finding] {
+    result.info.targets.map { t in
+      // The text came from the enum itself, so it always reads back.
+      let comparison = Expectations.Threshold.Comparison(rawValue: t.comparison) ?? .atMost
+      let threshold = Expectations.Threshold(metric: t.metric, comparison: comparison, limit: t.limit, text: t.text,
+                                             location: SourceLocation(file: result.scenarioFile, line: 0, column: 0))
+      return self.threshold(threshold, result: result, judge: Expectations.Judge(rawValue: t.judge) ?? .ci)
+    }
+  }
+
   // MARK: thresholds
 
   static func threshold(_ t: Expectations.Threshold, result: ExperimentResult, judge: Expectations.Judge)

@@ -53,7 +53,8 @@ extension ExperimentPlan {
     PlanHeader(
       kind: kind, hash: hash, version: TeleSimVersion.current, seed: seed, replications: replications,
       designs: designs.map { d in
-        .init(label: d.label, settings: d.settings.map { "\($0.key)=\($0.value)" }, info: ScenarioInfo(d.scenario),
+        .init(label: d.label, settings: d.settings.map { "\($0.key)=\($0.value)" },
+              settingNames: d.settings.map { d.scenario.settingName($0.key) }, info: ScenarioInfo(d.scenario),
               metrics: ReplicationRunner.metrics(of: d.scenario))
       })
   }
@@ -64,6 +65,9 @@ public struct PlanHeader: Sendable, Codable, Equatable {
   public struct DesignHeader: Sendable, Codable, Equatable {
     public var label: String
     public var settings: [String]
+    /// Each setting's key as a planner would say it (``Scenario/settingName(_:)``); absent in
+    /// shard files from before 0.2.
+    public var settingNames: [String]?
     public var info: ScenarioInfo
     public var metrics: [Metric]
   }

@@ -13,6 +13,10 @@ enum Palette {
   static let categorical = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
   /// Dash patterns that go with the categorical colours.
   static let dashes = ["none", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4", "12 2"]
+  /// Targets and reference lines: dark red, always drawn dashed and labelled.
+  static let reference = "#a50f15"
+  /// Bars and single series.
+  static let primary = "#0072B2"
   /// For places without data: a neutral grey that no scale uses.
   static let noData = "#d9d9d9"
 

@@ -3,13 +3,17 @@ import Foundation
 /// A linear map from data values to page coordinates, with "nice" round ticks.
 struct LinearScale {
   let domain: ClosedRange<Double>
-  let range: ClosedRange<Double>
+  /// Page coordinates of the domain's low and high ends (the high end may be smaller: page y
+  /// grows downwards).
+  let range: (low: Double, high: Double)
   /// Tick values inside the domain.
   let ticks: [Double]
+  /// The distance between ticks.
+  let step: Double
 
   /// A scale over `values` (with `include`, e.g. 0 or a target, inside it), widened to round
   /// numbers with about `tickCount` ticks. Empty or non-finite data give the domain 0…1.
-  init(covering values: [Double], include: [Double] = [], range: ClosedRange<Double>, tickCount: Int = 5) {
+  init(covering values: [Double], include: [Double] = [], range: (low: Double, high: Double), tickCount: Int = 5) {
     let finite = (values + include).filter(\.isFinite)
     var lo = finite.min() ?? 0
     var hi = finite.max() ?? 1
@@ -22,6 +26,7 @@ struct LinearScale {
     hi = (hi / step).rounded(.up) * step
     domain = lo...hi
     self.range = range
+    self.step = step
     ticks = stride(from: lo, through: hi + step / 2, by: step).map { abs($0) < step * 1e-9 ? 0 : $0 }
   }
 
@@ -36,6 +41,6 @@ struct LinearScale {
   func callAsFunction(_ x: Double) -> Double {
     let span = domain.upperBound - domain.lowerBound
     let t = span > 0 ? (x - domain.lowerBound) / span : 0
-    return range.lowerBound + t * (range.upperBound - range.lowerBound)
+    return range.low + t * (range.high - range.low)
   }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A CSV file (RFC 4180: quoted fields may hold commas, quotes and newlines) with a header
 /// row, read for scenario tables. Cells remember their line and column for diagnostics.
-struct CSVTable {
+package struct CSVTable {
   struct Cell {
     var text: String
     var line: Int
@@ -46,6 +46,11 @@ struct CSVTable {
 
   /// Column index by name.
   func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+  /// The records of CSV `text` as plain strings (for reading TeleSim's own tables back).
+  package static func records(_ text: String) -> [[String]] {
+    parse(text).map { $0.map(\.text) }.filter { !($0.count == 1 && $0[0].isEmpty) }
+  }
 
   static func parse(_ text: String) -> [[Cell]] {
     var records: [[Cell]] = []

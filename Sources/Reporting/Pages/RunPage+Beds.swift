@@ -1,0 +1,79 @@
+import Plot
+
+extension RunPage {
+  /// Bed occupancy by tier over time with the 85% line and each dated upgrade step, and the
+  /// mean occupancy of each tier before and after each step.
+  func beds() -> [Page.Section] {
+    guard let daily = folder.table("beds-daily"), let days = daily.numbers("day") else { return [] }
+    let tiers = daily.header.filter { $0.hasSuffix("_occupancy") }.map { String($0.dropLast("_occupancy".count)) }
+    let series = tiers.map { tier in
+      LineChart.Series(name: tier.uppercased(), points: (daily.estimates(tier + "_occupancy") ?? []).enumerated().map { i, e in
+        LineChart.Point(x: days[i], y: e.mean, halfWidth: e.halfWidth)
+      })
+    }
+    let steps = upgradeSteps()
+    let start = summary.start_date
+    let chart = LineChart(series: series, xLabel: start == nil ? "day" : "date", yLabel: "beds occupied (%)",
+                          yUnit: DisplayUnit(label: "%", factor: 100),
+                          xTickText: start.map { s in { Dates.short(Timestamp.date(ofDay: Int($0), startDate: s)) ?? "\(Int($0))" } },
+                          horizontal: [(0.85, "85% occupied")],
+                          vertical: steps.map { (Double($0.day), $0.label) })
+    var content = [Page.figure(chart.render(label: "Bed occupancy by tier"),
+                               caption: "Share of each tier's beds occupied, day by day (mean of the day's occupancy, with "
+                                 + "its 95% CI band over replications). Lines differ in colour and dash. Above about 85% "
+                                 + "a bed pool refuses admissions often. Dashed red verticals mark upgrade steps.")]
+    if !steps.isEmpty, let table = periodTable(daily, tiers: tiers, steps: steps) { content.append(table) }
+    if let tierTable = folder.table("by-tier") { content.append(tierSummary(tierTable)) }
+    return [Page.Section("Beds", intro: "How full the bed pools are, tier by tier, and what each upgrade step changed.", content)]
+  }
+
+  struct UpgradeStep {
+    var day: Int
+    var label: String
+  }
+
+  /// The dated upgrade steps of bed-upgrades.csv: "+100 × 30 beds".
+  func upgradeSteps() -> [UpgradeStep] {
+    guard let t = folder.table("bed-upgrades"), let days = t.numbers("day"), let n = t.numbers("facilities"),
+          let beds = t.numbers("beds") else { return [] }
+    return days.indices.compactMap { i in
+      guard days[i].isFinite else { return nil }
+      return UpgradeStep(day: Int(days[i]), label: "+\(DisplayUnit.readable(n[i])) to \(DisplayUnit.readable(beds[i])) beds")
+    }
+  }
+
+  /// Mean occupancy of each tier in each period between upgrade steps.
+  private func periodTable(_ daily: DataTable, tiers: [String], steps: [UpgradeStep]) -> PageNode? {
+    guard let days = daily.numbers("day") else { return nil }
+    let bounds = [Int.min] + steps.map(\.day) + [Int.max]
+    var rows: [[String]] = []
+    for p in 0..<(bounds.count - 1) {
+      let inPeriod = days.indices.filter { Int(days[$0]) >= bounds[p] && Int(days[$0]) < bounds[p + 1] }
+      guard let first = inPeriod.first, let last = inPeriod.last else { continue }
+      let from = daily.strings("date")?[first] ?? "day \(Int(days[first]))"
+      let to = daily.strings("date")?[last] ?? "day \(Int(days[last]))"
+      let name = p == 0 ? "before the first step" : "after step \(p) (\(steps[p - 1].label))"
+      let cells = tiers.map { tier -> String in
+        let v = inPeriod.compactMap { daily.numbers(tier + "_occupancy")?[$0] }.filter(\.isFinite)
+        return v.isEmpty ? "-" : DisplayUnit.readable(100 * v.reduce(0, +) / Double(v.count)) + "%"
+      }
+      rows.append([name, "\(Dates.label(from) ?? from) – \(Dates.label(to) ?? to)"] + cells)
+    }
+    return .div(.h3(.text("Occupancy before and after each upgrade step")),
+                Page.table(["period", "dates"] + tiers.map { $0.uppercased() }, rows, numeric: Set(2..<(2 + tiers.count))))
+  }
+
+  private func tierSummary(_ t: DataTable) -> PageNode {
+    let numeric = t.header.enumerated().filter { $0.offset > 0 && !$0.element.hasSuffix("_ci95") }.map(\.element)
+    let rows = t.rows.indices.map { r in
+      [t.rows[r][0]] + numeric.map { c -> String in
+        guard let e = t.estimates(c)?[r] else { return "-" }
+        let unit = c.contains("occupancy") || c.contains("full") ? DisplayUnit(label: "%", factor: 100) : DisplayUnit.same("")
+        return unit.text(e.mean) + (e.halfWidth.map { $0 > 0 ? " ± " + unit.number($0) : "" } ?? "")
+      }
+    }
+    return .div(.h3(.text("By tier (whole run)")),
+                Page.table([t.header[0]] + numeric.map { $0.replacingOccurrences(of: "_", with: " ") }, rows,
+                           numeric: Set(1...max(numeric.count, 1))))
+  }
+}
