@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, checks the command line end to end
 # (including shards merged after a real Slurm array job), executes the notebooks against fresh
-# results, runs every Swift test target in a release build (validation runs are 16x slower in
+# results, renders the planner's reports in headless Chromium, runs every Swift test target in a release build (validation runs are 16x slower in
 # debug), then runs the engine and model tests again in a debug build, where the engine and
 # the models check their own invariants after every event (SIM_INTERNAL_CHECKS).
 set -euo pipefail
@@ -11,6 +11,7 @@ swift build -c release
 scripts/cli-tests.sh .build/release/telesim
 scripts/slurm-test.sh .build/release/telesim
 scripts/notebooks-test.sh .build/release/telesim
+scripts/report-tests.sh .build/release/telesim
 scripts/gates.sh .build/release/telesim
 swift test -c release
 swift build --build-tests
