@@ -48,7 +48,10 @@ let package = Package(
     .target(name: "Experiments", dependencies: ["QueueNetwork", "CareModel", "ScenarioIO", "SimStats"]),
     .target(
       name: "Reporting",
-      dependencies: ["Experiments", "ScenarioIO", "CareModel", "SimKernel", .product(name: "Plot", package: "Plot")]),
+      dependencies: ["Experiments", "ScenarioIO", "CareModel", "SimKernel", .product(name: "Plot", package: "Plot")],
+      // Its tests reach the chart and map internals in release builds too (the suite runs in
+      // release); nothing here is on a hot path.
+      swiftSettings: [.unsafeFlags(["-enable-testing"])]),
     .executableTarget(
       name: "telesim",
       dependencies: [
@@ -72,7 +75,7 @@ let package = Package(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "SimTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
-      name: "ReportingTests", dependencies: ["Reporting", "CareModel", "SimKernel", "SimTestSupport"],
+      name: "ReportingTests", dependencies: ["Reporting", "Experiments", "ScenarioIO", "CareModel", "SimKernel", "SimTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
       name: "ExperimentsTests", dependencies: ["Experiments", "Reporting", "SimTestSupport"]),

@@ -135,6 +135,27 @@ check "--trace writes ambulance events and GeoJSON tracks" bash -c "
   test \$(wc -l <'$tmp/amb/ambulance-by-district.csv') -eq 39 && grep -q ambulance.response.p90 '$tmp/amb/summary.json'"
 check "bench runs and reports the allocation figure" bash -c "
   '$bin' bench mmc --customers 20000 --runs 1 | grep -q 'allocations per event'"
+check "report makes one self-contained page of a run folder; a folder that is not a result exits 1" bash -c "
+  '$bin' run scenarios/teaching-network.yaml --replications 2 --quiet --out '$tmp/rep' >/dev/null &&
+  '$bin' report '$tmp/rep' -o '$tmp/rep.html' 2>/dev/null && grep -q '<svg' '$tmp/rep.html' && grep -q 'Run record' '$tmp/rep.html' &&
+  ! grep -q '<script src\|<link' '$tmp/rep.html' &&
+  mkdir -p '$tmp/notresult' && { '$bin' report '$tmp/notresult' 2>'$tmp/rerr'; test \$? -eq 1; } && grep -q 'holds no summary.json' '$tmp/rerr'"
+check "--report needs --out" bash -c "
+  '$bin' run scenarios/mmc.yaml --report 2>/dev/null; test \$? -eq 64"
+check "--trace-district names a district of the scenario, with a did-you-mean" bash -c "
+  '$bin' run scenarios/bihar-ambulance-2024.yaml --trace '$tmp/t' --trace-district Patan --quiet 2>'$tmp/td'; test \$? -eq 64 &&
+  grep -q \"did you mean 'Patna'\" '$tmp/td' && test ! -e '$tmp/t'"
+check "terminal tables fit 100 columns, and carry no colour codes off a terminal" bash -c "
+  '$bin' compare scenarios/teaching-network.yaml scenarios/teaching-network.yaml --replications 2 --quiet >'$tmp/w1' &&
+  '$bin' sweep scenarios/bihar-specialist-sweep.yaml \
+    --replications 2 --set 'horizon=[14d]' --quiet --out '$tmp/sw' >'$tmp/w2' &&
+  '$bin' check scenarios/gates/bihar-launch.yaml --quiet >'$tmp/w3' &&
+  python3 -c 'import sys; w=max(len(l.rstrip(chr(10))) for f in sys.argv[1:] for l in open(f)); assert w <= 100, w' '$tmp/w1' '$tmp/w2' '$tmp/w3' &&
+  ! grep -q \$'\\x1b' '$tmp/w1' '$tmp/w2' '$tmp/w3'"
+check "sweep names its axes as a planner would and --wide gives one row per design point" bash -c "
+  grep -q '\"name\":\"general_medicine specialists per hub\"' '$tmp/sw/sweep.json' &&
+  '$bin' sweep scenarios/mmck-sweep.yaml --replications 2 --wide --quiet --out '$tmp/wide' >/dev/null &&
+  test \$(wc -l <'$tmp/wide/sweep.csv') -eq 10 && head -1 '$tmp/wide/sweep.csv' | grep -q '^design,servers,capacity,'"
 
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -3,24 +3,49 @@ import SimStats
 
 /// Tables and files for `telesim compare`.
 public enum ComparisonReport {
-  /// One block per alternative: each metric's baseline and alternative means, the paired
-  /// difference with its 95% CI, the verdict, and the variance CRN removed.
-  public static func table(_ c: Comparison) -> String {
+  /// One block per alternative: each metric's baseline → alternative means, the paired
+  /// difference with its 95% CI, and the verdict with its practical size ("better · small").
+  /// Values show in units suited to their size, the difference in the same unit (shares in
+  /// percentage points); the variance CRN removed is summarised above the table
+  /// (comparison.csv has it per metric). Fits 100 columns.
+  public static func table(_ c: Comparison, style: TerminalStyle = .plain) -> String {
     var out = ""
     for alt in 1..<c.labels.count {
-      out += "\(c.labels[alt]) vs \(c.labels[0]) (paired replications, common random numbers)\n"
-      var rows = [["metric", c.labels[0], c.labels[alt], "difference", "95% CI", "verdict", "CRN var. cut", "unit"]]
-      for r in c.rows where r.alternative == alt {
-        rows.append([
-          r.metric.name, r.baseline.map { SummaryTable.number($0.mean) } ?? "-",
-          r.value.map { SummaryTable.number($0.mean) } ?? "-", r.difference.map { SummaryTable.number($0.mean) } ?? "-",
-          SummaryTable.interval(r.difference), r.verdict,
-          r.varianceReduction.isFinite ? "\(Int((r.varianceReduction * 100).rounded()))%" : "-", r.metric.unit,
-        ])
+      let rows = c.rows.filter { $0.alternative == alt }
+      let cuts = rows.map(\.varianceReduction).filter(\.isFinite).sorted()
+      let median = cuts.isEmpty ? nil : cuts[cuts.count / 2]
+      out += "A = \(c.labels[0]), B = \(c.labels[alt])\n"
+        + "paired under common random numbers"
+        + (median.map { "; variance of differences cut by \(Int(($0 * 100).rounded()))% (median)" } ?? "") + "\n"
+      var cells = [["metric", "A → B", "B − A [95% CI]", "verdict"]]
+      var good: [Bool?] = [nil]
+      for r in rows {
+        let u = DisplayUnit.suited(to: r.metric.unit, typical: r.baseline?.mean ?? r.value?.mean ?? .nan)
+        let values = "\(r.baseline.map { u.short($0.mean) } ?? "-") → \(r.value.map { u.text($0.mean) } ?? "-")"
+        cells.append([r.metric.name, values, differenceCell(r, unit: u), verdictCell(r)])
+        good.append(r.verdict == "better" ? true : r.verdict == "worse" ? false : nil)
       }
-      out += SummaryTable.layout(rows) + "\n"
+      out += SummaryTable.layout(cells, style: style) { row, column in column == 3 ? good[row] : nil } + "\n"
     }
     return out
+  }
+
+  /// `+6.16 [3.94, 8.39]` in the values' unit `unit`; shares in percentage points (`pt`).
+  static func differenceCell(_ r: Comparison.Row, unit: DisplayUnit) -> String {
+    guard let d = r.difference, d.mean.isFinite else { return "-" }
+    let u = r.metric.unit == "ratio" ? DisplayUnit(label: "pt", factor: 100) : unit
+    let sign = d.mean > 0 ? "+" : ""
+    let interval = d.count > 1 && !d.halfWidth.isNaN ? " [\(u.short(d.lower)), \(u.short(d.upper))]" : ""
+    return sign + u.short(d.mean) + (u.label == "pt" ? " pt" : "") + interval
+  }
+
+  /// `better · small`, `worse · large`, `no difference`, `identical`.
+  static func verdictCell(_ r: Comparison.Row) -> String {
+    switch r.verdict {
+    case "better", "worse", "higher", "lower": return r.verdict + (r.size.map { " · " + $0.rawValue } ?? "")
+    case "no detectable difference": return "no difference"
+    default: return r.verdict
+    }
   }
 
   /// `alternative,metric,unit,baseline_mean,alternative_mean,difference,ci_lo,ci_hi,verdict,variance_reduction`.

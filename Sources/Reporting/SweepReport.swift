@@ -3,16 +3,42 @@ import SimStats
 
 /// Tables and files for `telesim sweep`.
 public enum SweepReport {
-  /// One row per design point: its settings and each chosen metric's mean and 95% CI.
-  public static func table(_ results: [ExperimentResult], labels: [String], metrics: [String]) -> String {
-    var rows = [["design"] + metrics]
-    for (r, label) in zip(results, labels) {
-      rows.append([label] + metrics.map { m in
+  /// One row per design point: its value on each swept axis, then each chosen metric's mean
+  /// ± 95% CI half-width in a unit suited to its size. Axes with long names get a short
+  /// heading (`axis 1`) explained above the table.
+  public static func table(_ results: [ExperimentResult], header: PlanHeader, metrics: [String]) -> String {
+    let axes = axes(header)
+    var legend = ""
+    var head: [String] = []
+    for (i, axis) in axes.enumerated() {
+      if axis.name.count <= 16 { head.append(axis.name) } else {
+        head.append("axis \(i + 1)")
+        legend += "axis \(i + 1): \(axis.name) (\(axis.key))\n"
+      }
+    }
+    head += shortNames(metrics)
+    var rows = [head]
+    // One unit per column, suited to its largest value, so a column reads down without
+    // switching between minutes and hours.
+    let units = metrics.map { m -> DisplayUnit in
+      let unit = results.first?.metrics.first { $0.name == m }?.unit ?? ""
+      return DisplayUnit.suited(to: unit, typical: results.compactMap { $0.estimate(m)?.mean }.map(abs).max() ?? .nan)
+    }
+    for (design, r) in zip(header.designs, results) {
+      rows.append(design.settings.map { split($0).value } + zip(metrics, units).map { m, u in
         guard let e = r.estimate(m) else { return "-" }
-        return SummaryTable.number(e.mean) + " " + SummaryTable.interval(e)
+        let half = e.count > 1 && e.halfWidth.isFinite ? " ±" + u.short(e.halfWidth) : ""
+        return u.short(e.mean) + half + (u.label.isEmpty ? "" : u.label == "%" ? "%" : " " + u.label)
       })
     }
-    return SummaryTable.layout(rows)
+    return legend + SummaryTable.layout(rows)
+  }
+
+  /// Metric names without their first part (`wait.mean` for `teleconsult.wait.mean`) when
+  /// that keeps them apart.
+  static func shortNames(_ metrics: [String]) -> [String] {
+    let short = metrics.map { m in m.split(separator: ".").dropFirst().joined(separator: ".") }
+    return Set(short).count == short.count && !short.contains("") ? short : metrics
   }
 
   /// Version of the sweep JSON format.

@@ -76,7 +76,7 @@ struct Check: AsyncParsableCommand {
     let result = await runExperiment(scenario, replications: count, seed: seed, threads: threads ?? availableCores,
                                      quiet: quiet)
     let report = CapacityGate.judge(result, scenario: scenario, expectations: expectations, baseline: reference)
-    print(GateOutput.table(report), terminator: "")
+    print(GateOutput.table(report, style: .standardOutput), terminator: "")
     try publish(report)
     if report.failed { throw ExitCode(1) }
   }

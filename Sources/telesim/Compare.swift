@@ -63,7 +63,7 @@ struct Compare: AsyncParsableCommand {
 func emitComparison(_ results: [ExperimentResult], header: PlanHeader, options: ExperimentOptions) throws {
   let comparison = Comparison(results, labels: header.designs.map(\.label))
   switch options.format {
-  case .table: print(ComparisonReport.table(comparison), terminator: "")
+  case .table: print(ComparisonReport.table(comparison, style: .standardOutput), terminator: "")
   case .json: print(ComparisonReport.json(comparison, header: header), terminator: "")
   }
   if let out = options.out {

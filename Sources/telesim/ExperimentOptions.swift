@@ -85,3 +85,10 @@ func writeOrExit(_ body: () throws -> Void) throws {
     throw ExitCode(1)
   }
 }
+
+extension TerminalStyle {
+  /// Colour when standard output is a terminal and NO_COLOR is unset.
+  static var standardOutput: TerminalStyle {
+    .forStandardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+  }
+}

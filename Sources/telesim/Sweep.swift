@@ -83,7 +83,7 @@ func emitSweep(_ results: [ExperimentResult], header: PlanHeader, metrics: Strin
   switch options.format {
   case .table:
     print("\(header.designs[0].info.name): \(labels.count) design points × \(header.replications) replications, seed \(header.seed)")
-    print(SweepReport.table(results, labels: labels, metrics: chosen), terminator: "")
+    print(SweepReport.table(results, header: header, metrics: chosen), terminator: "")
   case .json:
     print(SweepReport.json(results, header: header), terminator: "")
   }

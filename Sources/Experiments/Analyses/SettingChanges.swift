@@ -9,6 +9,13 @@ public struct SettingChange: Sendable, Equatable {
   public var baseline: String?
   public var alternative: String?
 
+  public init(path: String, baseline: String?, alternative: String?) {
+    self.path = path
+    self.baseline = baseline
+    self.alternative = alternative
+  }
+
+  /// The settings of `alternative` that differ from `baseline`'s.
   public static func between(_ baseline: [ScenarioSetting], _ alternative: [ScenarioSetting]) -> [SettingChange] {
     var before: [String: String] = [:]
     for s in baseline { before[s.path] = s.value }

@@ -64,6 +64,7 @@ public enum CapacityGate {
     var finding = GateReport.Finding(kind: .threshold, name: t.text, metric: t.metric, value: nil, lower: nil, upper: nil,
                                      limit: "\(t.comparison.rawValue) \(number(t.limit))", unit: metric?.unit ?? "",
                                      verdict: .fail, explanation: "", location: t.location)
+    (finding.limitValue, finding.limitComparison) = (t.limit, t.comparison.rawValue)
     guard let e = result.estimate(t.metric) else {
       finding.explanation = "\(t.metric) was never observed in this run"
       return finding
@@ -122,6 +123,8 @@ public enum CapacityGate {
     finding.value = w.mean
     (finding.lower, finding.upper) = (w.mean - w.twoSidedHalfWidth, w.mean + w.twoSidedHalfWidth)
     finding.limit = "worse by ≤ \(number(allowed))" + relativeText(tolerance)
+    finding.limitValue = allowed
+    if case .relative(let r) = tolerance { finding.limitNote = "\(number(r * 100))% of the baseline" }
     let regressed = w.oneSidedLowerBound > allowed
     finding.verdict = regressed ? .fail : .pass
     finding.explanation = (regressed ? "regressed: " : "")

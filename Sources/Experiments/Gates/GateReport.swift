@@ -25,6 +25,13 @@ public struct GateReport: Sendable {
     public var upper: Double?
     /// The limit, as text with its unit.
     public var limit: String
+    /// The limit as a number in the metric's unit: a threshold's limit, or the worsening a
+    /// regression may show; nil for a fingerprint.
+    public var limitValue: Double? = nil
+    /// `<=`, `<`, `>=`, `>` for thresholds; nil for regressions (always "worse by at most").
+    public var limitComparison: String? = nil
+    /// What the limit derives from (`5% of the baseline`), if anything.
+    public var limitNote: String? = nil
     public var unit: String
     public var verdict: Verdict
     /// Why, in words.

@@ -12,13 +12,14 @@ public struct DisplayUnit: Equatable, Sendable {
   public static func same(_ unit: String) -> DisplayUnit { DisplayUnit(label: unit, factor: 1) }
 
   /// A unit for values of `unit` whose typical size (e.g. the mean, or the largest of a
-  /// column) is `typical`: hours under 1 become minutes, minutes from 2 hours become hours,
+  /// column) is `typical`: hours under 1 become minutes, minutes from 2 hours become hours (from 2 days, days),
   /// ratios become percentages, rupees from a lakh (10⁵) become lakh. Other units stay.
   public static func suited(to unit: String, typical: Double) -> DisplayUnit {
     let size = typical.isFinite ? abs(typical) : 0
     switch unit {
     case "ratio": return DisplayUnit(label: "%", factor: 100)
     case "h" where size < 1 && size > 0: return DisplayUnit(label: "min", factor: 60)
+    case "min" where size >= 2880: return DisplayUnit(label: "d", factor: 1.0 / 1440)
     case "min" where size >= 120: return DisplayUnit(label: "h", factor: 1.0 / 60)
     case "Rs/d" where size >= 1e5, "Rs" where size >= 1e5:
       return DisplayUnit(label: "lakh " + unit, factor: 1e-5)
@@ -45,6 +46,9 @@ public struct DisplayUnit: Equatable, Sendable {
     let decimals = shown > 0 && shown.isFinite ? max(0, Int((-log10(shown)).rounded(.up))) : 0
     return DisplayUnit.grouped(SummaryTable.fixed(value * factor, decimals: min(decimals, 6)))
   }
+
+  /// `value` in this unit with about three significant digits, no unit (`28.8`, `1,702`).
+  public func short(_ value: Double) -> String { DisplayUnit.readable(value * factor) }
 
   /// `value` with its unit (`29.0 min`, `45.2%`).
   public func text(_ value: Double) -> String {

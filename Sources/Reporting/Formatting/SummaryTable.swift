@@ -3,15 +3,19 @@ import SimStats
 
 /// Human-readable tables for the terminal.
 public enum SummaryTable {
-  /// The summary of a run: one line per metric with mean, 95% CI and unit.
+  /// The summary of a run: one line per metric with its mean and 95% CI, each in a unit
+  /// suited to its size (a wait of 0.48 h shows as 28.8 min; summary.json keeps hours).
   public static func render(_ result: ExperimentResult) -> String {
-    var rows = [["metric", "mean", "95% CI", "unit"]]
+    var rows = [["metric", "mean", "95% CI"]]
     for (metric, e) in zip(result.metrics, result.estimates) {
-      rows.append([metric.name, e.map { number($0.mean) } ?? "-", interval(e), metric.unit])
+      let cell = estimateCell(mean: e?.mean, lower: e.flatMap { $0.count > 1 ? $0.lower : nil },
+                              upper: e.flatMap { $0.count > 1 ? $0.upper : nil }, unit: metric.unit)
+      rows.append([metric.name, cell.value, cell.interval.isEmpty ? "-" : cell.interval])
     }
     let header = "\(result.scenarioName) (\(result.kind)): \(result.replications.count) replications, "
-      + "seed \(result.seed), horizon \(number(result.horizonMinutes / 60)) h, "
-      + "warm-up \(number(result.warmUpMinutes / 60)) h\(result.warmUpMethod == "mser5" ? " (MSER-5)" : "")\n"
+      + "seed \(result.seed), horizon \(DisplayUnit.suited(to: "min", typical: result.horizonMinutes).text(result.horizonMinutes)), "
+      + "warm-up \(DisplayUnit.suited(to: "min", typical: result.warmUpMinutes).text(result.warmUpMinutes))"
+      + "\(result.warmUpMethod == "mser5" ? " (MSER-5)" : "")\n"
     return header + layout(rows)
   }
 

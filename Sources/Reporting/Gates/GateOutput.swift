@@ -6,19 +6,38 @@ import ScenarioIO
 public enum GateOutput {
   /// One line per expectation (verdict, expectation, value, 95% CI, limit, unit), the reasons
   /// of failures, then the notices.
-  public static func table(_ report: GateReport) -> String {
-    var rows = [["verdict", "expectation", "value", "95% CI", "limit", "unit"]]
+  public static func table(_ report: GateReport, style: TerminalStyle = .plain) -> String {
+    var rows = [["", "expectation", "value [95% CI]", "limit"]]
     for f in report.findings {
-      rows.append([f.verdict == .pass ? "pass" : "FAIL", f.name, f.value.map(SummaryTable.number) ?? "-",
-                   interval(f), f.limit, f.unit])
+      // Regressions read "METRIC vs baseline" here; the full sentence is in the FAIL lines.
+      let name = f.kind == .regression ? "\(f.metric ?? f.name) vs baseline" : f.name
+      let value = f.value.map { v -> String in
+        let u = DisplayUnit.suited(to: f.unit, typical: max(abs(v), abs(f.lower ?? 0), abs(f.upper ?? 0)))
+        let interval = f.lower.flatMap { lo in f.upper.map { hi in " [\(u.short(lo)), \(u.short(hi))]" } } ?? ""
+        return (f.kind == .regression && v > 0 ? "+" : "") + u.text(v) + interval
+      } ?? "-"
+      rows.append([f.verdict == .pass ? "pass" : "FAIL", name, value, limitCell(f)])
     }
     var text = "\(report.scenario): \(report.findings.filter { $0.verdict == .pass }.count) of "
-      + "\(report.findings.count) expectations met\n" + SummaryTable.layout(rows)
+      + "\(report.findings.count) expectations met\n"
+      + SummaryTable.layout(rows, style: style, leftAligned: [1]) { r, c in c == 0 ? report.findings[r - 1].verdict == .pass : nil }
     for f in report.findings where f.verdict == .fail {
       text += "FAIL \(f.name): \(f.explanation)\n"
     }
     for n in report.notices { text += "note: \(n)\n" }
     return text
+  }
+
+  /// `≤ 45 min` for a threshold, `worse ≤ 2.00 min (5%)` for a regression.
+  static func limitCell(_ f: GateReport.Finding) -> String {
+    guard let limit = f.limitValue else { return f.limit }
+    let u = DisplayUnit.suited(to: f.unit, typical: abs(limit))
+    guard let comparison = f.limitComparison else {
+      let share = f.limitNote.map { " (\($0.split(separator: " ").first ?? ""))" } ?? ""
+      return "worse ≤ \(u.label == "%" ? u.short(limit) + " pt" : u.text(limit))\(share)"
+    }
+    let symbol = ["<=": "≤", "<": "<", ">=": "≥", ">": ">"][comparison] ?? comparison
+    return "\(symbol) \(u.text(limit))"
   }
 
   static func interval(_ f: GateReport.Finding) -> String {
