@@ -12,7 +12,10 @@ public enum GateOutput {
       // Regressions read "METRIC vs baseline" here; the full sentence is in the FAIL lines.
       let name = f.kind == .regression ? "\(f.metric ?? f.name) vs baseline" : f.name
       let value = f.value.map { v -> String in
-        let u = DisplayUnit.suited(to: f.unit, typical: max(abs(v), abs(f.lower ?? 0), abs(f.upper ?? 0)))
+        let size = max(abs(v), abs(f.lower ?? 0), abs(f.upper ?? 0))
+        // A regression's value is a worsening: a change, so shares in percentage points.
+        let u = f.kind == .regression ? DisplayUnit.suitedToDifference(f.unit, typical: size)
+          : DisplayUnit.suited(to: f.unit, typical: size)
         let interval = f.lower.flatMap { lo in f.upper.map { hi in " [\(u.short(lo)), \(u.short(hi))]" } } ?? ""
         return (f.kind == .regression && v > 0 ? "+" : "") + u.text(v) + interval
       } ?? "-"
