@@ -32,6 +32,11 @@ struct BedRefusalTests {
     #expect(refused <= Double(requests) + 1e-6, "\(refused) refusals for \(requests) requests")
     #expect(refused >= Double(r.ledger.unplaced) - 1e-6)
     #expect(abs(r.values["referrals.unplaced.per_day"]! * days - Double(r.ledger.unplaced)) < 1e-6)
+    // The daily series counts the same refusals, day by day.
+    let daily = try #require(r.tables.first { $0.name == "daily" })
+    let column = try #require(daily.valueColumns.firstIndex(of: "beds_refused"))
+    let byDay = daily.values.map { $0[column] }.reduce(0, +)
+    #expect(abs(byDay - refused) < 1e-6, "\(byDay) refusals day by day, \(refused) in all")
   }
 
   @Test("with ambulances, an emergency that finds every hospital full counts once")

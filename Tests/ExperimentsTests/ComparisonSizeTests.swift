@@ -4,11 +4,12 @@ import Testing
 
 @Suite("Practical significance and what changed")
 struct ComparisonSizeTests {
-  @Test("shares are judged in percentage points", arguments: [
-    (0.004, PracticalSize.negligible), (-0.03, .small), (0.10, .moderate), (-0.20, .large),
+  @Test("shares are judged in percentage points and relative to the baseline, the larger counting", arguments: [
+    (0.004, 0.5, PracticalSize.negligible), (-0.03, 0.5, .small), (0.10, 0.5, .moderate), (-0.20, 0.5, .large),
+    (-0.0048, 0.0689, .small), (0.003, 0.02, .moderate), (-0.003, 0.516, .negligible),
   ])
-  func shares(difference: Double, size: PracticalSize) {
-    #expect(PracticalSize(difference: difference, baseline: 0.5, unit: "ratio") == size)
+  func shares(difference: Double, baseline: Double, size: PracticalSize) {
+    #expect(PracticalSize(difference: difference, baseline: baseline, unit: "ratio") == size, "\(baseline) + \(difference)")
   }
 
   @Test("other figures relative to the baseline's mean", arguments: [
@@ -18,11 +19,12 @@ struct ComparisonSizeTests {
     #expect(PracticalSize(difference: difference, baseline: 40, unit: "min") == size, "40 min → \(difference)")
   }
 
-  @Test("a zero or unknown baseline leaves the size unknown")
+  @Test("a zero or unknown baseline leaves the size unknown, except for shares, judged in points")
   func unknown() {
     #expect(PracticalSize(difference: 1, baseline: 0, unit: "/d") == nil)
     #expect(PracticalSize(difference: 1, baseline: .nan, unit: "/d") == nil)
     #expect(PracticalSize(difference: .nan, baseline: 0.5, unit: "ratio") == nil)
+    #expect(PracticalSize(difference: 0.02, baseline: 0, unit: "ratio") == .small)
   }
 
   @Test("what changed: differing and added settings in the alternative's order, then removed ones; the name never")

@@ -121,6 +121,11 @@ struct ExperimentDesignTests {
     #expect(abs(p90.difference!.halfWidth - 199.0 / 256) < 1e-12)
     #expect(p90.verdict == "better")
     #expect(c.rows.first { $0.metric.name == "served" }!.verdict == "identical")
+    // A quantile every replication gives alike in both designs differs by exactly zero:
+    // "identical" with the interval [0, 0], not ± the resolution.
+    let same = Comparison([a, result(100, 50)], labels: ["a", "a2"]).rows.first { $0.metric.name == "wait.p90" }!
+    #expect(same.verdict == "identical")
+    #expect(same.difference!.halfWidth == 0)
   }
 
   @Test("results are byte-identical for 1 or 2 threads and any split into shards", arguments: [1, 2, 3, 5])

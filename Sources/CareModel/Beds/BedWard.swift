@@ -19,6 +19,8 @@ struct BedWard {
   private let trace: TraceLog?
   /// Occupancy by tier, day by day (for the report).
   private var tierDays: TierOccupancyByDay
+  /// Refusals (first requests) since the last midnight.
+  private var refusedToday = 0
 
   init(spec: CareNetworkSpec, layout: BedLayout, streams: StreamSource, trace: TraceLog?) {
     pools = layout.facilities.map { f in BedPool(facility: f, tier: spec[facility: f].tier, capacity: spec[facility: f].beds) }
@@ -47,7 +49,10 @@ struct BedWard {
     guard pools[b].capacity > 0 else { return .noBeds }
     guard pools[b].hasFreeBed else {
       trace?.record(now, .bedRefused(at: pools[b].facility))
-      if firstRequest { pools[b].refusals += 1 }
+      if firstRequest {
+        pools[b].refusals += 1
+        refusedToday += 1
+      }
       return .refused
     }
     pools[b].occupied += 1
@@ -79,6 +84,7 @@ struct BedWard {
   /// Discards the figures gathered so far (end of warm-up).
   mutating func reset(at now: SimTime) {
     for b in pools.ids { pools[b].reset(at: now) }
+    refusedToday = 0
   }
 
   /// Brings every pool's areas up to `now` (end of the run).
@@ -88,7 +94,10 @@ struct BedWard {
 
   /// Ends a day of the occupancy by tier: occupied bed-time over bed-time of the day just
   /// ended, by tier rank (NaN where a tier has no beds).
-  mutating func closeDay(at now: SimTime) -> [Double] { tierDays.closeDay(at: now) }
+  mutating func closeDay(at now: SimTime) -> (tierOccupancy: [Double], refused: Int) {
+    defer { refusedToday = 0 }
+    return (tierDays.closeDay(at: now), refusedToday)
+  }
 
   /// Beds occupied now, statewide.
   var occupied: Int { pools.values.reduce(0) { $0 + $1.occupied } }

@@ -93,7 +93,8 @@ public struct CareNetworkModel: SimulationModel {
 
   /// Ends a day of the daily series and schedules the next midnight.
   private mutating func closeDay(in sim: inout Simulation<CareEvent>) {
-    stats.closeDay(sim.now.day - 1, bedsOccupied: beds.occupied, tierOccupancy: beds.closeDay(at: sim.now),
+    let day = beds.closeDay(at: sim.now)
+    stats.closeDay(sim.now.day - 1, bedsOccupied: beds.occupied, bedsRefused: day.refused, tierOccupancy: day.tierOccupancy,
                    afterWarmUp: sim.now > warmUpEnd)
     sim.schedule(.midnight, after: .day, priority: .dayBoundary)
   }

@@ -38,7 +38,7 @@ extension CareNetworkSpec {
     Metric("ambulance.response.mean", unit: "min", better: .lowerIsBetter, label: "ambulance response, mean"),
     .quantile("ambulance.response.p50", unit: "min", better: .lowerIsBetter, label: "ambulance response, median"),
     .quantile("ambulance.response.p90", unit: "min", better: .lowerIsBetter, label: "ambulance response, 90th percentile"),
-    Metric("ambulance.response.within_target", unit: "ratio", better: .higherIsBetter, label: "calls reached within the response target"),
+    Metric("ambulance.response.within_target", unit: "ratio", better: .higherIsBetter, label: "reached calls within the response target"),
     Metric("ambulance.call_to_hospital.mean", unit: "min", better: .lowerIsBetter, label: "call to arrival at hospital, mean"),
     Metric("ambulance.queued", unit: "ratio", better: .lowerIsBetter, label: "calls that waited for a free ambulance"),
     Metric("ambulance.failed", unit: "ratio", better: .lowerIsBetter, label: "calls no ambulance reached"),

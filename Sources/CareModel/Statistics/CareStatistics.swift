@@ -84,9 +84,10 @@ struct CareStatistics {
   }
 
   /// Ends a day of the daily series (kept only after warm-up).
-  mutating func closeDay(_ day: Int, bedsOccupied: Int, tierOccupancy: [Double], afterWarmUp: Bool) {
+  mutating func closeDay(_ day: Int, bedsOccupied: Int, bedsRefused: Int, tierOccupancy: [Double], afterWarmUp: Bool) {
     today.day = day
     today.bedsOccupied = bedsOccupied
+    today.bedsRefused = bedsRefused
     today.tierOccupancy = tierOccupancy
     if afterWarmUp { days.append(today) }
     today = DayRecord()
@@ -116,6 +117,8 @@ struct DayRecord {
   var admissions = 0
   var abandoned = 0
   var bedsOccupied = 0
+  /// Admission requests refused (first requests), as `beds.refused` counts them.
+  var bedsRefused = 0
   /// Occupied bed-time over bed-time of the day, by tier rank.
   var tierOccupancy: [Double] = []
 }

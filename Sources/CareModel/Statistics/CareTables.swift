@@ -97,11 +97,12 @@ extension CareNetworkModel {
   private func dailyTable() -> BreakdownTable {
     BreakdownTable(
       name: "daily", keyColumns: ["day"],
-      valueColumns: ["requests", "completed", "wait_mean_h", "referrals", "admissions", "abandoned", "beds_occupied"],
+      valueColumns: ["requests", "completed", "wait_mean_h", "referrals", "admissions", "abandoned", "beds_occupied",
+                     "beds_refused"],
       keys: stats.days.map { [String($0.day)] },
       values: stats.days.map { d in
         [Double(d.requests), Double(d.consults), d.consults > 0 ? inHours(d.waitTotal / Double(d.consults)) : .nan,
-         Double(d.referrals), Double(d.admissions), Double(d.abandoned), Double(d.bedsOccupied)]
+         Double(d.referrals), Double(d.admissions), Double(d.abandoned), Double(d.bedsOccupied), Double(d.bedsRefused)]
       })
   }
 }

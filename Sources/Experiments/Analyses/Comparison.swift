@@ -67,9 +67,13 @@ public struct Comparison: Sendable {
     }
     let ea = ReplicationEstimate(a)?.bounded(by: metric)
     let eb = ReplicationEstimate(b)?.bounded(by: metric)
-    // Each value may be off by its resolution, so the difference by the sum of both.
-    let d = ReplicationEstimate(zip(b, a).map { $0 - $1 })?
-      .widened(by: metric.resolution * (abs(ea?.mean ?? 0) + abs(eb?.mean ?? 0)))
+    // Each value may be off by its resolution, so the difference by the sum of both; but
+    // where every replication gave the same value in both (an unaffected figure, under
+    // common random numbers), the difference is exactly zero.
+    let differences = zip(b, a).map { $0 - $1 }
+    let unchanged = differences.allSatisfy { $0 == 0 }
+    let d = ReplicationEstimate(differences)?
+      .widened(by: unchanged ? 0 : metric.resolution * (abs(ea?.mean ?? 0) + abs(eb?.mean ?? 0)))
     let paired = d.map { $0.standardDeviation * $0.standardDeviation } ?? .nan
     let independent = (ea?.standardDeviation ?? .nan) * (ea?.standardDeviation ?? .nan)
       + (eb?.standardDeviation ?? .nan) * (eb?.standardDeviation ?? .nan)
@@ -93,26 +97,30 @@ public struct Comparison: Sendable {
   }
 }
 
-/// The size of a difference as a planner would judge it. Shares (`ratio` metrics) are judged
-/// in percentage points: under 1 negligible, under 5 small, under 15 moderate. Other metrics
-/// relative to the baseline: under 2% negligible, under 10% small, under 30% moderate; above,
-/// large. The cut-offs are conventions stated in every report, not a cost-benefit judgement:
-/// a real but small gain may still not be worth what it costs.
-public enum PracticalSize: String, Sendable {
+/// The size of a difference as a planner would judge it. Relative to the baseline's mean:
+/// under 2% negligible, under 10% small, under 30% moderate; above, large. Shares (`ratio`
+/// metrics) are also judged in percentage points (under 1, 5 and 15), and the larger of the
+/// two sizes counts: 51.6% → 51.3% is negligible either way, while a fall of failed calls
+/// from 6.9% to 6.4% is only 0.5 points but 7% of the failures, so small. The cut-offs are
+/// conventions stated in every report, not a cost-benefit judgement: a real but small gain
+/// may still not be worth what it costs.
+public enum PracticalSize: String, Sendable, Comparable {
   case negligible, small, moderate, large
 
   public init?(difference: Double, baseline: Double, unit: String) {
-    let cuts: [Double]
-    let size: Double
-    if unit == "ratio" {
-      size = abs(difference)
-      cuts = [0.01, 0.05, 0.15]
-    } else {
-      guard baseline.isFinite, baseline != 0 else { return nil }
-      size = abs(difference / baseline)
-      cuts = [0.02, 0.10, 0.30]
-    }
-    guard size.isFinite else { return nil }
-    self = size < cuts[0] ? .negligible : size < cuts[1] ? .small : size < cuts[2] ? .moderate : .large
+    guard difference.isFinite else { return nil }
+    let relative = baseline.isFinite && baseline != 0
+      ? Self.classify(abs(difference / baseline), cuts: [0.02, 0.10, 0.30]) : nil
+    let points = unit == "ratio" ? Self.classify(abs(difference), cuts: [0.01, 0.05, 0.15]) : nil
+    guard let size = [relative, points].compactMap({ $0 }).max() else { return nil }
+    self = size
   }
+
+  static func classify(_ size: Double, cuts: [Double]) -> PracticalSize {
+    size < cuts[0] ? .negligible : size < cuts[1] ? .small : size < cuts[2] ? .moderate : .large
+  }
+
+  private var rank: Int { [.negligible, .small, .moderate, .large].firstIndex(of: self) ?? 0 }
+
+  public static func < (a: PracticalSize, b: PracticalSize) -> Bool { a.rank < b.rank }
 }

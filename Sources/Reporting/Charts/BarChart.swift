@@ -18,7 +18,8 @@ struct BarChart {
 
   func render(label: String) -> PageNode {
     let rowHeight = 16.0
-    var frame = ChartFrame(width: width, height: 56 + rowHeight * Double(max(bars.count, 1)))
+    var frame = ChartFrame(width: width, height: 56 + 11 * Double(references.count) + rowHeight * Double(max(bars.count, 1)))
+    frame.bottom = 44 + 11 * Double(references.count)
     frame.left = labelWidth
     frame.right = 56
     guard !bars.isEmpty else { return EmptyChart.render(label: label, width: width, reason: "no rows to show") }
@@ -39,14 +40,14 @@ struct BarChart {
           nodes.append(SVG.line(x1: lo, y1: y + 4, x2: lo, y2: y + rowHeight - 4, stroke: "#111"))
           nodes.append(SVG.line(x1: hi, y1: y + 4, x2: hi, y2: y + rowHeight - 4, stroke: "#111"))
         }
-        nodes.append(SVG.text(unit.number(bar.value), x: scale(bar.value + (bar.halfWidth ?? 0)) + 4, y: y + 11, size: 9,
+        nodes.append(SVG.text(unit.short(bar.value), x: scale(bar.value + (bar.halfWidth ?? 0)) + 4, y: y + 11, size: 9,
                               fill: "#333"))
       } else {
         nodes.append(SVG.text("no data", x: x0 + 4, y: y + 11, size: 9, fill: "#666"))
       }
     }
     for (i, r) in references.enumerated() {
-      nodes += Axis.verticalReference(scale(r.value), frame: frame, label: r.label, row: i)
+      nodes += Axis.verticalReference(scale(r.value), frame: frame, label: r.label, row: i, belowPlot: true)
     }
     return SVG.svg(width: frame.width, height: frame.height, label: label, nodes)
   }

@@ -66,11 +66,15 @@ enum Axis {
   }
 
   /// A labelled reference line up the plot at page x.
-  static func verticalReference(_ x: Double, frame: ChartFrame, label: String, row: Int = 0) -> [PageNode] {
+  /// With `belowPlot`, the label goes under the axis (for charts whose rows fill the plot).
+  static func verticalReference(_ x: Double, frame: ChartFrame, label: String, row: Int = 0,
+                                belowPlot: Bool = false) -> [PageNode] {
     // Labels near the right edge go on the line's left, so they stay inside the picture.
     let leftOfLine = x + 6 * Double(label.count) > frame.width
-    return [SVG.line(x1: x, y1: frame.plotTop, x2: x, y2: frame.plotBottom, stroke: Palette.reference, width: 1.5, dash: "6 4"),
-            SVG.text(label, x: leftOfLine ? x - 4 : x + 4, y: frame.plotTop + 10 + Double(row) * 12, anchor: leftOfLine ? "end" : "start",
+    let y = belowPlot ? frame.plotBottom + 28 + Double(row) * 11 : frame.plotTop + 10 + Double(row) * 12
+    return [SVG.line(x1: x, y1: frame.plotTop, x2: x, y2: frame.plotBottom + (belowPlot ? 20 + Double(row) * 11 : 0),
+                     stroke: Palette.reference, width: 1.5, dash: "6 4"),
+            SVG.text(label, x: leftOfLine ? x - 4 : x + 4, y: y, anchor: leftOfLine ? "end" : "start",
                      size: 10, weight: "bold", fill: Palette.reference)]
   }
 }

@@ -9,6 +9,8 @@ struct Histogram {
   var references: [(value: Double, label: String)] = []
   /// Whether each reference's label adds the share of the total below it ("62% within").
   var sharesBelowReferences = true
+  /// Whether the last bin holds everything from its lower edge up (drawn with a "+" label).
+  var lastBinIsOpen = false
   var colour = Palette.primary
   var width: Double = 460
   var height: Double = 240
@@ -24,9 +26,13 @@ struct Histogram {
     let y = LinearScale(covering: counts, include: [0], range: frame.yRange)
     var nodes = Axis.left(y, frame: frame, label: yLabel)
     nodes += Axis.bottom(x, frame: frame, label: xLabel)
-    for (edge, count) in zip(edges, counts) where count.isFinite {
-      let hover = "\(DisplayUnit.readable(edge))–\(DisplayUnit.readable(edge + step)): \(DisplayUnit.readable(count)) "
-        + "(\(DisplayUnit.readable(100 * count / total))%)"
+    for (i, (edge, count)) in zip(edges, counts).enumerated() where count.isFinite {
+      let open = lastBinIsOpen && i == edges.count - 1
+      let range = open ? "\(DisplayUnit.readable(edge)) or more" : "\(DisplayUnit.readable(edge))–\(DisplayUnit.readable(edge + step))"
+      let hover = "\(range): \(DisplayUnit.readable(count)) (\(DisplayUnit.readable(100 * count / total))%)"
+      if open, count > 0 {
+        nodes.append(SVG.text("\(DisplayUnit.readable(edge))+", x: x(edge + step / 2), y: y(count) - 4, anchor: "middle", size: 9))
+      }
       nodes.append(SVG.rect(x: x(edge) + 0.5, y: y(count), width: x(edge + step) - x(edge) - 1, height: y(0) - y(count),
                             fill: colour, title: hover))
     }

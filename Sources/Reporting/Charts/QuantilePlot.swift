@@ -20,9 +20,10 @@ struct QuantilePlot {
     let rows = self.rows.filter { $0.quantiles.count == Self.names.count }
     guard !rows.isEmpty else { return EmptyChart.render(label: label, width: width, reason: "no waits recorded") }
     let rowHeight = 22.0
-    var frame = ChartFrame(width: width, height: 80 + rowHeight * Double(rows.count))
+    var frame = ChartFrame(width: width, height: 80 + 11 * Double(references.count) + rowHeight * Double(rows.count))
     frame.left = 170
     frame.top = 30
+    frame.bottom = 44 + 11 * Double(references.count)
     let scale = LinearScale(covering: rows.flatMap(\.quantiles), include: [0] + references.map(\.value), range: frame.xRange)
     var nodes = Axis.bottom(scale, frame: frame, label: axisLabel, unit: unit)
     nodes += legend(frame: frame)
@@ -44,7 +45,7 @@ struct QuantilePlot {
       ]))
     }
     for (i, r) in references.enumerated() {
-      nodes += Axis.verticalReference(scale(r.value), frame: frame, label: r.label, row: i)
+      nodes += Axis.verticalReference(scale(r.value), frame: frame, label: r.label, row: i, belowPlot: true)
     }
     return SVG.svg(width: frame.width, height: frame.height, label: label, nodes)
   }

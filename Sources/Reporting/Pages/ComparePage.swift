@@ -57,9 +57,11 @@ struct ComparePage {
     }
     return Page.Section("\(alt) against \(baselineLabel)", intro: "Each figure's paired difference (\(alt) − \(baselineLabel)) "
                         + "over the same \(comparison.replications) replications. 'real' means the 95% interval excludes zero; "
-                        + "the size (negligible, small, moderate, large) says whether it matters: for shares, under 1, 5 and 15 "
-                        + "percentage points; otherwise under 2%, 10% and 30% of the baseline. A real but small gain may not be "
-                        + "worth what the change costs.", content)
+                        + "the size (negligible, small, moderate, large) says whether it matters: under 2%, 10% and 30% of the "
+                        + "baseline, and for shares also under 1, 5 and 15 percentage points, the larger size counting. A real "
+                        + "but small gain may not be worth what the change costs. 'CRN variance cut' is the share of the "
+                        + "difference's variance that common random numbers removed against independent runs (100% for figures "
+                        + "the change does not touch; negative when the two scenarios' noise is unrelated).", content)
   }
 
   static let forestCaption = "Relative difference from the baseline (%) with its 95% CI: filled circle better, square "
@@ -133,14 +135,16 @@ struct ComparePage {
     for (table, column, title, unit) in [(byDistrict, "wait_mean_h", "change in mean wait for a specialist", "h"),
                                          (ambulance, "response_mean_min", "change in mean ambulance response", "min"),
                                          (byDistrict, "refused_per_day", "change in admissions refused a day", "")] {
-      guard let t = table, let v = DistrictValues(t, column), v.values.values.contains(where: { $0 != 0 }) else { continue }
+      guard let t = table, let all = DistrictValues(t, column), all.values.values.contains(where: { $0 != 0 }) else { continue }
+      let v = all.detectableOnly
       let display = DisplayUnit.suited(to: unit, typical: v.values.values.map(abs).max() ?? .nan)
       let chart = ChoroplethMap(boundaries: maps.districts, values: v.values,
                                 colours: .diverging(Array(v.values.values), lowIsBetter: true),
                                 legendTitle: title + (display.label.isEmpty ? "" : " (\(display.label))"), unit: display, notes: v.notes)
       figures.append(Page.figure(chart.render(label: title.prefix(1).uppercased() + title.dropFirst() + " by district"),
                                  caption: "\(alt) − \(baselineLabel), paired over replications; blue is better (lower), "
-                                   + "red worse; hover for the value and its 95% CI half-width."))
+                                   + "red worse. Districts whose 95% interval includes zero are drawn neutral (no detectable "
+                                   + "change); hover for the value and its CI half-width."))
     }
     guard !figures.isEmpty else { return nil }
     return Page.Section("Where it changed: \(alt)", intro: "Differences by district on the map.", [Page.row(figures)])

@@ -25,7 +25,7 @@ enum KPITiles {
     for t in targets {
       let v = summary.views([t.metric]).first
       rows.append([t.text, v?.valueText ?? "-", v?.intervalText ?? "", t.met ? "✓ met" : "✗ missed",
-                   "judged on \(t.judge == "mean" ? "the mean" : "the whole 95% interval"): \(t.explanation)"])
+                   v?.targetReason ?? t.explanation])
       classes.append(["", "", "", t.met ? "met" : "missed", ""])
     }
     return Page.table(["target", "value", "interval", "verdict", "why"], rows, numeric: [1], classes: classes)

@@ -4,8 +4,11 @@ struct MetricView {
   let name: String
   let entry: SummaryFile.MetricEntry
   let target: SummaryFile.TargetEntry?
+  /// The size the unit is chosen for: the largest mean of the metric's family (`teleconsult.wait.*`),
+  /// so that a p90 in minutes never sits beside a p95 in hours.
+  var typical: Double
 
-  var unit: DisplayUnit { DisplayUnit.suited(to: entry.unit, typical: entry.mean ?? .nan) }
+  var unit: DisplayUnit { DisplayUnit.suited(to: entry.unit, typical: typical) }
   var words: String {
     if let label = entry.label, !label.isEmpty { return label }
     return name
@@ -21,15 +24,44 @@ struct MetricView {
   /// The target in this view's unit (`≤ 24 h`), judged.
   var targetText: String? {
     guard let t = target else { return nil }
-    let symbol = ["<=": "≤", "<": "<", ">=": "≥", ">": ">"][t.comparison] ?? t.comparison
     // The target in the unit it was written in, near enough: 24 h stays 24 h beside 29 min.
-    return "target \(symbol) \(DisplayUnit.suited(to: t.unit, typical: t.limit).text(t.limit))"
+    return "target \(Self.symbol(t.comparison)) \(DisplayUnit.suited(to: t.unit, typical: t.limit).text(t.limit))"
   }
+
+  /// Why the target is met or missed, in the page's units: "the 95% interval's upper end,
+  /// 29.5 min, is ≤ 24 h".
+  var targetReason: String? {
+    guard let t = target else { return nil }
+    let atMost = t.comparison.hasPrefix("<")
+    let limit = DisplayUnit.suited(to: t.unit, typical: t.limit).text(t.limit)
+    let judged: Double?
+    let what: String
+    if t.judge == "mean" {
+      (judged, what) = (entry.mean, "the mean")
+    } else if let ci = entry.ci95, ci.count == 2 {
+      (judged, what) = (atMost ? ci[1] : ci[0], atMost ? "the 95% interval's upper end" : "the 95% interval's lower end")
+    } else {
+      return t.explanation
+    }
+    guard let judged else { return t.explanation }
+    return "\(what), \(unit.text(judged)), is \(t.met ? "" : "not ")\(Self.symbol(t.comparison)) \(limit)"
+  }
+
+  static func symbol(_ comparison: String) -> String { ["<=": "≤", "<": "<", ">=": "≥", ">": ">"][comparison] ?? comparison }
 }
 
 extension SummaryFile {
   /// Views of the metrics named, in order, skipping any the file lacks.
   func views(_ names: [String]) -> [MetricView] {
-    names.compactMap { n in metrics[n].map { MetricView(name: n, entry: $0, target: target(n)) } }
+    names.compactMap { n in
+      metrics[n].map { MetricView(name: n, entry: $0, target: target(n), typical: familySize(n, unit: $0.unit)) }
+    }
+  }
+
+  /// The largest mean among metrics named like `name` but for its last part, in the same unit.
+  func familySize(_ name: String, unit: String) -> Double {
+    let family = name.split(separator: ".").dropLast().joined(separator: ".")
+    return metrics.filter { k, v in v.unit == unit && k.split(separator: ".").dropLast().joined(separator: ".") == family }
+      .compactMap { $0.value.mean }.map(abs).max() ?? .nan
   }
 }

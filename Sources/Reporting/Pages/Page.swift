@@ -101,6 +101,7 @@ struct Page {
     .tile .ci { font-size: 12px; color: var(--muted); }
     .tile .verdict { font-size: 13px; font-weight: bold; margin-top: 4px; }
     .met .verdict, td.met { color: var(--met); } .missed .verdict, td.missed { color: var(--missed); }
+    td.met, td.missed { white-space: nowrap; }
     td.better { color: var(--met); font-weight: bold; } td.worse { color: var(--missed); font-weight: bold; }
     table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }
     th, td { border-bottom: 1px solid var(--line); padding: 3px 10px 3px 4px; text-align: left; vertical-align: top; }

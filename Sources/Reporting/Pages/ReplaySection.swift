@@ -49,7 +49,8 @@ enum ReplaySection {
            .span(.id("replay-moving"), .attribute(named: "data-count", value: "0"), .text("0 ambulances driving"))),
       Page.figure(svg, caption: "Each dot is an ambulance on the road: blue driving to a patient, orange carrying a patient "
                     + "to hospital, grey returning to base. Red rings are patients reached in the last 30 minutes. "
-                    + "\(replay.drives.count) drives from \(replay.folder)"
+                    + "\(replay.drives.count) drives from the trace folder \((replay.folder as NSString).lastPathComponent); "
+                    + "drives that began before the traced days are not in it"
                     + (replay.omitted > 0 ? " (the last \(replay.omitted) left out to keep the page small)." : ".")),
       .element(named: "script", nodes: [.attribute(named: "type", value: "application/json"),
                                         .attribute(named: "id", value: "replay-data"), .raw(data)]),

@@ -7,27 +7,34 @@ extension RunPage {
   func ambulances() -> [Page.Section] {
     guard let dist = folder.table("ambulance-response-distribution"), let edges = dist.numbers("from_min") else { return [] }
     let targets = responseTargets
+    let failedShare = summary.views(["ambulance.failed"]).first?.valueText
     var charts: [PageNode] = []
     for (area, column, target) in [("urban", "urban_per_day", targets.urban), ("rural", "rural_per_day", targets.rural)] {
       guard let counts = dist.numbers(column) else { continue }
       let chart = Histogram(edges: edges, counts: counts, xLabel: "minutes from call to ambulance at the patient",
                             yLabel: "calls a day", references: target.map { [($0, "target \(DisplayUnit.readable($0)) min")] } ?? [],
-                            colour: area == "urban" ? Palette.primary : "#009E73")
+                            lastBinIsOpen: true, colour: area == "urban" ? Palette.primary : "#009E73")
       charts.append(Page.figure(chart.render(label: "Ambulance response, \(area) calls"),
-                                caption: "\(area == "urban" ? "Urban" : "Rural") calls by response time (5-minute bins, "
-                                  + "calls a day, mean over replications); the dashed line is the state's target and its "
-                                  + "label the share of calls reached within it."))
+                                caption: "\(area == "urban" ? "Urban" : "Rural") calls reached, by response time (5-minute "
+                                  + "bins, calls a day, mean over replications; the last bar holds every response from "
+                                  + "\(DisplayUnit.readable(edges.last ?? 0)) min). The dashed line is the state's target and its label the "
+                                  + "share of reached calls within it. Calls no ambulance reached are not in these charts"
+                                  + (failedShare.map { " (\($0) of calls)." } ?? ".")))
     }
     var content = [Page.row(charts)]
     if let byDistrict = folder.table("ambulance-by-district"), let names = byDistrict.strings("district"),
        let response = byDistrict.estimates("response_mean_min") {
       let order = names.indices.sorted { response[$0].mean > response[$1].mean }
       let bars = order.map { BarChart.Bar(label: names[$0], value: response[$0].mean, halfWidth: response[$0].halfWidth) }
+      let meanTarget = summary.target("ambulance.response.mean").map { (value: $0.limit, label: "target for the mean, \(DisplayUnit.readable($0.limit)) min") }
       let chart = BarChart(bars: bars, axisLabel: "response time, mean (min)", unit: .same("min"),
-                           references: [targets.urban, targets.rural].compactMap { $0 }.map { ($0, "\(DisplayUnit.readable($0)) min") })
+                           references: [targets.urban.map { ($0, "urban target \(DisplayUnit.readable($0)) min") },
+                                        targets.rural.map { ($0, "rural target \(DisplayUnit.readable($0)) min") }, meanTarget]
+                             .compactMap { $0 })
       content.append(Page.figure(chart.render(label: "Ambulance response by district"),
-                                 caption: "Districts from the slowest mean response to the fastest, with 95% CIs. "
-                                   + "ambulance-by-district.csv and ambulance-by-block.csv hold every figure."))
+                                 caption: "Districts from the slowest mean response to the fastest, with 95% CIs (reached "
+                                   + "calls). ambulance-by-district.csv and ambulance-by-block.csv also hold each district's "
+                                   + "90th percentile, share within target, ambulances and their utilisation."))
     }
     return [Page.Section("Ambulances", intro: "How fast an ambulance reaches the patient, against the state's response "
                          + "targets (\(targetText(targets))).", content)]

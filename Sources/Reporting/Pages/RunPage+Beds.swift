@@ -21,7 +21,8 @@ extension RunPage {
     var content = [Page.figure(chart.render(label: "Bed occupancy by tier"),
                                caption: "Share of each tier's beds occupied, day by day (mean of the day's occupancy, with "
                                  + "its 95% CI band over replications). Lines differ in colour and dash. Above about 85% "
-                                 + "a bed pool refuses admissions often. Dashed red verticals mark upgrade steps.")]
+                                 + "a bed pool refuses admissions often."
+                                 + (steps.isEmpty ? "" : " Dashed red verticals mark the upgrade steps."))]
     if !steps.isEmpty, let table = periodTable(daily, tiers: tiers, steps: steps) { content.append(table) }
     if let tierTable = folder.table("by-tier") { content.append(tierSummary(tierTable)) }
     return [Page.Section("Beds", intro: "How full the bed pools are, tier by tier, and what each upgrade step changed.", content)]
@@ -32,19 +33,33 @@ extension RunPage {
     var label: String
   }
 
-  /// The dated upgrade steps of bed-upgrades.csv: "+100 × 30 beds".
+  /// The dated upgrade steps of bed-upgrades.csv, named from the scenario's `upgrades:`
+  /// (matched by date): "100 PHCs → 30 beds", "40 PHCs in Patna → 30 beds".
   func upgradeSteps() -> [UpgradeStep] {
     guard let t = folder.table("bed-upgrades"), let days = t.numbers("day"), let n = t.numbers("facilities"),
           let beds = t.numbers("beds") else { return [] }
+    let dates = t.strings("date") ?? []
+    let settings = summary.settings ?? [:]
     return days.indices.compactMap { i in
       guard days[i].isFinite else { return nil }
-      return UpgradeStep(day: Int(days[i]), label: "+\(DisplayUnit.readable(n[i])) to \(DisplayUnit.readable(beds[i])) beds")
+      // The scenario's upgrade with this date, for its district.
+      let index = (0..<64).first { settings["upgrades[\($0)].at"] == (i < dates.count ? dates[i] : nil) }
+      let district = index.flatMap { settings["upgrades[\($0)].district"] }
+      let place = district.map { " in \($0)" } ?? ""
+      return UpgradeStep(day: Int(days[i]),
+                         label: "\(DisplayUnit.readable(n[i])) PHCs\(place) → \(DisplayUnit.readable(beds[i])) beds")
     }
   }
 
-  /// Mean occupancy of each tier in each period between upgrade steps.
+  /// Mean occupancy of each tier, and admissions refused a day, in each period between
+  /// upgrade steps.
   private func periodTable(_ daily: DataTable, tiers: [String], steps: [UpgradeStep]) -> PageNode? {
     guard let days = daily.numbers("day") else { return nil }
+    // Refusals by day from the daily series (same days).
+    var refusedByDay: [Int: Double] = [:]
+    if let t = folder.table("daily"), let d = t.numbers("day"), let r = t.numbers("beds_refused") {
+      for (day, value) in zip(d, r) where day.isFinite { refusedByDay[Int(day)] = value }
+    }
     let bounds = [Int.min] + steps.map(\.day) + [Int.max]
     var rows: [[String]] = []
     for p in 0..<(bounds.count - 1) {
@@ -57,23 +72,37 @@ extension RunPage {
         let v = inPeriod.compactMap { daily.numbers(tier + "_occupancy")?[$0] }.filter(\.isFinite)
         return v.isEmpty ? "-" : DisplayUnit.readable(100 * v.reduce(0, +) / Double(v.count)) + "%"
       }
-      rows.append([name, "\(Dates.label(from) ?? from) – \(Dates.label(to) ?? to)"] + cells)
+      let refused = inPeriod.compactMap { refusedByDay[Int(days[$0])] }.filter(\.isFinite)
+      let refusedCell = refused.isEmpty ? "-" : DisplayUnit.readable(refused.reduce(0, +) / Double(refused.count))
+      rows.append([name, "\(Dates.label(from) ?? from) – \(Dates.label(to) ?? to)"] + cells + [refusedCell])
     }
-    return .div(.h3(.text("Occupancy before and after each upgrade step")),
-                Page.table(["period", "dates"] + tiers.map { $0.uppercased() }, rows, numeric: Set(2..<(2 + tiers.count))))
+    return .div(.h3(.text("Before and after each upgrade step")),
+                Page.table(["period", "dates"] + tiers.map { $0.uppercased() + " occupied" } + ["admissions refused a day"], rows,
+                           numeric: Set(2..<(3 + tiers.count))),
+                Page.note("Means over the days of each period (all replications). A step changes a period's figures "
+                          + "together with the demand of its season; compare with a run without the upgrade "
+                          + "(telesim compare) for the effect alone."))
   }
 
   private func tierSummary(_ t: DataTable) -> PageNode {
     let numeric = t.header.enumerated().filter { $0.offset > 0 && !$0.element.hasSuffix("_ci95") }.map(\.element)
+    let units = numeric.map { c -> DisplayUnit in
+      if c.contains("occupancy") || c == "full" { return DisplayUnit(label: "%", factor: 100) }
+      if c.hasPrefix("meal_cost") { return DisplayUnit.suited(to: "Rs/d", typical: t.numbers(c)?.max() ?? .nan) }
+      return .same("")
+    }
     let rows = t.rows.indices.map { r in
-      [t.rows[r][0]] + numeric.map { c -> String in
+      [t.rows[r][0].uppercased()] + zip(numeric, units).map { c, unit -> String in
         guard let e = t.estimates(c)?[r] else { return "-" }
-        let unit = c.contains("occupancy") || c.contains("full") ? DisplayUnit(label: "%", factor: 100) : DisplayUnit.same("")
-        return unit.text(e.mean) + (e.halfWidth.map { $0 > 0 ? " ± " + unit.number($0) : "" } ?? "")
+        let pm = e.halfWidth.map { $0 > 0 ? " ± " + unit.short($0) + (unit.label == "%" ? " pt" : "") : "" } ?? ""
+        return unit.text(e.mean) + pm
       }
     }
+    let names = numeric.map { c -> String in
+      c == "meal_cost_rs_per_day" ? "hospital meals a day" : c.replacingOccurrences(of: "_", with: " ")
+        .replacingOccurrences(of: " per day", with: " a day")
+    }
     return .div(.h3(.text("By tier (whole run)")),
-                Page.table([t.header[0]] + numeric.map { $0.replacingOccurrences(of: "_", with: " ") }, rows,
-                           numeric: Set(1...max(numeric.count, 1))))
+                Page.table([t.header[0]] + names, rows, numeric: Set(1...max(numeric.count, 1))))
   }
 }

@@ -69,16 +69,32 @@ extension RunPage {
 struct DistrictValues {
   var values: [String: Double]
   var notes: [String: String]
+  /// Half-widths of the 95% CIs, where known.
+  var halfWidths: [String: Double]
 
   init?(_ table: DataTable, _ column: String, key: String = "district") {
     guard let names = table.strings(key), let estimates = table.estimates(column) else { return nil }
     values = [:]
     notes = [:]
+    halfWidths = [:]
     for (name, e) in zip(names, estimates) where e.mean.isFinite {
       values[name] = e.mean
-      if let h = e.halfWidth, h > 0 { notes[name] = "± \(DisplayUnit.readable(h))" }
+      if let h = e.halfWidth, h > 0 {
+        notes[name] = "± \(DisplayUnit.readable(h))"
+        halfWidths[name] = h
+      }
     }
     if values.isEmpty { return nil }
+  }
+
+  /// Differences whose 95% interval includes zero set to zero (drawn neutral), and noted so.
+  var detectableOnly: DistrictValues {
+    var d = self
+    for (name, v) in values where abs(v) <= (halfWidths[name] ?? 0) {
+      d.values[name] = 0
+      d.notes[name] = "\(DisplayUnit.readable(v)) \(notes[name] ?? ""): not detectable"
+    }
+    return d
   }
 
   var typical: Double { values.values.max() ?? .nan }

@@ -26,7 +26,10 @@ extension RunPage {
                         xLabel: "hour of day (local time)", legendTitle: "patients waiting (mean)")
       content.append(Page.figure(map.render(label: "Patients waiting by hour and weekday"),
                                  caption: "Patients waiting for a specialist across the state, by hour of the week "
-                                   + "(mean over the weeks measured and the replications). Each cell also shows its value."))
+                                   + "(mean over the weeks measured and the replications). Each cell also shows its value. "
+                                   + "A cell averages the same hour of every week, so a trend over the run (growing demand, "
+                                   + "or a queue still filling after the warm-up) shows as a step at midnight between the "
+                                   + "last and the first weekday measured; check the daily series (daily.csv) for one."))
     }
     guard !content.isEmpty else { return [] }
     return [Page.Section("Teleconsultation", intro: "Waits for a specialist, how busy each hub's specialists are, and when "

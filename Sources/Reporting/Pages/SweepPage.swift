@@ -19,7 +19,8 @@ struct SweepPage {
 
   /// The figures drawn: the headline ones the designs have, then any with a target.
   var metrics: [String] {
-    let wanted = ["teleconsult.wait.mean", "teleconsult.wait.p90", "teleconsult.same_day", "specialist.utilisation",
+    let wanted = ["teleconsult.wait.mean", "teleconsult.wait.p90", "teleconsult.same_day", "teleconsult.completed.per_day",
+                  "teleconsult.waiting.mean", "specialist.utilisation",
                   "beds.full", "beds.refused", "ambulance.response.mean", "ambulance.response.within_target",
                   "network.sojourn.mean", "wait.mean", "wait.p90", "utilisation", "blocking", "throughput"]
     let available = sweep.designs[0].metrics
@@ -30,7 +31,10 @@ struct SweepPage {
 
   func render() -> String {
     let axisName = axes.first?.name ?? "design point"
-    var content: [PageNode] = []
+    var content: [PageNode] = overloadNote().map { [$0] } ?? []
+    content.append(Page.note("Figures are statewide, over all specialties and hubs: a setting that changes one specialty "
+                             + "moves them only as far as that specialty weighs in the whole."))
+    if axes.count == 1 { content.append(answers()) }
     for metric in metrics { content.append(curve(metric)) }
     let sections = [
       Page.Section("Capacity curves", intro: "Each figure against \(axisName), with its 95% CI band over "
@@ -76,7 +80,7 @@ struct SweepPage {
     }
     var vertical: [(value: Double, label: String)] = []
     var horizontal: [(value: Double, label: String)] = []
-    if axes.count == 1, let s = series.first, let knee = CapacityCurve.knee(s.points.map { ($0.x, $0.y) }) {
+    if axes.count == 1, let knee = knee(metric) {
       vertical.append((knee, "knee: \(xText(knee))"))
     }
     var note = ""
@@ -133,5 +137,59 @@ struct SweepPage {
     for a in axes { rows.append(["swept", "\(a.name): \(a.values.joined(separator: ", "))", "key \(a.key)"]) }
     for d in sweep.designs { rows.append(["design point", d.label, "scenario hash \(d.scenario_hash)"]) }
     return Page.Section("Run record", [Page.table(["item", "value", "note"], rows)])
+  }
+
+  /// The points of `metric` along the only axis: x, mean and CI ends.
+  private func points(_ metric: String) -> [(x: Double, mean: Double, lower: Double?, upper: Double?)] {
+    sweep.designs.compactMap { d -> (x: Double, mean: Double, lower: Double?, upper: Double?)? in
+      guard let m = d.metrics[metric], let mean = m.mean else { return nil }
+      return (x(d, axis: 0), mean, m.ci95?[0], m.ci95?[1])
+    }.sorted { $0.x < $1.x }
+  }
+
+  /// The knee of `metric`'s curve, only for a figure with a better direction whose change
+  /// from the first to the last point is real (their intervals do not overlap): a knee on a
+  /// flat or noisy curve would be an artefact.
+  func knee(_ metric: String) -> Double? {
+    guard sweep.designs[0].metrics[metric]?.better.map({ $0 != "neither" }) == true else { return nil }
+    let p = points(metric)
+    guard let first = p.first, let last = p.last, let fl = first.lower, let fu = first.upper, let ll = last.lower,
+          let lu = last.upper, fu < ll || lu < fl else { return nil }
+    return CapacityCurve.knee(p.map { ($0.x, $0.mean) })
+  }
+
+  /// The answers in one table: each figure's knee and the smallest value meeting its target.
+  private func answers() -> PageNode {
+    var rows: [[String]] = []
+    for metric in metrics {
+      let entry = sweep.designs[0].metrics[metric]
+      let label = entry?.label.flatMap { $0.isEmpty ? nil : $0 } ?? metric
+      let target = sweep.targets?.first { $0.metric == metric }
+      let met = target.flatMap { t in
+        CapacityCurve.firstMeeting(points(metric), comparison: t.comparison, limit: t.limit, judgeOnInterval: t.judge != "mean")
+      }
+      let targetText = target.map { "\(MetricView.symbol($0.comparison)) "
+        + DisplayUnit.suited(to: entry?.unit ?? "", typical: $0.limit).text($0.limit) } ?? "-"
+      rows.append([label, knee(metric).map(xText) ?? "-", targetText,
+                   target == nil ? "-" : met.map(xText) ?? "not within the values swept"])
+    }
+    return .div(.h3(.text("Answers")),
+                Page.table(["figure", "knee", "target", "target met (whole 95% interval) from"], rows),
+                Page.note("'-' for the knee: the figure has no better direction, or does not change beyond its noise "
+                          + "across the values swept."))
+  }
+
+  /// Design points that serve clearly fewer requests than arrive: their queues grow through the
+  /// run, so their waits depend on its length and are no steady-state figures.
+  private func overloadNote() -> PageNode? {
+    let overloaded = sweep.designs.compactMap { d -> String? in
+      guard let asked = d.metrics["teleconsult.requests.per_day"]?.mean,
+            let done = d.metrics["teleconsult.completed.per_day"]?.mean, asked > 0, done / asked < 0.95 else { return nil }
+      let where_ = zip(axes, d.point ?? []).map { "\($0.name) = \($1)" }.joined(separator: ", ")
+      return "\(where_): \(DisplayUnit.readable(100 * done / asked))% of requests served"
+    }
+    guard !overloaded.isEmpty else { return nil }
+    return Page.note("Overloaded: " + overloaded.joined(separator: "; ") + ". Queues grow through the run at these "
+                     + "settings, so their waits depend on the run's length and are not steady-state figures.")
   }
 }
