@@ -59,9 +59,17 @@ extension SummaryFile {
   }
 
   /// The largest mean among metrics named like `name` but for its last part, in the same unit.
+  /// Only summaries of one distribution form a family (`mean`, `p50`, `p90`…); other names
+  /// keep a unit of their own.
   func familySize(_ name: String, unit: String) -> Double {
+    func isSummary(_ n: String) -> Bool {
+      guard let last = n.split(separator: ".").last else { return false }
+      return last == "mean" || (last.first == "p" && last.dropFirst().allSatisfy(\.isNumber) && last.count > 1)
+    }
+    guard isSummary(name) else { return metrics[name]?.mean.map(abs) ?? .nan }
     let family = name.split(separator: ".").dropLast().joined(separator: ".")
-    return metrics.filter { k, v in v.unit == unit && k.split(separator: ".").dropLast().joined(separator: ".") == family }
-      .compactMap { $0.value.mean }.map(abs).max() ?? .nan
+    return metrics.filter { k, v in
+      v.unit == unit && isSummary(k) && k.split(separator: ".").dropLast().joined(separator: ".") == family
+    }.compactMap { $0.value.mean }.map(abs).max() ?? .nan
   }
 }
