@@ -11,12 +11,14 @@ shots="${2:-}"
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+python3 -c "import PIL" 2>/dev/null || need+=(python3-pil)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
   sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
+# Debian's python3-pil serves the system Python; another Python on PATH gets Pillow from PyPI.
 python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow 2>/dev/null \
   || python3 -m pip install -q --user --break-system-packages pillow
 tmp=$(mktemp -d)
@@ -27,9 +29,10 @@ start=$(date +%s)
 
 timed() {  # timed NAME COMMAND...: runs it, remembers the seconds it took
   local name="$1"; shift
-  local t0; t0=$(date +%s.%N)
+  local t0; t0=$(date +%s%N)
   "$@" --quiet >/dev/null 2>>"$tmp/log" || { cat "$tmp/log"; exit 1; }
-  echo "$name $(echo "$(date +%s.%N) - $t0" | bc)" >>"$tmp/times"
+  local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  printf '%s %d.%03d s\n' "$name" $((ms / 1000)) $((ms % 1000)) >>"$tmp/times"
 }
 timed upgrade "$bin" run scenarios/bihar-phc-upgrade.yaml --out "$tmp/upgrade" --report
 timed ambulance "$bin" run scenarios/bihar-ambulance-2024.yaml --replications 2 --trace "$tmp/trace" \
