@@ -179,18 +179,11 @@ public struct ExperimentResult: Sendable {
 /// Trajectory fingerprints as text, and folded over replications.
 public enum Fingerprint {
   /// 16 hexadecimal digits.
-  public static func hex(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
+  public static func hex(_ value: UInt64) -> String { FNV1a.hex(value) }
 
-  /// The fingerprints folded in order (FNV-1a over their bytes); 0 for none.
+  /// The fingerprints folded in order (FNV-1a over their little-endian bytes); 0 for none.
   public static func combine(_ values: [UInt64]) -> UInt64 {
     guard !values.isEmpty else { return 0 }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for v in values {
-      for shift in stride(from: 0, to: 64, by: 8) { hash = (hash ^ (v >> UInt64(shift) & 0xff)) &* 0x0000_0100_0000_01b3 }
-    }
-    return hash
+    return FNV1a.hash(values.lazy.flatMap { v in stride(from: 0, to: 64, by: 8).map { UInt8(truncatingIfNeeded: v >> UInt64($0)) } })
   }
 }

@@ -65,10 +65,7 @@ public struct ExperimentPlan: Sendable {
     for d in designs {
       text += "|\(d.label)|\(d.scenario.contentHash)|" + d.settings.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    let digits = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    return FNV1a.text(of: text.utf8)
   }
 }
 

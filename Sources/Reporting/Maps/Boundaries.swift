@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 
 /// Named areas (districts, blocks) read from a GeoJSON FeatureCollection of Polygons and
 /// MultiPolygons, for maps. Coordinates are (longitude, latitude) in degrees.
@@ -33,7 +34,7 @@ public struct Boundaries: Sendable {
       if !rings.isEmpty { areas.append(Area(name: name, district: properties["district"] as? String, rings: rings)) }
     }
     guard !areas.isEmpty else { throw ReportError("'\(path)' holds no named polygons (looked for \(nameKeys.joined(separator: ", ")))") }
-    return Boundaries(areas: areas, file: path, hash: FileHash.fnv1a(data))
+    return Boundaries(areas: areas, file: path, hash: FNV1a.text(of: data))
   }
 
   private static func rings(of geometry: [String: Any]) -> [[(lon: Double, lat: Double)]] {
@@ -61,15 +62,4 @@ public struct ReportError: Error, Sendable, CustomStringConvertible {
   public let message: String
   public init(_ message: String) { self.message = message }
   public var description: String { message }
-}
-
-/// FNV-1a-64 of bytes, as the hex text the run record shows (the same hash scenarios use for
-/// their data files).
-enum FileHash {
-  static func fnv1a(_ data: Data) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in data { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    let digits = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
 }

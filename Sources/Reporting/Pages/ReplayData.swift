@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 
 /// Ambulance drives of a `--trace` folder (`ambulance-tracks.geojson`), with the calls they
 /// answered (`ambulance-events.csv`), for the replay.
@@ -60,7 +61,7 @@ struct ReplayData {
     let omitted = max(drives.count - maximumDrives, 0)
     drives = Array(drives.prefix(maximumDrives))
     return ReplayData(drives: drives, calls: calls(folder + "/ambulance-events.csv", startDate: startDate), omitted: omitted,
-                      startDate: startDate, folder: folder, hash: FileHash.fnv1a(bytes))
+                      startDate: startDate, folder: folder, hash: FNV1a.text(of: bytes))
   }
 
   /// Where ambulances reached patients (`at_scene` events).

@@ -25,7 +25,7 @@ final class NodeReader {
   /// Notes that the data file at `path` was read and what it held.
   func recordDataFile(_ path: String, bytes: Data) {
     guard !dataFiles.contains(where: { $0.path == path }) else { return }
-    dataFiles.append(DataFile(path: path, hash: ScenarioLoader.hex(ScenarioLoader.fnv1a(bytes))))
+    dataFiles.append(DataFile(path: path, hash: FNV1a.text(of: bytes)))
   }
 
   init(file: String) { self.file = file }

@@ -44,7 +44,7 @@ public enum ScenarioLoader {
     -> Scenario
   {
     let reader = NodeReader(file: file)
-    let hash = hex(fnv1a(texts.joined(separator: "\u{0}")))
+    let hash = FNV1a.text(of: texts.joined(separator: "\u{0}").utf8)
     guard var scenario = ScenarioReader(reader: reader, contentHash: hash).read(root), reader.diagnostics.isEmpty else {
       throw ScenarioError(reader.diagnostics)
     }
@@ -181,16 +181,4 @@ public enum ScenarioLoader {
                               hint: "check indentation and that every ':' is followed by a space")
   }
 
-  static func fnv1a(_ text: String) -> UInt64 { fnv1a(Data(text.utf8)) }
-
-  static func fnv1a(_ bytes: Data) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-    return hash
-  }
-
-  static func hex(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
-  }
 }
