@@ -84,27 +84,27 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
 public struct ExperimentResult: Sendable {
   /// The scenario as described in results.
   public let info: ScenarioInfo
-  /// The scenario's name.
-  public let scenarioName: String
-  /// The scenario file as given.
-  public let scenarioFile: String
-  /// Hash of the scenario text.
-  public let scenarioHash: String
-  /// The scenario's `kind`.
-  public let kind: String
   /// Master seed.
   public let seed: UInt64
+  /// The scenario's name.
+  public var scenarioName: String { info.name }
+  /// The scenario file as given.
+  public var scenarioFile: String { info.file }
+  /// Hash of the scenario text.
+  public var scenarioHash: String { info.hash }
+  /// The scenario's `kind`.
+  public var kind: String { info.kind }
   /// Generator algorithm name.
-  public let generator: String
+  public var generator: String { info.generator }
   /// Horizon and warm-up, in minutes.
-  public let horizonMinutes: Double
-  public let warmUpMinutes: Double
+  public var horizonMinutes: Double { info.horizonMinutes }
+  public var warmUpMinutes: Double { info.warmUpMinutes }
   /// `fixed` or `mser5`.
-  public let warmUpMethod: String
+  public var warmUpMethod: String { info.warmUpMethod }
   /// Day 0 of the run (`YYYY-MM-DD`), when the model has a calendar date.
-  public let startDate: String?
+  public var startDate: String? { info.startDate }
   /// The data files the scenario read, relative to its file, with their hashes.
-  public let dataFiles: [DataFile]
+  public var dataFiles: [DataFile] { info.dataFiles }
   /// Metric definitions, in report order.
   public let metrics: [Metric]
   /// Replication indices, ascending.
@@ -135,18 +135,8 @@ public struct ExperimentResult: Sendable {
   public init(info: ScenarioInfo, seed: UInt64, metrics: [Metric], indices: [Int],
               replications: [MetricValues], tables: [[BreakdownTable]] = [], fingerprints: [UInt64] = []) {
     self.info = info
-    scenarioName = info.name
     self.fingerprints = fingerprints
-    scenarioFile = info.file
-    scenarioHash = info.hash
-    kind = info.kind
     self.seed = seed
-    generator = info.generator
-    horizonMinutes = info.horizonMinutes
-    warmUpMinutes = info.warmUpMinutes
-    warmUpMethod = info.warmUpMethod
-    startDate = info.startDate
-    dataFiles = info.dataFiles
     self.metrics = metrics
     replicationIndices = indices
     self.replications = replications

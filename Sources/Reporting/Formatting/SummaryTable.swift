@@ -59,14 +59,10 @@ public enum SummaryTable {
     return text
   }
 
+  /// Columns padded to their widest cell: the first and last to the left, the others (numbers)
+  /// to the right.
   public static func layout(_ rows: [[String]]) -> String {
-    let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }
-    return rows.map { row in
-      row.enumerated().map { c, cell in
-        let pad = String(repeating: " ", count: widths[c] - cell.count)
-        return c == 0 || c == row.count - 1 ? cell + pad : pad + cell
-      }.joined(separator: "  ").trailingSpacesRemoved
-    }.joined(separator: "\n") + "\n"
+    layout(rows, style: .plain) { _, _ in nil }
   }
 }
 

@@ -33,9 +33,9 @@ extension SummaryTable {
     return (u.text(mean), interval)
   }
 
-  /// Rows laid out as ``layout(_:)`` does (first and last columns, and `leftAligned` ones, to
-  /// the left; numbers to the right), then cells painted by `paint(row, column)` (nil: as
-  /// is). Widths are measured before painting, so colour never shifts the columns.
+  /// Rows laid out in columns (first and last columns, and `leftAligned` ones, to the left;
+  /// numbers to the right), cells painted by `paint(row, column)` (nil: as is). Widths are
+  /// measured before painting, so colour never shifts the columns.
   static func layout(_ rows: [[String]], style: TerminalStyle, leftAligned: Set<Int> = [],
                      paint: (Int, Int) -> Bool?) -> String {
     let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max() ?? 0 }

@@ -39,8 +39,7 @@ public enum GateOutput {
       let share = f.limitNote.map { " (\($0.split(separator: " ").first ?? ""))" } ?? ""
       return "worse ≤ \(u.label == "%" ? u.short(limit) + " pt" : u.text(limit))\(share)"
     }
-    let symbol = ["<=": "≤", "<": "<", ">=": "≥", ">": ">"][comparison] ?? comparison
-    return "\(symbol) \(u.text(limit))"
+    return "\(ComparisonSymbol.text(comparison)) \(u.text(limit))"
   }
 
   static func interval(_ f: GateReport.Finding) -> String {

@@ -21,18 +21,16 @@ struct ChoroplethMap {
   var pointsTitle: String?
   /// Areas drawn as context (thin outlines, no fill) above the coloured ones: districts over blocks.
   var outlines: Boundaries?
-  /// Only areas inside this box are drawn (a district's replay); nil: all.
-  var window: GeoBox?
   var width: Double = 540
   var height: Double = 400
 
   func render(label: String) -> PageNode {
     let mapHeight = height - 70
-    let box = (window ?? boundaries.bounds).padded(0.02)
+    let box = boundaries.bounds.padded(0.02)
     let project = MapProjection(fitting: box, width: width, height: mapHeight)
     var nodes: [PageNode] = []
     var missing = false
-    for area in boundaries.areas where window == nil || area.bounds.overlaps(box) {
+    for area in boundaries.areas {
       let value = values[area.name]
       if value == nil { missing = true }
       let hover = "\(area.name): " + (value.map { unit.text($0) } ?? "no data") + (notes[area.name].map { " " + $0 } ?? "")
@@ -40,7 +38,7 @@ struct ChoroplethMap {
                                         "stroke": "#fff", "stroke-width": "0.6", "class": "area"], [SVG.title(hover)]))
     }
     if let outlines {
-      for area in outlines.areas where window == nil || area.bounds.overlaps(box) {
+      for area in outlines.areas {
         nodes.append(SVG.path(project.path(area.rings), stroke: "#333", width: 0.9))
       }
     }

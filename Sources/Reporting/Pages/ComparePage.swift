@@ -99,7 +99,7 @@ struct ComparePage {
   }
 
   private func words(_ r: ComparisonFile.Difference) -> String {
-    baseline.metrics[r.metric]?.label.flatMap { $0.isEmpty ? nil : $0 } ?? r.metric
+    baseline.metrics[r.metric]?.words(or: r.metric) ?? r.metric
   }
 
   private func assessment(_ r: ComparisonFile.Difference) -> String { r.assessment ?? r.verdict }

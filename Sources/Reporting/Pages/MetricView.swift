@@ -9,10 +9,7 @@ struct MetricView {
   var typical: Double
 
   var unit: DisplayUnit { DisplayUnit.suited(to: entry.unit, typical: typical) }
-  var words: String {
-    if let label = entry.label, !label.isEmpty { return label }
-    return name
-  }
+  var words: String { entry.words(or: name) }
   var valueText: String { entry.mean.map { unit.text($0) } ?? "not observed" }
 
   /// `95% CI 21.5–23.8 min`, or a note when one replication gives no interval.
@@ -25,7 +22,7 @@ struct MetricView {
   var targetText: String? {
     guard let t = target else { return nil }
     // The target in the unit it was written in, near enough: 24 h stays 24 h beside 29 min.
-    return "target \(Self.symbol(t.comparison)) \(DisplayUnit.suited(to: t.unit, typical: t.limit).text(t.limit))"
+    return "target \(ComparisonSymbol.text(t.comparison)) \(DisplayUnit.suited(to: t.unit, typical: t.limit).text(t.limit))"
   }
 
   /// Why the target is met or missed, in the page's units: "the 95% interval's upper end,
@@ -44,10 +41,8 @@ struct MetricView {
       return t.explanation
     }
     guard let judged else { return t.explanation }
-    return "\(what), \(unit.text(judged)), is \(t.met ? "" : "not ")\(Self.symbol(t.comparison)) \(limit)"
+    return "\(what), \(unit.text(judged)), is \(t.met ? "" : "not ")\(ComparisonSymbol.text(t.comparison)) \(limit)"
   }
-
-  static func symbol(_ comparison: String) -> String { ["<=": "≤", "<": "<", ">=": "≥", ">": ">"][comparison] ?? comparison }
 }
 
 extension SummaryFile {

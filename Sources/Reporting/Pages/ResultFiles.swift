@@ -127,3 +127,11 @@ struct SweepFile: Decodable {
   var axes: [AxisEntry]?
   var designs: [DesignEntry]
 }
+
+extension SummaryFile.MetricEntry {
+  /// The metric in a planner's words, or its `name` when it has none.
+  func words(or name: String) -> String {
+    if let label, !label.isEmpty { return label }
+    return name
+  }
+}

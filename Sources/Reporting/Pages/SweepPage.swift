@@ -63,7 +63,7 @@ struct SweepPage {
   private func curve(_ metric: String) -> PageNode {
     let entry = sweep.designs[0].metrics[metric]
     let unit = DisplayUnit.suited(to: entry?.unit ?? "", typical: sweep.designs.compactMap { $0.metrics[metric]?.mean }.max() ?? .nan)
-    let label = entry?.label.flatMap { $0.isEmpty ? nil : $0 } ?? metric
+    let label = entry?.words(or: metric) ?? metric
     // One line per value of the second axis, if any.
     let groups: [(name: String, designs: [SweepFile.DesignEntry])]
     if axes.count >= 2 {
@@ -84,16 +84,13 @@ struct SweepPage {
       vertical.append((knee, "knee: \(xText(knee))"))
     }
     var note = ""
-    if let t = sweep.targets?.first(where: { $0.metric == metric }) {
-      let symbol = ["<=": "≤", "<": "<", ">=": "≥", ">": ">"][t.comparison] ?? t.comparison
-      horizontal.append((t.limit, "target \(symbol) \(DisplayUnit.suited(to: entry?.unit ?? "", typical: t.limit).text(t.limit))"))
+    if let t = target(metric) {
+      horizontal.append((t.limit, "target \(ComparisonSymbol.text(t.comparison)) "
+                                   + DisplayUnit.suited(to: entry?.unit ?? "", typical: t.limit).text(t.limit)))
       note = " Target \(t.text): not met with confidence at any value swept."
-      if axes.count == 1, let s = series.first {
-        let points = s.points.map { p in (x: p.x, mean: p.y, lower: p.halfWidth.map { p.y - $0 }, upper: p.halfWidth.map { p.y + $0 }) }
-        if let met = CapacityCurve.firstMeeting(points, comparison: t.comparison, limit: t.limit, judgeOnInterval: t.judge != "mean") {
-          vertical.append((met, "target met from \(xText(met))"))
-          note = " Target \(t.text): met with confidence from \(xText(met))."
-        }
+      if axes.count == 1, let met = firstMeeting(metric) {
+        vertical.append((met, "target met from \(xText(met))"))
+        note = " Target \(t.text): met with confidence from \(xText(met))."
       }
     }
     let chart = LineChart(series: series, xLabel: axes.first?.name ?? "design point", yLabel: "\(label) (\(unit.label))",
@@ -121,7 +118,7 @@ struct SweepPage {
         return unit.text(mean) + (e.ci95.map { " [\(unit.number($0[0])), \(unit.number($0[1]))]" } ?? "")
       }
     }
-    let header = axes.map(\.name) + shown.map { m in sweep.designs[0].metrics[m]?.label.flatMap { $0.isEmpty ? nil : $0 } ?? m }
+    let header = axes.map(\.name) + shown.map { m in sweep.designs[0].metrics[m]?.words(or: m) ?? m }
     return Page.table(header, rows, numeric: Set(0..<header.count))
   }
 
@@ -147,6 +144,15 @@ struct SweepPage {
     }.sorted { $0.x < $1.x }
   }
 
+  private func target(_ metric: String) -> SweepFile.Target? { sweep.targets?.first { $0.metric == metric } }
+
+  /// The smallest value of the only axis where `metric` meets its target as judged.
+  private func firstMeeting(_ metric: String) -> Double? {
+    target(metric).flatMap { t in
+      CapacityCurve.firstMeeting(points(metric), comparison: t.comparison, limit: t.limit, judgeOnInterval: t.judge != "mean")
+    }
+  }
+
   /// The knee of `metric`'s curve, only for a figure with a better direction whose change
   /// from the first to the last point is real (their intervals do not overlap): a knee on a
   /// flat or noisy curve would be an artefact.
@@ -163,15 +169,12 @@ struct SweepPage {
     var rows: [[String]] = []
     for metric in metrics {
       let entry = sweep.designs[0].metrics[metric]
-      let label = entry?.label.flatMap { $0.isEmpty ? nil : $0 } ?? metric
-      let target = sweep.targets?.first { $0.metric == metric }
-      let met = target.flatMap { t in
-        CapacityCurve.firstMeeting(points(metric), comparison: t.comparison, limit: t.limit, judgeOnInterval: t.judge != "mean")
-      }
-      let targetText = target.map { "\(MetricView.symbol($0.comparison)) "
+      let label = entry?.words(or: metric) ?? metric
+      let target = target(metric)
+      let targetText = target.map { "\(ComparisonSymbol.text($0.comparison)) "
         + DisplayUnit.suited(to: entry?.unit ?? "", typical: $0.limit).text($0.limit) } ?? "-"
       rows.append([label, knee(metric).map(xText) ?? "-", targetText,
-                   target == nil ? "-" : met.map(xText) ?? "not within the values swept"])
+                   target == nil ? "-" : firstMeeting(metric).map(xText) ?? "not within the values swept"])
     }
     return .div(.h3(.text("Answers")),
                 Page.table(["figure", "knee", "target", "target met (whole 95% interval) from"], rows),
