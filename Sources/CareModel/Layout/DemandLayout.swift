@@ -25,18 +25,15 @@ struct DemandLayout: Sendable {
   /// Whether arrivals are thinned at all (the factor is not 1 throughout).
   let isThinned: Bool
 
-  /// Growth compounds over periods of 30 days.
-  static let growthPeriod = SimDuration.days(30)
-
   init(spec: CareNetworkSpec, horizon: SimDuration) throws(DistributionError) {
     let demand = spec.demand
     let totalPopulation = Double(spec.spokePopulation.reduce(0, +))
     let days = (0..<7).map { demand.dayOfWeek[($0 + spec.startWeekday) % 7] }
     let shape = (demand.hourOfDay.reduce(0, +) / 24) * (days.reduce(0, +) / 7)
     let ceiling = demand.maxDaily.map { $0 / demand.dailyTotal } ?? .infinity
-    let atStart = min(1, ceiling)
-    let atEnd = min(pow(1 + demand.monthlyGrowth, max(horizon.minutes, 0) / Self.growthPeriod.minutes), ceiling)
-    let peak = max(atStart, atEnd)
+    let atStart = demand.growth(afterMinutes: 0)
+    let atEnd = demand.growth(afterMinutes: max(horizon.minutes, 0))
+    let peak = demand.peakGrowth(overMinutes: horizon.minutes)
     var processes: [ArrivalProcess] = []
     for population in spec.spokePopulation {
       let perMinute = peak * demand.dailyTotal / SimDuration.day.minutes * Double(max(population, 1))
@@ -54,7 +51,7 @@ struct DemandLayout: Sendable {
 
   /// The growth factor at `time`, relative to the start.
   func growth(at time: SimTime) -> Double {
-    min(pow(1 + monthlyGrowth, time.minutes / Self.growthPeriod.minutes), ceiling)
+    min(pow(1 + monthlyGrowth, time.minutes / CareNetworkSpec.Demand.growthPeriod.minutes), ceiling)
   }
 
   /// The next request at `spoke` after `time`: candidates from the spoke's process, each kept

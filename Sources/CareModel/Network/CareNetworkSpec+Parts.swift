@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 import SimRandom
 
@@ -115,6 +116,21 @@ extension CareNetworkSpec {
       self.dayOfWeek = dayOfWeek
       self.monthlyGrowth = monthlyGrowth
       self.maxDaily = maxDaily
+    }
+
+    /// Growth compounds over periods of 30 days.
+    public static let growthPeriod = SimDuration.days(30)
+
+    /// The growth factor after `minutes`, relative to the start:
+    /// min((1 + monthly growth)^(t / 30 days), max daily / daily).
+    public func growth(afterMinutes minutes: Double) -> Double {
+      min(pow(1 + monthlyGrowth, minutes / Self.growthPeriod.minutes), maxDaily.map { $0 / dailyTotal } ?? .infinity)
+    }
+
+    /// The highest growth factor over a run of `minutes` (growth is monotone, so it is
+    /// reached at the start or at the end).
+    public func peakGrowth(overMinutes minutes: Double) -> Double {
+      max(growth(afterMinutes: 0), growth(afterMinutes: max(minutes, 0)))
     }
   }
 

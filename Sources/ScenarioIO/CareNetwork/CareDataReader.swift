@@ -30,8 +30,8 @@ struct CareDataReader {
         ok = false
         continue
       }
-      guard let beds = Int(row[col[6]].text), beds >= 0 else {
-        reader.report(.invalidValue, "beds must be a whole number ≥ 0, got '\(row[col[6]].text)'",
+      guard let beds = Int(row[col[6]].text), (0...Limits.count).contains(beds) else {
+        reader.report(.invalidValue, "beds must be a whole number from 0 to \(Limits.count), got '\(row[col[6]].text)'",
                       in: table, cell: row[col[6]], column: "beds")
         ok = false
         continue
@@ -59,16 +59,26 @@ struct CareDataReader {
     let di = table.column("district")
     var result: [Habitation] = []
     result.reserveCapacity(table.rows.count)
+    var ok = true
     for row in table.rows {
-      guard let lat = Double(row[la].text), let lon = Double(row[lo].text), let people = Int(row[po].text), people >= 0
-      else {
-        reader.report(.invalidValue, "expected numbers for lat, lon and population", in: table, cell: row[la], column: "lat")
-        return nil
+      guard let lat = Double(row[la].text), let lon = Double(row[lo].text), (-90...90).contains(lat),
+            (-180...180).contains(lon) else {
+        reader.report(.invalidValue, "coordinates '\(row[la].text), \(row[lo].text)' are not degrees",
+                      in: table, cell: row[la], column: "lat")
+        ok = false
+        continue
       }
+      guard let people = Int(row[po].text), (0...Limits.population).contains(people) else {
+        reader.report(.invalidValue, "population must be a whole number from 0 to \(Limits.population), got '\(row[po].text)'",
+                      in: table, cell: row[po], column: "population")
+        ok = false
+        continue
+      }
+      guard ok else { continue }
       result.append(Habitation(location: GeoPoint(latitude: lat, longitude: lon), population: people,
                                district: di.map { row[$0].text } ?? ""))
     }
-    return result
+    return ok ? result : nil
   }
 }
 
@@ -76,9 +86,10 @@ struct CareDataReader {
 enum CalendarDate {
   /// Days since 1970-01-01 of a `YYYY-MM-DD` date, or nil if it is not a valid date.
   static func days(_ text: String) -> Int? {
-    let parts = text.split(separator: "-").map { Int($0) }
-    guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (1...12).contains(m),
-          d >= 1, d <= daysInMonth(y, m) else { return nil }
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+    // Years beyond ±10^6 would overflow the day count below.
+    guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (-1_000_000...1_000_000).contains(y),
+          (1...12).contains(m), d >= 1, d <= daysInMonth(y, m) else { return nil }
     // Days from civil (Howard Hinnant's algorithm).
     let yy = m <= 2 ? y - 1 : y
     let era = (yy >= 0 ? yy : yy - 399) / 400
@@ -86,6 +97,17 @@ enum CalendarDate {
     let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
     return era * 146097 + doe - 719468
+  }
+
+  /// The year of a day count since 1970-01-01 (civil_from_days, Howard Hinnant's algorithm).
+  static func year(ofDays days: Int) -> Int {
+    let z = days + 719468
+    let era = (z >= 0 ? z : z - 146096) / 146097
+    let doe = z - era * 146097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    return yoe + era * 400 + (mp >= 10 ? 1 : 0)
   }
 
   /// Weekday (0 = Monday) of a day count since 1970-01-01 (a Thursday).

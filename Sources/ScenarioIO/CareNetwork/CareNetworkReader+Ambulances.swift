@@ -13,8 +13,8 @@ extension CareNetworkReader {
   {
     guard let f = reader.fields(node, path: "ambulances", allowed: Self.ambulanceKeys, required: ["basic", "calls"])
     else { return nil }
-    let basic = f["basic"].flatMap { reader.integer($0, path: "ambulances.basic", atLeast: 0) }
-    let advanced = f["advanced"].map { reader.integer($0, path: "ambulances.advanced", atLeast: 0) }
+    let basic = f["basic"].flatMap { reader.integer($0, path: "ambulances.basic", atLeast: 0, atMost: Limits.ambulances) }
+    let advanced = f["advanced"].map { reader.integer($0, path: "ambulances.advanced", atLeast: 0, atMost: Limits.ambulances) }
       ?? ScenarioDefaults.advanced
     let baseTiers = f["bases"].map { tiers($0, path: "ambulances.bases") } ?? ScenarioDefaults.bases
     let calls = f["calls"].flatMap(readCalls)
@@ -72,9 +72,9 @@ extension CareNetworkReader {
     guard let f = reader.fields(node, path: "ambulances.calls", allowed: ["daily", "hour_of_day", "day_of_week", "priorities"],
                                 required: ["daily"]) else { return nil }
     let perMinute = f["daily"].flatMap { reader.rate($0, path: "ambulances.calls.daily") }
-    let hours = f["hour_of_day"].map { reader.numbers($0, path: "ambulances.calls.hour_of_day", atLeast: 0) }
+    let hours = f["hour_of_day"].map { reader.numbers($0, path: "ambulances.calls.hour_of_day", atLeast: 0, atMost: Limits.largestProfileFactor) }
       ?? ScenarioDefaults.hourOfDay
-    let days = f["day_of_week"].map { reader.numbers($0, path: "ambulances.calls.day_of_week", atLeast: 0) }
+    let days = f["day_of_week"].map { reader.numbers($0, path: "ambulances.calls.day_of_week", atLeast: 0, atMost: Limits.largestProfileFactor) }
       ?? ScenarioDefaults.dayOfWeek
     var priorities: [FleetSpec.Priority] = [ScenarioDefaults.priority]
     if let list = f["priorities"] {
@@ -132,8 +132,8 @@ extension CareNetworkReader {
                       hint: DidYouMean.hint(for: district, among: names))
         return nil
       }
-      let b = f["basic"].map { reader.integer($0, path: f.path("basic"), atLeast: 0) } ?? 0
-      let a = f["advanced"].map { reader.integer($0, path: f.path("advanced"), atLeast: 0) } ?? 0
+      let b = f["basic"].map { reader.integer($0, path: f.path("basic"), atLeast: 0, atMost: Limits.ambulances) } ?? 0
+      let a = f["advanced"].map { reader.integer($0, path: f.path("advanced"), atLeast: 0, atMost: Limits.ambulances) } ?? 0
       guard let b, let a else { return nil }
       result += FleetSpec.allocate(basic: b, advanced: a, bases: local, facilities: facilities, habitations: habitations)
     }

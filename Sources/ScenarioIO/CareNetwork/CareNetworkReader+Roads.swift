@@ -70,6 +70,11 @@ extension CareNetworkReader {
     return d - start
   }
 
+  /// Speeds a road may be given, km/h.
+  static let roadSpeeds = 1.0...300
+  /// Longest single road segment, km (Earth's circumference).
+  static let longestRoadKm = 40_000.0
+
   /// `nodes.csv`: `id,lat,lon`; `edges.csv`: `from,to,length_km` and `class` (trunk, district,
   /// village) or `speed_kmh`. A missing length is the straight line × detour.
   func roadCSV(nodes: ScenarioNode, edges: ScenarioNode, detour: Double) -> RoadGraph? {
@@ -82,37 +87,59 @@ extension CareNetworkReader {
     else { return nil }
     var index: [String: Int] = [:]
     var points: [GeoPoint] = []
+    var ok = true
     let (ci, la, lo) = (nt.column("id")!, nt.column("lat")!, nt.column("lon")!)
     for row in nt.rows {
-      guard let lat = Double(row[la].text), let lon = Double(row[lo].text) else {
-        reader.report(.invalidValue, "coordinates must be numbers", in: nt, cell: row[la], column: "lat")
-        return nil
+      guard let lat = Double(row[la].text), let lon = Double(row[lo].text), (-90...90).contains(lat),
+            (-180...180).contains(lon) else {
+        reader.report(.invalidValue, "coordinates '\(row[la].text), \(row[lo].text)' are not degrees",
+                      in: nt, cell: row[la], column: "lat")
+        ok = false
+        continue
       }
       index[row[ci].text] = points.count
       points.append(GeoPoint(latitude: lat, longitude: lon))
     }
+    guard ok else { return nil }
     var list: [RoadGraph.Edge] = []
     let (cf, ct) = (et.column("from")!, et.column("to")!)
     for row in et.rows {
       guard let a = index[row[cf].text], let b = index[row[ct].text] else {
         reader.report(.unknownName, "edge names a node that nodes.csv lacks", in: et, cell: row[cf], column: "from")
-        return nil
+        ok = false
+        continue
       }
       var km = points[a].kilometres(to: points[b]) * detour
-      if let c = et.column("length_km"), let v = Double(row[c].text) { km = v }
+      if let c = et.column("length_km"), !row[c].text.isEmpty {
+        guard let v = Double(row[c].text), (0...Self.longestRoadKm).contains(v) else {
+          reader.report(.invalidValue, "length_km must be from 0 to \(Int(Self.longestRoadKm)), got '\(row[c].text)'",
+                        in: et, cell: row[c], column: "length_km")
+          ok = false
+          continue
+        }
+        km = v
+      }
       var speed = RoadClass.village.defaultSpeed
-      if let c = et.column("speed_kmh"), let v = Double(row[c].text), v > 0 {
+      if let c = et.column("speed_kmh"), !row[c].text.isEmpty {
+        guard let v = Double(row[c].text), Self.roadSpeeds.contains(v) else {
+          reader.report(.invalidValue, "speed_kmh must be from 1 to 300, got '\(row[c].text)'",
+                        in: et, cell: row[c], column: "speed_kmh")
+          ok = false
+          continue
+        }
         speed = v
       } else if let c = et.column("class") {
         guard let road = RoadClass(rawValue: row[c].text) else {
           reader.report(.unknownName, "unknown road class '\(row[c].text)'", in: et, cell: row[c], column: "class",
                         hint: DidYouMean.hint(for: row[c].text, among: RoadClass.allCases.map(\.rawValue)))
-          return nil
+          ok = false
+          continue
         }
         speed = road.defaultSpeed
       }
       list.append(.init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: km, speed: speed))
     }
+    guard ok else { return nil }
     return RoadGraph(nodes: points, edges: list)
   }
 
@@ -122,7 +149,8 @@ extension CareNetworkReader {
   func roadGeoJSON(_ node: ScenarioNode) -> RoadGraph? {
     guard let name = reader.string(node, path: "ambulances.roads.geojson") else { return nil }
     let path = ScenarioLoader.resolve(name, relativeTo: node.location.file)
-    let data = FileManager.default.contents(atPath: path)
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    let data = size <= Limits.tableBytes ? FileManager.default.contents(atPath: path) : nil
     if let data { reader.recordDataFile(path, bytes: data) }
     guard let data, let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
           let features = json["features"] as? [[String: Any]] else {
@@ -143,9 +171,11 @@ extension CareNetworkReader {
       guard let geometry = feature["geometry"] as? [String: Any], geometry["type"] as? String == "LineString",
             let coordinates = geometry["coordinates"] as? [[Double]] else { continue }
       let properties = feature["properties"] as? [String: Any] ?? [:]
-      let speed = (properties["speed_kmh"] as? Double)
+      let speed = (properties["speed_kmh"] as? Double).flatMap { Self.roadSpeeds.contains($0) ? $0 : nil }
         ?? (properties["class"] as? String).flatMap(RoadClass.init(rawValue:))?.defaultSpeed ?? RoadClass.village.defaultSpeed
-      let ids = coordinates.filter { $0.count >= 2 }.map { nodeIndex($0[0], $0[1]) }
+      // Points that are not degrees (a projected file, say) are skipped rather than joined.
+      let ids = coordinates.filter { $0.count >= 2 && (-180...180).contains($0[0]) && (-90...90).contains($0[1]) }
+        .map { nodeIndex($0[0], $0[1]) }
       for (a, b) in zip(ids, ids.dropFirst()) where a != b {
         edges.append(.init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: points[a].kilometres(to: points[b]), speed: speed))
       }

@@ -11,9 +11,9 @@ extension CareNetworkReader {
     else { return nil }
     let ceiling = f["max_daily"].map { reader.rate($0, path: "demand.max_daily") }
     let perMinute = f["daily"].flatMap { reader.rate($0, path: "demand.daily") }
-    let hours = f["hour_of_day"].map { reader.numbers($0, path: "demand.hour_of_day", atLeast: 0) } ?? ScenarioDefaults.hourOfDay
-    let days = f["day_of_week"].map { reader.numbers($0, path: "demand.day_of_week", atLeast: 0) } ?? ScenarioDefaults.dayOfWeek
-    let growth = f["monthly_growth"].map { reader.number($0, path: "demand.monthly_growth", atLeast: -0.5) }
+    let hours = f["hour_of_day"].map { reader.numbers($0, path: "demand.hour_of_day", atLeast: 0, atMost: Limits.largestProfileFactor) } ?? ScenarioDefaults.hourOfDay
+    let days = f["day_of_week"].map { reader.numbers($0, path: "demand.day_of_week", atLeast: 0, atMost: Limits.largestProfileFactor) } ?? ScenarioDefaults.dayOfWeek
+    let growth = f["monthly_growth"].map { reader.number($0, path: "demand.monthly_growth", atLeast: -0.5, atMost: 10) }
       ?? ScenarioDefaults.monthlyGrowth
     guard let hours, let days, let growth, ceiling != .some(nil) else { return nil }
     if hours.count != 24 || !hours.contains(where: { $0 > 0 }), let n = f["hour_of_day"] {

@@ -70,6 +70,11 @@ struct CareNetworkReader {
       reader.report(.invalidValue, "'\(text)' is not a date", at: node, path: path, hint: "write YYYY-MM-DD, e.g. 2021-02-21")
       return nil
     }
+    guard Limits.years.contains(CalendarDate.year(ofDays: days)) else {
+      reader.report(.invalidValue, "'\(text)' is outside the years \(Limits.years.lowerBound)-\(Limits.years.upperBound)",
+                    at: node, path: path)
+      return nil
+    }
     return days
   }
 

@@ -16,6 +16,11 @@ package struct CSVTable {
   /// Reads `path`; `nil` with a diagnostic in `reader` when the file is missing or malformed.
   static func load(_ path: String, reader: NodeReader, at node: ScenarioNode, keyPath: String,
                    required: [String]) -> CSVTable? {
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    guard size <= Limits.tableBytes else {
+      reader.report(.io, "'\(path)' has \(size) bytes; a table may have at most \(Limits.tableBytes)", at: node, path: keyPath)
+      return nil
+    }
     guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
       reader.report(.io, "cannot read '\(path)'", at: node, path: keyPath,
                     hint: "paths are relative to the scenario file that names them")
@@ -35,12 +40,14 @@ package struct CSVTable {
       return nil
     }
     let body = records.dropFirst().filter { !($0.count == 1 && $0[0].text.isEmpty) }
+    var ok = true
     for row in body where row.count != header.count {
       reader.report(ScenarioDiagnostic(
         code: .invalidValue, message: "row has \(row.count) fields, the header has \(header.count)",
         location: SourceLocation(file: path, line: row[0].line, column: 1), path: keyPath))
-      return nil
+      ok = false
     }
+    guard ok else { return nil }
     return CSVTable(file: path, header: header, rows: Array(body))
   }
 

@@ -138,7 +138,17 @@ extension NodeReader {
   private func build(_ make: () throws(DistributionError) -> Distribution, at node: ScenarioNode,
                      path: String) -> Distribution? {
     do {
-      return try make()
+      let distribution = try make()
+      // Parameters can each be in bounds and still give a law whose draws overflow (a Weibull
+      // of shape 0.001); its spread must stay within the longest duration.
+      let spread = distribution.variance.squareRoot()
+      guard !(distribution.mean > Limits.longestMinutes), spread.isNaN || spread <= Limits.longestMinutes else {
+        report(.invalidValue, "its \(spread.isFinite ? "mean or standard deviation" : "variance") is beyond "
+               + "10,000 years: draws would overflow", at: node, path: path,
+               hint: "check the parameters; a Weibull or gamma shape far below 1 spreads enormously")
+        return nil
+      }
+      return distribution
     } catch {
       report(.invalidValue, error.message, at: node, path: path)
       return nil

@@ -93,26 +93,46 @@ final class NodeReader {
     return s
   }
 
-  func integer(_ node: ScenarioNode, path: String, atLeast minimum: Int = Int.min) -> Int? {
+  /// A whole number in `minimum...maximum` (at most ``Limits/count`` unless stated).
+  func integer(_ node: ScenarioNode, path: String, atLeast minimum: Int = Int.min,
+               atMost maximum: Int = Limits.count) -> Int? {
     guard let s = node.scalar, let value = Int(s.trimmingSpaces) else {
-      report(.wrongType, "expected a whole number, found \(describe(node))", at: node, path: path)
+      let digits = node.scalar.map { $0.trimmingSpaces.allSatisfy { "0123456789+-".contains($0) } } ?? false
+      report(digits ? .invalidValue : .wrongType,
+             digits ? "'\(node.scalar!)' is too large" : "expected a whole number, found \(describe(node))",
+             at: node, path: path, hint: digits ? "the limit is \(maximum)" : nil)
       return nil
     }
     guard value >= minimum else {
       report(.invalidValue, "must be at least \(minimum), got \(value)", at: node, path: path)
+      return nil
+    }
+    guard value <= maximum else {
+      report(.invalidValue, "must be at most \(maximum), got \(value)", at: node, path: path,
+             hint: "TeleSim's limit for this count; see 'Limits' in docs/scenario-reference.md")
       return nil
     }
     return value
   }
 
-  func number(_ node: ScenarioNode, path: String, atLeast minimum: Double = -.infinity) -> Double? {
-    guard let s = node.scalar, let value = Double(s.trimmingSpaces), value.isFinite
-    else {
+  /// A finite number in `minimum...maximum` (at most ``Limits/largestNumber`` unless stated).
+  func number(_ node: ScenarioNode, path: String, atLeast minimum: Double = -Limits.largestNumber,
+              atMost maximum: Double = Limits.largestNumber) -> Double? {
+    guard let s = node.scalar, let value = Double(s.trimmingSpaces) else {
       report(.wrongType, "expected a number, found \(describe(node))", at: node, path: path)
       return nil
     }
+    guard value.isFinite else {
+      report(.invalidValue, "expected a finite number, found \(describe(node))", at: node, path: path)
+      return nil
+    }
     guard value >= minimum else {
-      report(.invalidValue, "must be at least \(minimum), got \(value)", at: node, path: path)
+      report(.invalidValue, "must be at least \(Limits.text(minimum)), got \(Limits.text(value))", at: node, path: path)
+      return nil
+    }
+    guard value <= maximum else {
+      report(.invalidValue, "must be at most \(Limits.text(maximum)), got \(Limits.text(value))", at: node, path: path,
+             hint: "see 'Limits' in docs/scenario-reference.md")
       return nil
     }
     return value
@@ -127,7 +147,8 @@ final class NodeReader {
     return value
   }
 
-  /// A duration in minutes: `12min`, `2h`, `3d`.
+  /// A duration in minutes: `12min`, `2h`, `3d`; zero (when allowed) or between
+  /// ``Limits/shortestMinutes`` and ``Limits/longestMinutes``.
   func duration(_ node: ScenarioNode, path: String, allowZero: Bool = true) -> Double? {
     guard let s = node.scalar else {
       report(.wrongType, "expected a duration, found \(describe(node))", at: node, path: path,
@@ -146,10 +167,16 @@ final class NodeReader {
              at: node, path: path)
       return nil
     }
+    guard minutes == 0 || (Limits.shortestMinutes...Limits.longestMinutes).contains(minutes) else {
+      report(.invalidValue, "\(s) is \(minutes > 1 ? "longer than 10,000 years" : "shorter than a microsecond")",
+             at: node, path: path, hint: "durations lie between 1µs and 10,000 years")
+      return nil
+    }
     return minutes
   }
 
-  /// A rate in events per minute: `9/h`, `0.5/min`, `1700/d`.
+  /// A rate in events per minute: `9/h`, `0.5/min`, `1700/d`, between
+  /// ``Limits/slowestRatePerMinute`` and ``Limits/fastestRatePerMinute``.
   func rate(_ node: ScenarioNode, path: String) -> Double? {
     guard let s = node.scalar, let perMinute = Units.ratePerMinute(in: s) else {
       report(.invalidValue, "\(describe(node)) is not a rate", at: node, path: path,
@@ -158,6 +185,11 @@ final class NodeReader {
     }
     guard perMinute > 0 else {
       report(.invalidValue, "a rate must be positive, got \(s)", at: node, path: path)
+      return nil
+    }
+    guard (Limits.slowestRatePerMinute...Limits.fastestRatePerMinute).contains(perMinute) else {
+      report(.invalidValue, "\(s) is \(perMinute > 1 ? "faster than 100,000 a minute" : "slower than one in 1,900 years")",
+             at: node, path: path, hint: "rates lie between 1e-9/min and 1e5/min")
       return nil
     }
     return perMinute
@@ -172,12 +204,13 @@ final class NodeReader {
     return seq
   }
 
-  func numbers(_ node: ScenarioNode, path: String, atLeast minimum: Double = -.infinity) -> [Double]? {
+  func numbers(_ node: ScenarioNode, path: String, atLeast minimum: Double = -Limits.largestNumber,
+               atMost maximum: Double = Limits.largestNumber) -> [Double]? {
     guard let items = list(node, path: path) else { return nil }
     var values: [Double] = []
     var ok = true
     for (i, item) in items.enumerated() {
-      if let v = number(item, path: "\(path)[\(i)]", atLeast: minimum) { values.append(v) } else { ok = false }
+      if let v = number(item, path: "\(path)[\(i)]", atLeast: minimum, atMost: maximum) { values.append(v) } else { ok = false }
     }
     return ok ? values : nil
   }

@@ -55,19 +55,35 @@ struct ScenarioNode: Sendable {
     entries?.first { $0.key.scalar == key }?.value
   }
 
-  /// Converts a composed Yams tree, tagging every node with `file`.
-  init(_ node: Node, file: String) {
+  /// Converts a composed Yams tree, tagging every node with `file`; nil when the tree holds
+  /// more than `budget` values or nests deeper than `depth`. Yams shares the nodes an alias
+  /// repeats, but this copy expands them, so an alias bomb (nine nested lists of nine aliases
+  /// each) would otherwise take gigabytes.
+  static func converting(_ node: Node, file: String, budget: inout Int, depth: Int) -> ScenarioNode? {
+    budget -= 1
+    guard budget >= 0, depth >= 0 else { return nil }
     let mark = node.mark
-    location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     switch node {
     case .scalar(let s):
-      content = .scalar(s.string)
+      return ScenarioNode(content: .scalar(s.string), location: location)
     case .mapping(let m):
-      content = .mapping(m.map { Entry(key: ScenarioNode($0.key, file: file), value: ScenarioNode($0.value, file: file)) })
-    case .sequence(let s):
-      content = .sequence(s.map { ScenarioNode($0, file: file) })
+      var entries: [Entry] = []
+      for (key, value) in m {
+        guard let k = converting(key, file: file, budget: &budget, depth: depth - 1),
+              let v = converting(value, file: file, budget: &budget, depth: depth - 1) else { return nil }
+        entries.append(Entry(key: k, value: v))
+      }
+      return ScenarioNode(content: .mapping(entries), location: location)
+    case .sequence(let items):
+      var converted: [ScenarioNode] = []
+      for item in items {
+        guard let c = converting(item, file: file, budget: &budget, depth: depth - 1) else { return nil }
+        converted.append(c)
+      }
+      return ScenarioNode(content: .sequence(converted), location: location)
     case .alias:
-      content = .scalar("")
+      return ScenarioNode(content: .scalar(""), location: location)
     }
   }
 

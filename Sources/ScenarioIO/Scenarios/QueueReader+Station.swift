@@ -69,6 +69,19 @@ extension QueueReader {
   /// `{dist: …}` (inter-arrival times), `{rate: 9/h}` (Poisson), or
   /// `{rate: 9/h, hour_of_day: [24 factors], day_of_week: [7 factors]}` (time-varying Poisson).
   func readArrivals(_ node: ScenarioNode, path: String) -> ArrivalProcess? {
+    guard let process = readArrivalProcess(node, path: path) else { return nil }
+    // A renewal law whose mean gap is (nearly) zero, or a profile whose busiest hour is too
+    // fast, would stop the clock: every arrival at the same instant.
+    let peak = process.interArrival == nil ? process.peakRatePerMinute : process.meanRatePerMinute
+    guard peak.isFinite, peak <= Limits.fastestRatePerMinute else {
+      reader.report(.invalidValue, "arrivals come faster than 100,000 a minute" + (peak.isFinite ? " (\(Limits.text(peak))/min)" : ""),
+                    at: node, path: path, hint: "rates lie between 1e-9/min and 1e5/min at every hour")
+      return nil
+    }
+    return process
+  }
+
+  private func readArrivalProcess(_ node: ScenarioNode, path: String) -> ArrivalProcess? {
     if let s = node.scalar {
       guard s.contains("/") else { return reader.distribution(node, path: path).map { .renewal($0) } }
       return reader.rate(node, path: path).flatMap { try? .renewal(.exponential(rate: $0)) }
@@ -83,9 +96,9 @@ extension QueueReader {
     if !f.has("hour_of_day") && !f.has("day_of_week") {
       return try? .renewal(.exponential(rate: rate))
     }
-    let hours = f["hour_of_day"].map { reader.numbers($0, path: f.path("hour_of_day"), atLeast: 0) }
+    let hours = f["hour_of_day"].map { reader.numbers($0, path: f.path("hour_of_day"), atLeast: 0, atMost: Limits.largestProfileFactor) }
       ?? ScenarioDefaults.hourOfDay
-    let days = f["day_of_week"].map { reader.numbers($0, path: f.path("day_of_week"), atLeast: 0) }
+    let days = f["day_of_week"].map { reader.numbers($0, path: f.path("day_of_week"), atLeast: 0, atMost: Limits.largestProfileFactor) }
       ?? ScenarioDefaults.dayOfWeek
     if let h = hours, h.count != 24, let n = f["hour_of_day"] {
       reader.report(.invalidValue, "give 24 hour-of-day factors (00:00 to 23:00), got \(h.count)",

@@ -135,29 +135,89 @@ public enum ScenarioLoader {
   }
 
   private static func readText(_ path: String) throws(ScenarioError) -> String {
-    guard let data = FileManager.default.contents(atPath: path),
-          let text = String(data: data, encoding: .utf8)
-    else {
-      throw ScenarioError([ScenarioDiagnostic(
-        code: .io, message: "cannot read the file", location: .init(file: path, line: 1, column: 1),
-        path: "", hint: FileManager.default.fileExists(atPath: path) ? "is it UTF-8 text?" : "no such file")])
+    func failure(_ message: String, _ hint: String? = nil) -> ScenarioError {
+      ScenarioError([ScenarioDiagnostic(code: .io, message: message, location: .init(file: path, line: 1, column: 1),
+                                        path: "", hint: hint)])
+    }
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+      throw failure("cannot read the file", "no such file")
+    }
+    guard !isFolder.boolValue else { throw failure("is a folder, not a scenario file", "name a .yaml file") }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    guard size <= Limits.scenarioBytes else {
+      throw failure("the file has \(size) bytes; a scenario may have at most \(Limits.scenarioBytes)",
+                    "keep tables in CSV files that the scenario names")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { throw failure("cannot read the file", "permission?") }
+    guard data.count <= Limits.scenarioBytes else {
+      throw failure("the file has more than \(Limits.scenarioBytes) bytes", "keep tables in CSV files that the scenario names")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw failure("the file is not UTF-8 text", "save it as UTF-8")
     }
     return text
   }
 
   private static func compose(_ text: String, file: String) throws(ScenarioError) -> ScenarioNode {
+    func failure(_ message: String, _ hint: String? = nil) -> ScenarioError {
+      ScenarioError([ScenarioDiagnostic(code: .syntax, message: message, location: .init(file: file, line: 1, column: 1),
+                                        path: "", hint: hint)])
+    }
+    guard text.utf8.count <= Limits.scenarioBytes else {
+      throw failure("the text has more than \(Limits.scenarioBytes) bytes")
+    }
+    // Yams composes recursively: refuse nesting that could exhaust the stack before it starts.
+    if let deep = deepestNesting(text), deep.depth > Limits.yamlDepth {
+      throw ScenarioError([ScenarioDiagnostic(
+        code: .syntax, message: "nesting deeper than \(Limits.yamlDepth) levels",
+        location: .init(file: file, line: deep.line, column: deep.column), path: "",
+        hint: "a scenario needs a few levels; check the brackets")])
+    }
     do {
       guard let node = try Yams.compose(yaml: text) else {
-        throw ScenarioError([ScenarioDiagnostic(
-          code: .syntax, message: "the file is empty", location: .init(file: file, line: 1, column: 1),
-          path: "", hint: "start with 'schema: telesim/v1' and 'kind: queue'")])
+        throw failure("the file is empty", "start with 'schema: telesim/v1' and 'kind: queue'")
       }
-      return ScenarioNode(node, file: file)
+      var budget = Limits.yamlValues
+      guard let converted = ScenarioNode.converting(node, file: file, budget: &budget, depth: Limits.yamlDepth) else {
+        throw failure("the document expands to more than \(Limits.yamlValues) values",
+                      "YAML aliases (*name) repeat what they name; a scenario needs far fewer")
+      }
+      return converted
     } catch let error as ScenarioError {
       throw error
     } catch {
       throw ScenarioError([syntaxDiagnostic(error, file: file)])
     }
+  }
+
+  /// The deepest nesting of flow brackets (`[`, `{`) or of indentation in `text`, with where
+  /// it is reached; brackets inside quotes or comments are counted too, which only errs on
+  /// the side of refusing absurd files.
+  static func deepestNesting(_ text: String) -> (depth: Int, line: Int, column: Int)? {
+    var deepest: (depth: Int, line: Int, column: Int)?
+    var depth = 0
+    var (line, column) = (1, 0)
+    var indent = 0
+    var atLineStart = true
+    for byte in text.utf8 {
+      column += 1
+      switch byte {
+      case UInt8(ascii: "\n"): (line, column, indent, atLineStart) = (line + 1, 0, 0, true); continue
+      case UInt8(ascii: " ") where atLineStart: indent += 1; continue
+      case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
+      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
+      default: break
+      }
+      if atLineStart {
+        atLineStart = false
+        // Block levels are usually two spaces apart.
+        let level = depth + indent / 2
+        if level > (deepest?.depth ?? 0) { deepest = (level, line, column) }
+      }
+      if depth > (deepest?.depth ?? 0) { deepest = (depth, line, column) }
+    }
+    return deepest
   }
 
   static func syntaxDiagnostic(_ error: Error, file: String) -> ScenarioDiagnostic {
@@ -166,6 +226,14 @@ public enum ScenarioLoader {
     var problem = "\(error)"
     if let yaml = error as? YamlError {
       switch yaml {
+      case .reader(let p, let offset, _, let text):
+        problem = p
+        // The offset counts characters; the mark a reader error lacks is computed from it.
+        if let offset, offset >= 0 {
+          let before = text.prefix(offset)
+          line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+          column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        }
       case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _),
            .composer(_, let p, let mark, _):
         (line, column, problem) = (mark.line, mark.column, p)

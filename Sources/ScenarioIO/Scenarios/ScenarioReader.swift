@@ -28,7 +28,7 @@ struct ScenarioReader {
     let horizon = f["horizon"].flatMap { reader.duration($0, path: "horizon", allowZero: false) }
     let autoWarmUp = f["warmup"]?.scalar == "auto"
     let warmUp = autoWarmUp ? 0 : f["warmup"].map { reader.duration($0, path: "warmup") } ?? ScenarioDefaults.warmUp.minutes
-    let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1) } ?? ScenarioDefaults.replications
+    let replications = f["replications"].map { reader.integer($0, path: "replications", atLeast: 1, atMost: Limits.replications) } ?? ScenarioDefaults.replications
     let generator = f["rng"].map(readGenerator) ?? ScenarioDefaults.generator
     if let h = horizon, let w = warmUp, w >= h, let node = f["warmup"] {
       let horizonText = f["horizon"]?.scalar ?? ""
@@ -43,6 +43,7 @@ struct ScenarioReader {
     default: model = nil
     }
     guard let horizon, let warmUp, let replications, let generator, let model, let kind else { return nil }
+    checkPace(model, horizonMinutes: horizon, f)
     var scenario = Scenario(
       name: name, kind: kind, seed: seed, horizon: SimDuration(minutes: horizon),
       warmUp: SimDuration(minutes: warmUp), replications: replications, generator: generator,

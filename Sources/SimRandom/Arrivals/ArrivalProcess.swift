@@ -30,6 +30,10 @@ public struct ArrivalProcess: Sendable, Equatable {
     return 1 / law.mean
   }
 
+  /// The highest rate at any time: the profile's busiest slot, or the long-run rate of a
+  /// renewal process.
+  public var peakRatePerMinute: Double { profile?.maximumRate ?? 1 / law.mean }
+
   /// The inter-arrival distribution, when arrivals are a renewal process.
   public var interArrival: Distribution? { profile == nil ? law : nil }
 

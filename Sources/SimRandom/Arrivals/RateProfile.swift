@@ -44,6 +44,13 @@ public struct RateProfile: Sendable, Equatable {
     return try RateProfile(periodMinutes: minutesPerWeek, ratesPerMinute: rates)
   }
 
+  /// The largest of `factors` over their mean (1 for an empty or all-zero list): how much
+  /// faster than average the busiest slot of a profile shaped by them runs.
+  public static func peakOverMean(_ factors: [Double]) -> Double {
+    let mean = factors.reduce(0, +) / Double(max(factors.count, 1))
+    return mean > 0 ? (factors.max() ?? 0) / mean : 1
+  }
+
   /// Width of one slot in minutes.
   public var slotMinutes: Double { periodMinutes / Double(ratesPerMinute.count) }
 

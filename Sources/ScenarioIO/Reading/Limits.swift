@@ -1,0 +1,45 @@
+/// The bounds every number in a scenario file must respect. Each is far beyond any real
+/// health system, and each stops a number that cannot be meant before it reaches the model:
+/// a count is memory (one entry per server, bed or ambulance), a duration or rate ends up in
+/// event times, and beyond these bounds arithmetic overflows or a simulation never ends.
+/// `docs/scenario-reference.md` lists them (its "Limits" section is checked by a test).
+package enum Limits {
+  /// Most of anything counted: servers, beds, capacity, phases, visits.
+  package static let count = 1_000_000
+  /// Most replications a file may ask for (the command line's soft limit, 10^6, is lower
+  /// and can be passed with `--force`).
+  package static let replications = 1_000_000_000
+  /// Most ambulances of one kind, in all or in one district.
+  package static let ambulances = 100_000
+  /// People in one habitation (the largest city on Earth has fewer than 10^8).
+  package static let population = 100_000_000
+  /// Minutes in the longest duration: 10,000 years. A float of minutes still resolves
+  /// microseconds there, and no product with it overflows.
+  package static let longestMinutes = 10_000 * 365.25 * 1440
+  /// Minutes in the shortest duration above zero: 1 µs.
+  package static let shortestMinutes = 1e-6 / 60
+  /// Fewest events per minute: one in about 1,900 years.
+  package static let slowestRatePerMinute = 1e-9
+  /// Most events per minute (100,000), at any hour. Ten thousand years into a run, a float of
+  /// minutes moves in steps of 10^-6; arrivals any faster would stop the clock.
+  package static let fastestRatePerMinute = 1e5
+  /// Largest plain number (a factor, share, cost or multiplier); larger ones overflow sums.
+  package static let largestNumber = 1e12
+  /// Largest factor in an hour-of-day or day-of-week profile, relative to the profile's
+  /// largest: smaller factors than `1/largestProfileRatio` of the peak are treated as
+  /// written, but a peak this far above the rest makes arrivals by thinning spin.
+  package static let largestProfileFactor = 1e6
+  /// Years a date may lie in.
+  package static let years = 1900...2200
+  /// Bytes in a scenario file (scenarios are small; data lives in CSV files).
+  package static let scenarioBytes = 1 << 20
+  /// Bytes in a data table (CSV); Bihar's largest is 3 MB.
+  package static let tableBytes = 256 << 20
+  /// Values in a composed YAML document, counting each use of an alias anew.
+  package static let yamlValues = 200_000
+  /// Nesting depth of a YAML document.
+  package static let yamlDepth = 64
+
+  /// `x` for a message: whole numbers without a fraction, others to 6 significant digits.
+  static func text(_ x: Double) -> String { Units.format(x) }
+}
