@@ -15,6 +15,7 @@ let package = Package(
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "SimRandom", targets: ["SimRandom"]),
     .library(name: "SimStats", targets: ["SimStats"]),
+    .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -56,7 +57,7 @@ let package = Package(
       name: "telesim",
       dependencies: [
         "Experiments", "Reporting", "ScenarioIO", "CMallocCounter", "QueueNetwork", "CareModel", "SimKernel",
-        "SimRandom",
+        "SimRandom", "SimStats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 

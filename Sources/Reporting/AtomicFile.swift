@@ -3,20 +3,50 @@ import Foundation
 /// Writes files so that a reader never sees half of one: the text goes to a temporary file in
 /// the same folder, which is then renamed over the target (rename is atomic on POSIX).
 public enum AtomicFile {
-  /// Writes `text` to `path` atomically, creating the folder if needed.
-  /// - Throws: the underlying file-system error.
-  public static func write(_ text: String, to path: String) throws {
+  /// Writes `text` to `path` atomically, creating the folder if needed. On failure nothing is
+  /// left behind: neither a temporary file nor a changed target.
+  /// - Throws: ``FileWriteError`` naming the path and the reason.
+  public static func write(_ text: String, to path: String) throws(FileWriteError) {
     let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(),
-                                            withIntermediateDirectories: true)
-    let temporary = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try Data(text.utf8).write(to: temporary)
+    let folder = url.deletingLastPathComponent()
+    do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+      throw FileWriteError(path: folder.path, reason: FileWriteError.reason(error))
+    }
+    let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do { try Data(text.utf8).write(to: temporary) } catch {
+      try? FileManager.default.removeItem(at: temporary)
+      throw FileWriteError(path: path, reason: FileWriteError.reason(error))
+    }
     if rename(temporary.path, url.path) != 0 {
       let code = errno
       try? FileManager.default.removeItem(at: temporary)
-      throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path,
-                                                    NSLocalizedDescriptionKey: String(cString: strerror(code))])
+      throw FileWriteError(path: path, reason: String(cString: strerror(code)))
     }
+  }
+}
+
+/// A result file or folder could not be written.
+public struct FileWriteError: Error, Sendable, CustomStringConvertible {
+  /// The file or folder.
+  public let path: String
+  /// Why, as the operating system says it ("No space left on device").
+  public let reason: String
+
+  /// Creates an error.
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+
+  public var description: String { "cannot write \(path): \(reason)" }
+
+  /// The operating system's words for `error`, without Foundation's wrapping.
+  static func reason(_ error: any Error) -> String {
+    let ns = error as NSError
+    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code)))
+    }
+    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+    return ns.localizedDescription
   }
 }

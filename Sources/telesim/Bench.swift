@@ -99,6 +99,10 @@ struct Bench: ParsableCommand {
     let sorted = bench.runSeconds.sorted()
     let rate = bench.events > 0 ? ", \(Int(Double(bench.events) / bench.medianSeconds)) events/s" : ""
     print("median: \(seconds(bench.medianSeconds)) (range \(seconds(sorted[0]))-\(seconds(sorted[sorted.count - 1])))\(rate)")
+    if bench.events > 0 {
+      print("events: \(bench.events) (estimated before running: "
+            + "\(WorkEstimate.scientific(WorkEstimate.eventsPerReplication(scenario))))")
+    }
     print("peak memory: \(peakResidentMegabytes()) MB")
   }
 

@@ -66,8 +66,7 @@ func emitComparison(_ results: [ExperimentResult], header: PlanHeader, options: 
   case .table: print(ComparisonReport.table(comparison, style: .standardOutput), terminator: "")
   case .json: print(ComparisonReport.json(comparison, header: header), terminator: "")
   }
-  if let out = options.out {
-    try writeOrExit {
+  try options.writeResults(experiment: header.hash) { out in
       try AtomicFile.write(ComparisonReport.json(comparison, header: header), to: out + "/comparison.json")
       try AtomicFile.write(ComparisonReport.csv(comparison), to: out + "/comparison.csv")
       for (d, r) in zip(header.designs, results) {
@@ -81,6 +80,5 @@ func emitComparison(_ results: [ExperimentResult], header: PlanHeader, options: 
                                to: out + "/differences/\(alt.label)/\(table.name).csv")
         }
       }
-    }
   }
 }

@@ -17,8 +17,18 @@ struct ExperimentOptions: ParsableArguments {
   @Option(help: "Output on stdout: table or json.")
   var format: OutputFormat = .table
 
-  @Option(help: "Folder for the result files (written atomically).")
+  @Option(help: ArgumentHelp("Folder for the result files. They appear together when all are written; finished "
+                             + "replications are checkpointed beside it (.NAME.partial) until then."))
   var out: String?
+
+  @Option(help: ArgumentHelp("Finish an interrupted experiment whose results were to go to DIR (the same command with "
+                             + "--resume DIR instead of --out DIR); the result equals an uninterrupted run byte for byte.",
+                             valueName: "DIR"))
+  var resume: String?
+
+  @Flag(help: ArgumentHelp("Run work beyond the limits (10^9 events, 10^6 replications, 100 years), and replace "
+                           + "another experiment's results in --out."))
+  var force = false
 
   @Option(help: ArgumentHelp(
     "Do only part of the work: i/n (0 ≤ i < n), or auto / auto/n from a scheduler's array index "
@@ -35,60 +45,122 @@ struct ExperimentOptions: ParsableArguments {
   func validate() throws {
     if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
     if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
-    if shard != nil && out == nil { throw ValidationError("--shard needs --out DIR for the shard file") }
-    if report && out == nil { throw ValidationError("--report needs --out DIR: the report is made from the result files") }
+    if let r = resume, let o = out, r != o { throw ValidationError("--resume DIR takes the place of --out DIR: give one") }
+    if shard != nil && outFolder == nil { throw ValidationError("--shard needs --out DIR for the shard file") }
+    if report && outFolder == nil { throw ValidationError("--report needs --out DIR: the report is made from the result files") }
     if report && shard != nil { throw ValidationError("--report cannot be sharded: make it after telesim merge (merge --report)") }
   }
 
   var workers: Int { threads ?? availableCores }
 
-  /// Runs the plan, or this process's shard of it. Returns nil after writing a shard file.
+  /// Where the results go: `--out` or `--resume`.
+  var outFolder: String? { resume ?? out }
+
+  /// Runs the plan, or this process's shard of it, after checking the work and the output
+  /// folder; finished units are checkpointed as they complete. Returns nil after writing a
+  /// shard file.
   func execute(_ plan: ExperimentPlan) async throws -> [ExperimentResult]? {
-    if let shard {
-      let spec: ShardSpec
-      do { spec = try ShardSpec.parse(shard, environment: ProcessInfo.processInfo.environment) } catch {
-        printToStandardError("error: \(error.message)")
-        throw ExitCode(64)
-      }
-      let units = plan.units(shard: spec.index, of: spec.count)
-      let progress = ProgressDisplay(total: units.count, enabled: !quiet)
-      let records = await plan.run(units, workers: workers) { progress.update($0) }
-      progress.finish()
-      let file = ShardFile(header: plan.header, shard: spec.index, of: spec.count, records: records)
-      let path = (out ?? ".") + "/" + ShardFile.fileName(spec.index, of: spec.count)
-      try writeOrExit { try AtomicFile.write(try file.encoded(), to: path) }
-      print("wrote \(path): \(records.count) of \(plan.units.count) replications (experiment \(plan.hash))")
-      return nil
+    let session = try start(plan)
+    let units = session.shard.map { plan.units(shard: $0.index, of: $0.count) } ?? plan.units
+    let records = await run(units, in: session)
+    guard let spec = session.shard else { return plan.header.results(from: records) }
+    let file = ShardFile(header: plan.header, shard: spec.index, of: spec.count, records: records)
+    let path = (outFolder ?? ".") + "/" + ShardFile.fileName(spec.index, of: spec.count)
+    try writeOrExit { try AtomicFile.write(try file.encoded(), to: path) }
+    session.checkpoint?.remove()
+    print("wrote \(path): \(records.count) of \(plan.units.count) replications (experiment \(plan.hash))")
+    return nil
+  }
+
+  /// An experiment under way: its checkpoint and progress display.
+  struct Session {
+    let plan: ExperimentPlan
+    let shard: ShardSpec?
+    let checkpoint: Checkpoint?
+    let progress: ProgressDisplay
+  }
+
+  /// Checks the work and the output folder, opens the checkpoint (reopens it with --resume)
+  /// and starts watching for Ctrl-C.
+  func start(_ plan: ExperimentPlan) throws -> Session {
+    let spec = try shardSpec()
+    try checkWork(WorkEstimate(designs: plan.designs.map(\.scenario), replications: plan.replications))
+    if spec == nil, let out = outFolder { try checkDestination(out, experiment: plan.hash) }
+    let total = spec.map { plan.units(shard: $0.index, of: $0.count).count } ?? plan.units.count
+    let checkpoint = try openCheckpoint(plan, shard: spec)
+    let progress = ProgressDisplay(total: total, workers: workers, enabled: !quiet, already: checkpoint?.restored.count ?? 0)
+    Interruption.watch(checkpoint: checkpoint, progress: progress, resumeWith: outFolder)
+    return Session(plan: plan, shard: spec, checkpoint: checkpoint, progress: progress)
+  }
+
+  /// Runs `units` of the session's plan, skipping those its checkpoint already holds.
+  func run(_ units: [ExperimentPlan.Unit], in session: Session) async -> [UnitRecord] {
+    let checkpoint = session.checkpoint
+    let progress = session.progress
+    let restored = checkpoint?.restored ?? []
+    let records = await session.plan.run(units, workers: workers, finished: restored) { record in
+      checkpoint?.record(record)
+      progress.advance()
     }
-    let units = plan.units
-    let progress = ProgressDisplay(total: units.count, enabled: !quiet)
-    let records = await plan.run(units, workers: workers) { progress.update($0) }
     progress.finish()
-    return plan.header.results(from: records)
+    if let failure = checkpoint?.failure {
+      printToStandardError("warning: the checkpoint stopped being written (\(failure)); the results are complete")
+    }
+    return records
   }
+
+  private func shardSpec() throws -> ShardSpec? {
+    guard let shard else { return nil }
+    do { return try ShardSpec.parse(shard, environment: ProcessInfo.processInfo.environment) } catch {
+      printToStandardError("error: \(error.message)")
+      throw ExitCode(64)
+    }
+  }
+
+  /// Refuses (exit 4) work beyond ``WorkLimits`` unless --force; otherwise states the work ahead.
+  func checkWork(_ work: WorkEstimate) throws {
+    let problems = WorkLimits.problems(work)
+    if !problems.isEmpty && !force {
+      for p in problems { printToStandardError("error: \(p)") }
+      printToStandardError("note: \(work.sentence); give --force to run it anyway")
+      throw ExitCode.refused
+    }
+    if !quiet { printToStandardError("work ahead: \(work.sentence)") }
+  }
+
+  /// Refuses (exit 4) to put results where another experiment's are, or into a folder of other files.
+  func checkDestination(_ out: String, experiment: String) throws {
+    if let obstacle = ResultSet.obstacle(to: out, experiment: experiment, force: force) {
+      printToStandardError("error: \(obstacle)")
+      throw ExitCode.refused
+    }
+  }
+
+  /// The checkpoint of this experiment (or shard), fresh or, with --resume, reopened.
+  private func openCheckpoint(_ plan: ExperimentPlan, shard: ShardSpec?) throws -> Checkpoint? {
+    guard let out = outFolder else { return nil }
+    let path = shard.map { out + "/.shard-\($0.index)-of-\($0.count).checkpoint.jsonl" }
+      ?? ResultSet.staging(for: out) + "/" + Self.checkpointName
+    do {
+      if resume != nil {
+        let checkpoint = try Checkpoint.resume(at: path, header: plan.header)
+        if !quiet { printToStandardError("resuming: \(checkpoint.restored.count) replications already finished") }
+        return checkpoint
+      }
+      if shard == nil { try? FileManager.default.removeItem(atPath: ResultSet.staging(for: out)) }
+      return try Checkpoint.start(at: path, header: plan.header)
+    } catch {
+      printToStandardError("error: \(error.message)")
+      throw resume != nil ? ExitCode(64) : ExitCode(1)
+    }
+  }
+
+  static let checkpointName = "checkpoint.jsonl"
 }
 
-extension ExperimentOptions {
-  /// Writes OUT/report.html when --report was given, with the run's wall-clock time.
-  func writeReportIfAsked(since start: ContinuousClock.Instant, trace: String? = nil) throws {
-    guard report, let out else { return }
-    let elapsed = start.duration(to: .now)
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-    try writeReport(folder: out, to: nil, context: ReportContext(traceFolder: trace, runSeconds: seconds, threads: workers))
-  }
-}
-
-/// Runs a file-writing step, turning failure into a message and exit code 1.
-func writeOrExit(_ body: () throws -> Void) throws {
-  do { try body() } catch {
-    printToStandardError("error: cannot write results: \(error.localizedDescription)")
-    throw ExitCode(1)
-  }
-}
-
-extension TerminalStyle {
-  /// Colour when standard output is a terminal and NO_COLOR is unset.
-  static var standardOutput: TerminalStyle {
-    .forStandardOutput(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
-  }
+extension ExitCode {
+  /// Work beyond the limits, or results that would replace another experiment's: `--force`.
+  static let refused = ExitCode(4)
+  /// Stopped by Ctrl-C or SIGTERM; finished replications are kept for `--resume`.
+  static let interrupted = ExitCode(130)
 }

@@ -37,6 +37,7 @@ struct Merge: AsyncParsableCommand {
       printToStandardError("error: \(error.message)")
       throw ExitCode(3)
     }
+    if let out = options.outFolder { try options.checkDestination(out, experiment: header.hash) }
     let results = header.results(from: records)
     switch header.kind {
     case .run:
@@ -44,7 +45,7 @@ struct Merge: AsyncParsableCommand {
       case .table: print(SummaryTable.render(results[0]), terminator: "")
       case .json: print(SummaryReport.json(results[0]), terminator: "")
       }
-      if let out = options.out { try writeRunOutputs(results[0], to: out) }
+      try options.writeResults(experiment: header.hash) { try writeRunOutputs(results[0], to: $0) }
     case .compare:
       try emitComparison(results, header: header, options: options)
     case .sweep:

@@ -2,28 +2,71 @@ import Foundation
 import Synchronization
 
 /// A one-line progress bar on stderr, shown only when stderr is a terminal and the run has
-/// lasted about 2 seconds (short runs stay quiet).
+/// lasted about 2 seconds (short runs stay quiet), and, once the first replication is done, an
+/// estimate of the time left when it is more than a few seconds.
 final class ProgressDisplay: Sendable {
-  private let total: Int
+  let total: Int
+  private let workers: Int
   private let enabled: Bool
+  private let isTerminal: Bool
+  private let already: Int
   private let start = Date()
-  private let shown = Mutex(false)
+  private struct State {
+    var shown = false
+    var done = 0
+    var estimated = false
+  }
+  private let state: Mutex<State>
 
-  init(total: Int, enabled: Bool) {
+  /// - Parameter already: units finished before this process started (a resumed experiment).
+  init(total: Int, workers: Int, enabled: Bool, already: Int = 0) {
     self.total = total
-    self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    self.workers = max(workers, 1)
+    self.enabled = enabled
+    isTerminal = isatty(STDERR_FILENO) == 1
+    self.already = already
+    state = Mutex(State(done: already))
   }
 
-  func update(_ done: Int) {
-    guard enabled, Date().timeIntervalSince(start) > 2 else { return }
+  /// Units finished so far.
+  var done: Int { state.withLock { $0.done } }
+
+  /// Counts one more finished unit and redraws.
+  func advance() {
+    let elapsed = Date().timeIntervalSince(start)
+    let (done, first, showBar) = state.withLock { s -> (Int, Bool, Bool) in
+      s.done += 1
+      let first = !s.estimated
+      s.estimated = true
+      let bar = enabled && isTerminal && elapsed > 2
+      if bar { s.shown = true }
+      return (s.done, first, bar)
+    }
+    // The first units ran side by side, one per worker: the rest take as long per batch.
+    let left = elapsed * Double(total - done) / Double(min(workers, max(total - already, 1)))
+    if first && enabled && left >= 3 {
+      printToStandardError((isTerminal && showBar ? "\n" : "") + "first replication done in \(Self.duration(elapsed)); "
+                           + "about \(Self.duration(left)) to go")
+    }
+    guard showBar else { return }
     let width = 30
     let filled = total > 0 ? width * done / total : width
     let bar = String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-    shown.withLock { $0 = true }
     FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total) replications".utf8))
   }
 
   func finish() {
-    if shown.withLock({ $0 }) { FileHandle.standardError.write(Data("\n".utf8)) }
+    let shown = state.withLock { s -> Bool in
+      defer { s.shown = false }
+      return s.shown
+    }
+    if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+  }
+
+  /// `42 s`, `3.5 min`, `2.1 h`.
+  static func duration(_ seconds: Double) -> String {
+    if seconds < 90 { return "\(Int(seconds.rounded())) s" }
+    if seconds < 5400 { return "\((seconds / 6).rounded() / 10) min" }
+    return "\((seconds / 360).rounded() / 10) h"
   }
 }

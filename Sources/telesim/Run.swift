@@ -4,6 +4,7 @@ import Foundation
 import Reporting
 import CareModel
 import ScenarioIO
+import SimStats
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
   case table, json
@@ -56,16 +57,20 @@ struct Run: AsyncParsableCommand {
     try checkDistrict(traceDistrict, in: scenario)
     let n = options.replications ?? scenario.replications
     let result: ExperimentResult
+    let plan: ExperimentPlan
     if let p = precision.flatMap(parsePercent) {
-      result = try await runToPrecision(scenario, target: p)
+      plan = ExperimentPlan(kind: .run, designs: [Design(label: scenario.name, scenario: scenario)],
+                            seed: options.seed ?? scenario.seed, replications: maxReplications)
+      result = try await runToPrecision(plan, target: p)
     } else {
-      let plan = ExperimentPlan(kind: .run, designs: [Design(label: scenario.name, scenario: scenario)],
-                                seed: options.seed ?? scenario.seed, replications: n)
+      plan = ExperimentPlan(kind: .run, designs: [Design(label: scenario.name, scenario: scenario)],
+                            seed: options.seed ?? scenario.seed, replications: n)
       guard let results = try await options.execute(plan) else { return }
       result = results[0]
-      if let out = options.out { try writeRunOutputs(result, to: out) }
     }
+    // The summary is shown before the files are written, so a full disk does not lose it.
     emit(result)
+    try options.writeResults(experiment: plan.hash) { try writeRunOutputs(result, to: $0) }
     try writeTrace(scenario)
     // The replay needs ambulance drives; a trace of a network without ambulances has none.
     let drives = trace.map { FileManager.default.fileExists(atPath: $0 + "/ambulance-tracks.geojson") } ?? false
@@ -118,33 +123,31 @@ struct Run: AsyncParsableCommand {
 
   /// Runs batches of replications until the precision rule stops, then keeps exactly the
   /// replications up to the stopping point (so the result does not depend on batch sizes).
-  func runToPrecision(_ scenario: Scenario, target: Double) async throws -> ExperimentResult {
-    let seed = options.seed ?? scenario.seed
-    let runner = ReplicationRunner(scenario: scenario, seed: seed, workers: options.workers)
+  /// `plan` holds the most replications allowed; its checkpoint lets --resume continue.
+  func runToPrecision(_ plan: ExperimentPlan, target: Double) async throws -> ExperimentResult {
+    let scenario = plan.designs[0].scenario
     let headline = precisionMetrics.map { $0.split(separator: ",").map(String.init) }
-      ?? Headline.metrics(kind: scenario.kind, available: runner.metrics)
+      ?? Headline.metrics(kind: scenario.kind, available: ReplicationRunner.metrics(of: scenario))
     let rule = PrecisionRule(target: target, maximum: maxReplications, headline: headline)
-    var outputs: [ReplicationOutput] = []
+    let metrics = plan.header.designs[0].metrics
+    let session = try options.start(plan)
+    var records: [UnitRecord] = []
     var stop: Int?
     while stop == nil {
-      let next = outputs.count
-      let batch = Array(next..<min(next + max(options.workers, 2), maxReplications))
-      if batch.isEmpty { stop = outputs.count; break }
-      outputs += await runner.runWithTables(batch)
-      stop = rule.stoppingPoint(outputs.map(\.values))
+      let next = records.count
+      let batch = (next..<min(next + max(options.workers, 2), maxReplications)).map { ExperimentPlan.Unit(design: 0, replication: $0) }
+      if batch.isEmpty { stop = records.count; break }
+      records += await options.run(batch, in: session)
+      stop = rule.stoppingPoint(records.map { MetricValues(metrics: metrics, values: $0.values) })
     }
-    let kept = Array(outputs.prefix(stop!))
-    let achieved = rule.precision(kept.map(\.values), first: kept.count)
+    let kept = Array(records.prefix(stop!))
+    let achieved = rule.precision(kept.map { MetricValues(metrics: metrics, values: $0.values) }, first: kept.count)
     if !options.quiet {
       let parts = zip(headline, achieved).map { "\($0) ±\(SummaryTable.number($1 * 100))%" }
       printToStandardError("precision \(SummaryTable.number(target * 100))%: \(kept.count) replications; "
                            + parts.joined(separator: ", ") + (kept.count >= maxReplications ? " (cap reached)" : ""))
     }
-    let result = ExperimentResult(scenario: scenario, seed: seed, metrics: runner.metrics, indices: Array(0..<kept.count),
-                                  replications: kept.map(\.values), tables: kept.map(\.tables),
-                                  fingerprints: kept.map(\.fingerprint))
-    if let out = options.out { try writeRunOutputs(result, to: out) }
-    return result
+    return plan.header.results(from: kept)[0]
   }
 
   func parsePercent(_ text: String) -> Double? {
@@ -154,22 +157,20 @@ struct Run: AsyncParsableCommand {
   }
 }
 
-/// Writes summary.json, replications.csv and any breakdown tables.
+/// Writes summary.json, replications.csv and any breakdown tables into `folder`.
 func writeRunOutputs(_ result: ExperimentResult, to folder: String) throws {
-  try writeOrExit {
-    try AtomicFile.write(SummaryReport.json(result), to: folder + "/summary.json")
-    try AtomicFile.write(SummaryReport.replicationsCSV(result), to: folder + "/replications.csv")
-    try SummaryReport.writeTables(result, to: folder)
-  }
+  try AtomicFile.write(SummaryReport.json(result), to: folder + "/summary.json")
+  try AtomicFile.write(SummaryReport.replicationsCSV(result), to: folder + "/replications.csv")
+  try SummaryReport.writeTables(result, to: folder)
 }
 
 /// Runs `replications` replications with a progress display when it takes a while.
 func runExperiment(_ scenario: Scenario, replications: Int, seed: UInt64?, threads: Int,
                    quiet: Bool) async -> ExperimentResult {
   let runner = ReplicationRunner(scenario: scenario, seed: seed, workers: threads)
-  let progress = ProgressDisplay(total: replications, enabled: !quiet)
+  let progress = ProgressDisplay(total: replications, workers: threads, enabled: !quiet)
   let indices = Array(0..<replications)
-  let outputs = await runner.runWithTables(indices) { done in progress.update(done) }
+  let outputs = await runner.runWithTables(indices) { _ in progress.advance() }
   progress.finish()
   return ExperimentResult(scenario: scenario, seed: runner.seed, metrics: runner.metrics,
                           indices: indices, replications: outputs.map(\.values), tables: outputs.map(\.tables),

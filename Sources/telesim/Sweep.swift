@@ -87,11 +87,9 @@ func emitSweep(_ results: [ExperimentResult], header: PlanHeader, metrics: Strin
   case .json:
     print(SweepReport.json(results, header: header), terminator: "")
   }
-  if let out = options.out {
-    try writeOrExit {
-      try AtomicFile.write(SweepReport.json(results, header: header), to: out + "/sweep.json")
-      try AtomicFile.write(wide ? SweepReport.wideCSV(results, header: header) : SweepReport.csv(results, labels: labels),
-                           to: out + "/sweep.csv")
-    }
+  try options.writeResults(experiment: header.hash) { out in
+    try AtomicFile.write(SweepReport.json(results, header: header), to: out + "/sweep.json")
+    try AtomicFile.write(wide ? SweepReport.wideCSV(results, header: header) : SweepReport.csv(results, labels: labels),
+                         to: out + "/sweep.csv")
   }
 }

@@ -45,6 +45,12 @@ public struct ExperimentPlan: Sendable {
   public struct Unit: Sendable, Hashable, Codable {
     public var design: Int
     public var replication: Int
+
+    /// Replication `replication` of design `design`.
+    public init(design: Int, replication: Int) {
+      self.design = design
+      self.replication = replication
+    }
   }
 
   /// Every unit in canonical order.

@@ -1,7 +1,9 @@
 /// Runs `body(0) … body(count − 1)` with at most `workers` running at once and returns the
-/// results in index order, so the output never depends on scheduling. `progress` is called
-/// (on any thread) with the number finished so far.
+/// results in index order, so the output never depends on scheduling. `finished` is called
+/// with each result as it arrives and `progress` with the number finished so far (both from
+/// the calling task, one at a time).
 func parallelMap<T: Sendable>(_ count: Int, workers: Int, progress: (@Sendable (Int) -> Void)?,
+                              finished: ((Int, T) -> Void)? = nil,
                               _ body: @escaping @Sendable (Int) -> T) async -> [T] {
   var results = [T?](repeating: nil, count: count)
   await withTaskGroup(of: (Int, T).self) { group in
@@ -12,11 +14,12 @@ func parallelMap<T: Sendable>(_ count: Int, workers: Int, progress: (@Sendable (
       next += 1
     }
     while next < count && next < max(workers, 1) { launch() }
-    var finished = 0
+    var done = 0
     for await (i, value) in group {
       results[i] = value
-      finished += 1
-      progress?(finished)
+      done += 1
+      finished?(i, value)
+      progress?(done)
       if next < count { launch() }
     }
   }

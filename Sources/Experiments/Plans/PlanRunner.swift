@@ -39,13 +39,23 @@ public struct UnitRecord: Sendable, Codable {
 
 extension ExperimentPlan {
   /// Runs `units` with at most `workers` at a time; results come back in the order of `units`.
-  public func run(_ units: [Unit], workers: Int, progress: (@Sendable (Int) -> Void)? = nil) async -> [UnitRecord] {
+  /// Units with a record in `finished` (from a checkpoint) are not run again, and `completed`
+  /// is called (from the calling task, one at a time) with each new record as it arrives.
+  public func run(_ units: [Unit], workers: Int, finished: [UnitRecord] = [],
+                  completed: ((UnitRecord) -> Void)? = nil) async -> [UnitRecord] {
+    var known: [Unit: UnitRecord] = [:]
+    for record in finished { known[record.unit] = record }
+    let todo = units.filter { known[$0] == nil }
     let runners = designs.map { ReplicationRunner(scenario: $0.scenario, seed: seed, workers: 1) }
-    return await parallelMap(units.count, workers: workers, progress: progress) { i in
-      let unit = units[i]
+    let fresh = await parallelMap(todo.count, workers: workers, progress: nil,
+                                  finished: { _, record in completed?(record) }) { i in
+      let unit = todo[i]
       let output = runners[unit.design].replicateWithTables(unit.replication)
       return UnitRecord(unit: unit, values: output.values.values, tables: output.tables, fingerprint: output.fingerprint)
     }
+    for record in fresh { known[record.unit] = record }
+    // Looked up by unit, so the order is that of `units` whichever ran before.
+    return units.map { known[$0]! }
   }
 
   /// Everything needed to write the experiment's results without the scenario files.

@@ -18,23 +18,34 @@ public struct ShardFile: Sendable, Codable {
   }
 
   /// File name of shard `index` of `count`.
+  /// JSON with sorted keys, infinities and NaN as text, and every double written so that it
+  /// reads back to the same bits (shards and checkpoints are reduced into exact results).
+  static var encoder: JSONEncoder {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return encoder
+  }
+
+  /// Reads what ``encoder`` writes.
+  static var decoder: JSONDecoder {
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    return decoder
+  }
+
   public static func fileName(_ index: Int, of count: Int) -> String { "shard-\(index)-of-\(count).json" }
 
   /// JSON text (sorted keys; NaN written as "nan", which JSON has no number for).
   public func encoded() throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-    return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
+    String(decoding: try Self.encoder.encode(self), as: UTF8.self) + "\n"
   }
 
   /// Reads a shard file.
   public static func read(_ path: String) throws(MergeError) -> ShardFile {
     guard let data = FileManager.default.contents(atPath: path) else { throw MergeError("\(path): cannot read the file") }
-    let decoder = JSONDecoder()
-    decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
     do {
-      let shard = try decoder.decode(ShardFile.self, from: data)
+      let shard = try Self.decoder.decode(ShardFile.self, from: data)
       guard shard.schema == schema else { throw MergeError("\(path): not a TeleSim shard (schema '\(shard.schema)')") }
       return shard
     } catch let error as MergeError {

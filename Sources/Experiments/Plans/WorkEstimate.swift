@@ -1,0 +1,130 @@
+import CareModel
+import Foundation
+import QueueNetwork
+import ScenarioIO
+import SimKernel
+import SimRandom
+
+/// How much work an experiment is, estimated from its scenarios before anything runs, so that
+/// a number that cannot be meant (a horizon of 10^15 hours, a million replications) is caught
+/// before the machine is committed to it, and the planner hears what lies ahead.
+///
+/// The estimate counts expected events: arrivals (and thinning candidates) times the events
+/// each one causes. The factors per arrival were measured on the shipped scenarios with
+/// ``ReplicationRunner/eventCount(_:)`` and err on the high side; the estimate is for
+/// deciding, not a promise.
+public struct WorkEstimate: Sendable, Equatable {
+  /// Replications to run, over every design.
+  public var replications: Int
+  /// Design points (1 for a run).
+  public var designs: Int
+  /// Expected events in the whole experiment.
+  public var events: Double
+  /// The longest horizon of any design, in minutes.
+  public var longestHorizonMinutes: Double
+
+  /// Events per teleconsultation request (request, session start, consultation end, e-prescription
+  /// or referral, and a share of admissions and discharges).
+  static let eventsPerRequest = 6.0
+  /// Events per emergency call (call, dispatch, arrival at scene, departure, handover, return).
+  static let eventsPerCall = 9.0
+  /// Events per visit to a queueing station (arrival and departure).
+  static let eventsPerVisit = 2.0
+
+  /// Estimates `designs × replications` replications of the designs' scenarios.
+  public init(designs scenarios: [Scenario], replications: Int) {
+    self.replications = scenarios.count * replications
+    designs = scenarios.count
+    events = scenarios.reduce(0) { $0 + Self.eventsPerReplication($1) } * Double(replications)
+    longestHorizonMinutes = scenarios.map(\.horizon.minutes).max() ?? 0
+  }
+
+  /// Expected events in one replication of `scenario`.
+  public static func eventsPerReplication(_ scenario: Scenario) -> Double {
+    let minutes = scenario.horizon.minutes
+    switch scenario.model {
+    case .queueNetwork(let spec): return queueEvents(spec, minutes: minutes)
+    case .careNetwork(let spec): return careEvents(spec, minutes: minutes)
+    }
+  }
+
+  /// Visits per minute over all stations, from the traffic equations λ = γ + λP solved by
+  /// iteration; infinite when customers never leave (the iteration does not settle).
+  static func queueEvents(_ spec: NetworkSpec, minutes: Double) -> Double {
+    let n = spec.stations.count
+    let external = spec.stations.map { s in s.arrivals.reduce(0.0) { $0 + ($1?.peakRatePerMinute ?? 0) } }
+    var visits = external
+    for _ in 0..<10_000 {
+      var next = external
+      for i in 0..<n where visits[i] > 0 {
+        for j in 0..<min(n, spec.stations[i].routing.count) { next[j] += visits[i] * spec.stations[i].routing[j] }
+      }
+      let change = zip(next, visits).map { abs($0 - $1) }.reduce(0, +)
+      visits = next
+      if change <= 1e-9 * max(visits.reduce(0, +), 1e-300) { return visits.reduce(0, +) * eventsPerVisit * minutes }
+    }
+    return .infinity
+  }
+
+  static func careEvents(_ spec: CareNetworkSpec, minutes: Double) -> Double {
+    let days = minutes / SimDuration.day.minutes
+    let demand = spec.demand
+    // Requests are drawn at the busiest hour's rate and at the peak growth, then thinned; a
+    // candidate costs a few draws, a quarter of an event's work.
+    let peakShape = RateProfile.peakOverMean(demand.hourOfDay) * RateProfile.peakOverMean(demand.dayOfWeek)
+    let meanGrowth = (0..<100).reduce(0.0) { $0 + demand.growth(afterMinutes: (Double($1) + 0.5) * minutes / 100) } / 100
+    let candidates = demand.peakGrowth(overMinutes: minutes) * peakShape
+    var events = demand.dailyTotal * days * (meanGrowth * eventsPerRequest + candidates / 4)
+    events += spec.otherAdmissionsPerDay.reduce(0, +) * days * 2
+    if let fleet = spec.fleet {
+      events += fleet.callsPerDay * days * (eventsPerCall + RateProfile.peakOverMean(fleet.hourOfDay) * RateProfile.peakOverMean(fleet.dayOfWeek) / 4)
+    }
+    return events
+  }
+
+}
+
+/// The work TeleSim runs without being asked twice: beyond any of these an experiment is
+/// refused unless `--force` is given (the bounds in `docs/scenario-reference.md`, "Limits").
+public enum WorkLimits {
+  /// Expected events in one experiment (minutes to hours at 5-10 million events a second).
+  public static let events = 1e9
+  /// Replications over all designs.
+  public static let replications = 1_000_000
+  /// Longest horizon: 100 years.
+  public static let horizonMinutes = 100 * 365.25 * 1440
+
+  /// What exceeds the limits, one sentence each; empty when the work is within them.
+  public static func problems(_ work: WorkEstimate) -> [String] {
+    var problems: [String] = []
+    if work.replications > replications {
+      problems.append("\(work.replications) replications exceed the \(replications) TeleSim runs without --force")
+    }
+    if work.longestHorizonMinutes > horizonMinutes {
+      let years = work.longestHorizonMinutes / (365.25 * 1440)
+      problems.append("a horizon of \(WorkEstimate.scientific(years)) years exceeds 100 years")
+    }
+    if !(work.events <= events) {
+      problems.append("about \(WorkEstimate.scientific(work.events)) events exceed the 10^9 TeleSim runs without --force"
+                      + " (several minutes to hours)")
+    }
+    return problems
+  }
+}
+
+extension WorkEstimate {
+  /// `3.4e10`, or a plain figure below 10^5.
+  public static func scientific(_ x: Double) -> String {
+    guard x.isFinite else { return "infinitely many" }
+    if x < 1e5 { return String(Int(x.rounded())) }
+    return String(format: "%.1e", x).replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e+", with: "e")
+  }
+
+  /// "5 design points × 10 replications, about 2.1e7 events".
+  public var sentence: String {
+    let each = replications / max(designs, 1)
+    let runs = designs > 1 ? "\(designs) designs × \(each) replication\(each == 1 ? "" : "s")"
+                           : "\(replications) replication\(replications == 1 ? "" : "s")"
+    return runs + ", about \(Self.scientific(events)) events"
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A folder of results that appears whole or not at all.
+///
+/// Files are written into a staging folder beside the destination (`.NAME.partial`, which
+/// also holds the checkpoint of an unfinished run), and the staging folder is renamed into
+/// place when everything is written. A destination that already holds results is moved aside
+/// first and deleted after, so at every moment the destination is the old set, absent for an
+/// instant, or the new set, never a mixture. Each set records the hash of the experiment that
+/// made it (`.telesim-experiment`), so that a later run can tell its own results from
+/// another experiment's.
+public enum ResultSet {
+  /// The hidden file naming the experiment a result folder belongs to.
+  public static let marker = ".telesim-experiment"
+
+  /// The staging folder for `destination`.
+  public static func staging(for destination: String) -> String {
+    sibling(of: destination, suffix: "partial")
+  }
+
+  /// What stops `destination` from receiving the results of `experiment`; nil when it is
+  /// absent, empty, holds this experiment's results, or holds results and `force` is set.
+  public static func obstacle(to destination: String, experiment: String, force: Bool) -> String? {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder) else { return nil }
+    guard isFolder.boolValue else { return "\(destination) is a file, not a folder" }
+    let contents = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
+    if contents.isEmpty { return nil }
+    let owner = (try? String(contentsOfFile: destination + "/" + marker, encoding: .utf8))?
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    if owner == experiment { return nil }
+    let isResults = owner != nil || contents.contains { ["summary.json", "comparison.json", "sweep.json"].contains($0) }
+    guard isResults else {
+      return "\(destination) holds files that are not TeleSim results; name an empty or new folder"
+    }
+    if force { return nil }
+    return "\(destination) holds the results of another experiment" + (owner.map { " (\($0))" } ?? "")
+      + "; give --force to replace them, or name another folder"
+  }
+
+  /// Moves the finished `staging` folder into place at `destination`, marked as the results
+  /// of `experiment`.
+  /// - Throws: ``FileWriteError``; the destination then still holds what it held before.
+  public static func commit(_ staging: String, to destination: String, experiment: String) throws(FileWriteError) {
+    try AtomicFile.write(experiment + "\n", to: staging + "/" + marker)
+    let parent = (destination as NSString).deletingLastPathComponent
+    if !parent.isEmpty {
+      do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+        throw FileWriteError(path: parent, reason: FileWriteError.reason(error))
+      }
+    }
+    let old = sibling(of: destination, suffix: "old")
+    try? FileManager.default.removeItem(atPath: old)
+    let hadOld = FileManager.default.fileExists(atPath: destination)
+    if hadOld, rename(destination, old) != 0 {
+      throw FileWriteError(path: destination, reason: String(cString: strerror(errno)))
+    }
+    if rename(staging, destination) != 0 {
+      let reason = String(cString: strerror(errno))
+      if hadOld { _ = rename(old, destination) }
+      throw FileWriteError(path: destination, reason: reason)
+    }
+    if hadOld { try? FileManager.default.removeItem(atPath: old) }
+  }
+
+  /// `.NAME.SUFFIX` in the folder that holds `path`.
+  static func sibling(of path: String, suffix: String) -> String {
+    let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+    let name = (trimmed as NSString).lastPathComponent
+    let parent = (trimmed as NSString).deletingLastPathComponent
+    let hidden = ".\(name).\(suffix)"
+    return parent.isEmpty ? hidden : (parent as NSString).appendingPathComponent(hidden)
+  }
+}
