@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 swift build -c release
 scripts/cli-tests.sh .build/release/telesim
+scripts/robustness-tests.sh .build/release/telesim
 scripts/slurm-test.sh .build/release/telesim
 scripts/notebooks-test.sh .build/release/telesim
 scripts/report-tests.sh .build/release/telesim

@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// Writes files so that a reader never sees half of one: the text goes to a temporary file in
@@ -9,13 +10,11 @@ public enum AtomicFile {
   public static func write(_ text: String, to path: String) throws(FileWriteError) {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent()
-    do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
-      throw FileWriteError(path: folder.path, reason: FileWriteError.reason(error))
-    }
+    if let reason = POSIXFiles.createFolders(folder.path) { throw FileWriteError(path: folder.path, reason: reason) }
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    do { try Data(text.utf8).write(to: temporary) } catch {
-      try? FileManager.default.removeItem(at: temporary)
-      throw FileWriteError(path: path, reason: FileWriteError.reason(error))
+    if let reason = POSIXFiles.writeAll(Array(text.utf8), to: temporary.path) {
+      unlink(temporary.path)
+      throw FileWriteError(path: path, reason: reason)
     }
     if rename(temporary.path, url.path) != 0 {
       let code = errno
@@ -39,14 +38,4 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
   }
 
   public var description: String { "cannot write \(path): \(reason)" }
-
-  /// The operating system's words for `error`, without Foundation's wrapping.
-  static func reason(_ error: any Error) -> String {
-    let ns = error as NSError
-    if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-      return String(cString: strerror(Int32(underlying.code)))
-    }
-    if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
-    return ns.localizedDescription
-  }
 }

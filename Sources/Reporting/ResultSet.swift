@@ -1,3 +1,4 @@
+import Experiments
 import Foundation
 
 /// A folder of results that appears whole or not at all.
@@ -43,12 +44,8 @@ public enum ResultSet {
   /// - Throws: ``FileWriteError``; the destination then still holds what it held before.
   public static func commit(_ staging: String, to destination: String, experiment: String) throws(FileWriteError) {
     try AtomicFile.write(experiment + "\n", to: staging + "/" + marker)
-    let parent = (destination as NSString).deletingLastPathComponent
-    if !parent.isEmpty {
-      do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-        throw FileWriteError(path: parent, reason: FileWriteError.reason(error))
-      }
-    }
+    let parent = split(destination).parent
+    if !parent.isEmpty, let reason = POSIXFiles.createFolders(parent) { throw FileWriteError(path: parent, reason: reason) }
     let old = sibling(of: destination, suffix: "old")
     try? FileManager.default.removeItem(atPath: old)
     let hadOld = FileManager.default.fileExists(atPath: destination)
@@ -65,10 +62,17 @@ public enum ResultSet {
 
   /// `.NAME.SUFFIX` in the folder that holds `path`.
   static func sibling(of path: String, suffix: String) -> String {
-    let trimmed = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-    let name = (trimmed as NSString).lastPathComponent
-    let parent = (trimmed as NSString).deletingLastPathComponent
-    let hidden = ".\(name).\(suffix)"
-    return parent.isEmpty ? hidden : (parent as NSString).appendingPathComponent(hidden)
+    let (parent, name) = split(path)
+    return parent + ".\(name).\(suffix)"
+  }
+
+  /// `path` as its folder (with a trailing slash, or empty) and its last component, without
+  /// a trailing slash. Spelled out because NSString's path methods trap on some short strings
+  /// in this toolchain's Foundation.
+  static func split(_ path: String) -> (parent: String, name: String) {
+    var trimmed = Substring(path)
+    while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+    guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }
+    return (String(trimmed[...slash]), String(trimmed[trimmed.index(after: slash)...]))
   }
 }

@@ -16,6 +16,7 @@ extension ExperimentOptions {
     } onFailure: {
       // The checkpoint stays, so the experiment can be finished without running it again.
       let kept = FileManager.default.fileExists(atPath: staging + "/" + Self.checkpointName)
+      if !kept { try? FileManager.default.removeItem(atPath: staging) }
       printToStandardError("note: \(out) is unchanged" + (kept ? "; the finished replications are kept in \(staging) "
                                                                   + "(free some space, then --resume \(out))" : ""))
     }

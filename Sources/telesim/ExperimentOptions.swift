@@ -150,8 +150,13 @@ struct ExperimentOptions: ParsableArguments {
       if shard == nil { try? FileManager.default.removeItem(atPath: ResultSet.staging(for: out)) }
       return try Checkpoint.start(at: path, header: plan.header)
     } catch {
+      // Without a checkpoint the run still gives its summary; only an interruption loses more.
+      guard resume != nil else {
+        printToStandardError("warning: no checkpoint: \(error.message); an interruption would lose finished replications")
+        return nil
+      }
       printToStandardError("error: \(error.message)")
-      throw resume != nil ? ExitCode(64) : ExitCode(1)
+      throw ExitCode(64)
     }
   }
 

@@ -31,15 +31,14 @@ public final class Checkpoint: Sendable {
   /// Starts an empty checkpoint for the experiment `header` at `path` (replacing any file there).
   /// - Throws: ``CheckpointError`` when the file cannot be created.
   public static func start(at path: String, header: PlanHeader) throws(CheckpointError) -> Checkpoint {
-    let folder = (path as NSString).deletingLastPathComponent
-    do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-      throw CheckpointError("cannot create \(folder): \(error.localizedDescription)")
-    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if let reason = POSIXFiles.createFolders(folder) { throw CheckpointError("cannot create \(folder): \(reason)") }
     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw CheckpointError("cannot create \(path): \(String(cString: strerror(errno)))") }
     let checkpoint = Checkpoint(path: path, descriptor: fd, restored: [])
     let opening = "{\"experiment_hash\":\"\(header.hash)\",\"schema\":\"\(schema)\"}\n"
     guard checkpoint.append(line: opening) else {
+      checkpoint.remove()
       throw CheckpointError("cannot write \(path): \(checkpoint.failure ?? "unknown error")")
     }
     return checkpoint

@@ -40,6 +40,10 @@ package enum Limits {
   /// Nesting depth of a YAML document.
   package static let yamlDepth = 64
 
-  /// `x` for a message: whole numbers without a fraction, others to 6 significant digits.
-  static func text(_ x: Double) -> String { Units.format(x) }
+  /// `x` for a message: whole numbers without a fraction, others to 6 significant digits,
+  /// and huge ones as `5.0e126`.
+  static func text(_ x: Double) -> String {
+    guard x.isFinite, abs(x) >= 1e15 else { return Units.format(x) }
+    return String(format: "%.1e", x).replacingOccurrences(of: "e+", with: "e")
+  }
 }

@@ -168,7 +168,7 @@ public enum ScenarioLoader {
       throw failure("the text has more than \(Limits.scenarioBytes) bytes")
     }
     // Yams composes recursively: refuse nesting that could exhaust the stack before it starts.
-    if let deep = deepestNesting(text), deep.depth > Limits.yamlDepth {
+    if let deep = firstTooDeep(text, limit: Limits.yamlDepth) {
       throw ScenarioError([ScenarioDiagnostic(
         code: .syntax, message: "nesting deeper than \(Limits.yamlDepth) levels",
         location: .init(file: file, line: deep.line, column: deep.column), path: "",
@@ -191,11 +191,10 @@ public enum ScenarioLoader {
     }
   }
 
-  /// The deepest nesting of flow brackets (`[`, `{`) or of indentation in `text`, with where
-  /// it is reached; brackets inside quotes or comments are counted too, which only errs on
-  /// the side of refusing absurd files.
-  static func deepestNesting(_ text: String) -> (depth: Int, line: Int, column: Int)? {
-    var deepest: (depth: Int, line: Int, column: Int)?
+  /// Where nesting of flow brackets (`[`, `{`) and indentation in `text` first goes deeper
+  /// than `limit` levels, if it does. Brackets inside quotes or comments count too, which
+  /// only errs on the side of refusing absurd files.
+  static func firstTooDeep(_ text: String, limit: Int) -> (line: Int, column: Int)? {
     var depth = 0
     var (line, column) = (1, 0)
     var indent = 0
@@ -209,15 +208,12 @@ public enum ScenarioLoader {
       case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
       default: break
       }
-      if atLineStart {
-        atLineStart = false
-        // Block levels are usually two spaces apart.
-        let level = depth + indent / 2
-        if level > (deepest?.depth ?? 0) { deepest = (level, line, column) }
-      }
-      if depth > (deepest?.depth ?? 0) { deepest = (depth, line, column) }
+      // Block levels are usually two spaces apart.
+      let level = depth + indent / 2
+      atLineStart = false
+      if level > limit { return (line, column) }
     }
-    return deepest
+    return nil
   }
 
   static func syntaxDiagnostic(_ error: Error, file: String) -> ScenarioDiagnostic {

@@ -1,0 +1,114 @@
+import Experiments
+import Foundation
+import QueueNetwork
+import Reporting
+import ScenarioIO
+import SimRandom
+import Testing
+
+/// Long experiments survive interruption, and work that cannot be meant is caught before it
+/// starts (issue 12).
+@Suite("Checkpoints, resume and work limits")
+struct RobustnessTests {
+  func temporaryFolder() -> String {
+    FileManager.default.temporaryDirectory.appendingPathComponent("telesim-robust-\(UUID().uuidString)").path
+  }
+
+  func carePlan(replications: Int = 6) throws -> ExperimentPlan {
+    var s = try scenario("care-small.yaml")
+    s.horizon = .days(10)
+    return ExperimentPlan(kind: .run, designs: [Design(label: "x", scenario: s)], seed: 5, replications: replications)
+  }
+
+  @Test("an experiment stopped part-way and resumed from its checkpoint gives the same bytes")
+  func resumeIsByteIdentical() async throws {
+    let plan = try carePlan()
+    let whole = plan.header.results(from: await plan.run(plan.units, workers: 2))[0]
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/checkpoint.jsonl"
+    // The first attempt finishes replications 0, 3 and 4, then "dies".
+    let first = try Checkpoint.start(at: path, header: plan.header)
+    let some = [0, 3, 4].map { ExperimentPlan.Unit(design: 0, replication: $0) }
+    _ = await plan.run(some, workers: 2) { first.record($0) }
+    first.close()
+    // A torn last line, as a kill in the middle of a write leaves it.
+    let handle = try #require(FileHandle(forWritingAtPath: path))
+    handle.seekToEndOfFile()
+    handle.write(Data("{\"design\":0,\"replic".utf8))
+    try handle.close()
+
+    let second = try Checkpoint.resume(at: path, header: plan.header)
+    #expect(second.restored.map(\.unit.replication).sorted() == [0, 3, 4])
+    var ran: [Int] = []
+    let records = await plan.run(plan.units, workers: 2, finished: second.restored) {
+      ran.append($0.unit.replication)
+      second.record($0)
+    }
+    #expect(ran.sorted() == [1, 2, 5])
+    let resumed = plan.header.results(from: records)[0]
+    #expect(SummaryReport.json(resumed) == SummaryReport.json(whole))
+    #expect(SummaryReport.replicationsCSV(resumed) == SummaryReport.replicationsCSV(whole))
+    #expect(resumed.tables.map { SummaryReport.csv($0) } == whole.tables.map { SummaryReport.csv($0) })
+    second.close()
+    // Everything is now in the checkpoint: a third start would run nothing.
+    let third = try Checkpoint.resume(at: path, header: plan.header)
+    #expect(third.restored.count == 6)
+    third.close()
+  }
+
+  @Test("a checkpoint is refused for another experiment, and a damaged middle line is reported")
+  func foreignCheckpoint() async throws {
+    let plan = try carePlan()
+    let other = try carePlan(replications: 7)
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/checkpoint.jsonl"
+    let c = try Checkpoint.start(at: path, header: plan.header)
+    _ = await plan.run([.init(design: 0, replication: 1)], workers: 1) { c.record($0) }
+    c.close()
+    #expect(throws: CheckpointError.self) { try Checkpoint.resume(at: path, header: other.header) }
+    var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+    lines.insert("{not json", at: 1)
+    try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    do {
+      _ = try Checkpoint.resume(at: path, header: plan.header)
+      Issue.record("a damaged line was accepted")
+    } catch {
+      #expect(error.message.contains("line 2 is damaged"))
+    }
+    #expect(throws: CheckpointError.self) { try Checkpoint.resume(at: folder + "/none.jsonl", header: plan.header) }
+  }
+
+  @Test("the work estimate is within a factor of two of the events an M/M/c and a care network really take")
+  func estimateTracksEvents() throws {
+    var mmc = try scenario("mmc.yaml")
+    mmc.horizon = .hours(2000)
+    guard case .queueNetwork(let spec) = mmc.model else { Issue.record("not a queue"); return }
+    let actual = QueueNetworkModel.replicateCountingEvents(
+      spec, seeder: StreamSeeder(masterSeed: 1, replication: 0, algorithm: mmc.generator), horizon: mmc.horizon,
+      warmUp: mmc.warmUp).events
+    let estimate = WorkEstimate.eventsPerReplication(mmc)
+    #expect(estimate / Double(actual) > 0.5 && estimate / Double(actual) < 2, "\(estimate) vs \(actual)")
+    var care = try scenario("care-small.yaml")
+    care.horizon = .days(60)
+    let events = ReplicationRunner(scenario: care, workers: 1).eventCount(0)
+    let careEstimate = WorkEstimate.eventsPerReplication(care)
+    #expect(careEstimate / Double(events) > 0.5 && careEstimate / Double(events) < 2, "\(careEstimate) vs \(events)")
+  }
+
+  @Test("work beyond the limits is named, and work within them passes")
+  func limits() throws {
+    let mmc = try scenario("mmc.yaml")
+    #expect(WorkLimits.problems(WorkEstimate(designs: [mmc], replications: 10)).isEmpty)
+    var long = mmc
+    long.horizon = .days(365.25 * 101)
+    let tooLong = WorkLimits.problems(WorkEstimate(designs: [long], replications: 1))
+    #expect(tooLong.contains { $0.contains("horizon of 101 years") }, "\(tooLong)")
+    #expect(tooLong.count == 1, "\(tooLong)")
+    let heavy = WorkLimits.problems(WorkEstimate(designs: [mmc], replications: 100_000))
+    #expect(heavy.count == 1 && heavy[0].contains("events exceed the 10^9"), "\(heavy)")
+    let many = WorkLimits.problems(WorkEstimate(designs: [mmc, mmc], replications: 600_000))
+    #expect(many.contains { $0.contains("1200000 replications") }, "\(many)")
+  }
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End-to-end checks of TeleSim under faults: work beyond the limits, results folders that
+# belong to someone else, an interrupted experiment resumed byte for byte, and a full or
+# read-only disk (a small tmpfs; skipped with a note where mounting is not allowed).
+# Usage: scripts/robustness-tests.sh PATH/TO/telesim
+set -uo pipefail
+bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+tmp=$(mktemp -d)
+cleanup() { mountpoint -q "$tmp/disk" 2>/dev/null && umount "$tmp/disk"; rm -rf "$tmp"; }
+trap cleanup EXIT
+passed=0
+failed=0
+check() {  # check NAME COMMAND...: the command must succeed
+  local name="$1"; shift
+  if "$@" >"$tmp/out" 2>"$tmp/err"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $name"; sed 's/^/  /' "$tmp/out" "$tmp/err" | head -20
+  fi
+}
+scenarios="$PWD/scenarios"
+printf 'extends: %s/mmc.yaml\nhorizon: 40000d\n' "$scenarios" >"$tmp/century.yaml"
+
+check "work beyond the limits is refused with exit 4 and named; --force is the way past" bash -c "
+  '$bin' run '$tmp/century.yaml' 2>'$tmp/e1'; test \$? -eq 4 && grep -q 'horizon of 110 years exceeds 100 years' '$tmp/e1' &&
+  '$bin' run '$scenarios/mmc.yaml' --replications 2000000 2>'$tmp/e2'; test \$? -eq 4 &&
+  grep -q '2000000 replications exceed' '$tmp/e2' && grep -q 'give --force' '$tmp/e2'"
+check "--out refuses another experiment's results (exit 4) and a folder of other files; --force replaces results" bash -c "
+  cd '$tmp' && '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out r >/dev/null &&
+  '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out r >/dev/null &&
+  { '$bin' run '$scenarios/mmck.yaml' --replications 2 --quiet --out r 2>e3 >/dev/null; test \$? -eq 4; } &&
+  grep -q 'holds the results of another experiment' e3 && grep -q '\"replications\"' r/summary.json &&
+  '$bin' run '$scenarios/mmck.yaml' --replications 2 --quiet --out r --force >/dev/null &&
+  grep -q 'mmck\|M/M/c/K' r/summary.json && mkdir -p notes && touch notes/plan.txt &&
+  { '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out notes --force 2>e4 >/dev/null; test \$? -eq 4; } &&
+  test -e notes/plan.txt && ! ls -a | grep -q 'partial\|\.old'"
+check "Ctrl-C stops with exit 130 and says how to finish; --resume gives the same bytes as an uninterrupted run" bash -c "
+  cd '$tmp' && f='$scenarios/bihar-2021-launch.yaml'
+  '$bin' run \$f --replications 6 --threads 1 --quiet --out whole >whole.txt &&
+  { '$bin' run \$f --replications 6 --threads 1 --out cut >cut.txt 2>cut.err & pid=\$!; } &&
+  for i in \$(seq 1 300); do test \$(wc -l <.cut.partial/checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
+  kill -INT \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted: [0-9] of 6 replications finished' cut.err &&
+  grep -q -- '--resume cut' cut.err && test ! -e cut &&
+  '$bin' run \$f --replications 6 --threads 2 --quiet --resume cut >resumed.txt &&
+  diff -r whole cut && cmp whole.txt resumed.txt && test ! -e .cut.partial && test ! -e cut/checkpoint.jsonl"
+check "SIGTERM also stops cleanly; --resume without a checkpoint exits 64" bash -c "
+  cd '$tmp' && { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 400 --threads 1 --out sw >/dev/null 2>sw.err & pid=\$!; } &&
+  for i in \$(seq 1 300); do test \$(wc -l <.sw.partial/checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
+  kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted' sw.err &&
+  { '$bin' run '$scenarios/mmc.yaml' --resume nothing-here 2>e5; test \$? -eq 64; } && grep -q 'no unfinished experiment' e5"
+
+if mkdir -p "$tmp/disk" && mount -t tmpfs -o size=256k tmpfs "$tmp/disk" 2>/dev/null; then
+  check "a full disk: the summary is still printed, the error names the path, earlier results stay whole" bash -c "
+    cd '$tmp/disk' && '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out r >/dev/null && cp r/summary.json '$tmp/before.json' &&
+    dd if=/dev/zero of=filler bs=4k 2>/dev/null; true
+    '$bin' run '$scenarios/jackson.yaml' --replications 2 --quiet --out r --force >'$tmp/full.out' 2>'$tmp/full.err'; test \$? -eq 1 &&
+    grep -q '^error: cannot write .r.partial/[a-z.]*: No space left on device' '$tmp/full.err' &&
+    grep -q 'note: r is unchanged' '$tmp/full.err' && grep -q 'wait' '$tmp/full.out' &&
+    cmp r/summary.json '$tmp/before.json' && ! ls -a r | grep -q tmp && test ! -e .r.partial"
+  check "a read-only disk: the same, with the earlier results untouched" bash -c "
+    cd '$tmp/disk' && rm -f filler && mount -o remount,ro '$tmp/disk' &&
+    '$bin' run '$scenarios/jackson.yaml' --replications 2 --quiet --out r --force >'$tmp/ro.out' 2>'$tmp/ro.err'; rc=\$?
+    mount -o remount,rw '$tmp/disk'; test \$rc -eq 1 && grep -q '^error: cannot write .*: Read-only file system' '$tmp/ro.err' &&
+    grep -q 'wait' '$tmp/ro.out' && cmp r/summary.json '$tmp/before.json'"
+else
+  echo "note: cannot mount a tmpfs here (not root?); the full-disk checks are skipped"
+fi
+
+echo "robustness: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
