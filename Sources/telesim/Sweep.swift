@@ -49,6 +49,12 @@ struct Sweep: AsyncParsableCommand {
       throw ExitCode(64)
     }
     let grid = SweepGrid(axes: axes)
+    // Checked before the points are listed: each is a scenario in memory.
+    if grid.pointCount > WorkLimits.designPoints && !(options.force && grid.pointCount <= WorkLimits.mostDesignPoints) {
+      printToStandardError("error: the grid has \(WorkEstimate.scientific(grid.pointCount)) design points; TeleSim runs "
+                           + "\(Int(WorkLimits.designPoints)) without --force and \(Int(WorkLimits.mostDesignPoints)) at most")
+      throw ExitCode.refused
+    }
     var designs: [Design] = []
     var diagnostics: [String] = []
     for point in grid.points {

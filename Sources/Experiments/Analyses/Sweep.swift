@@ -34,6 +34,9 @@ public struct SweepGrid: Sendable {
     return values.isEmpty ? nil : (key, values)
   }
 
+  /// How many combinations there are (a float, so that absurd grids do not overflow).
+  public var pointCount: Double { axes.reduce(1.0) { $0 * Double($1.values.count) } }
+
   /// Every combination, first axis slowest.
   public var points: [[ScenarioOverride]] {
     var result: [[ScenarioOverride]] = [[]]

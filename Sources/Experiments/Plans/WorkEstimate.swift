@@ -91,6 +91,11 @@ public enum WorkLimits {
   public static let events = 1e9
   /// Replications over all designs.
   public static let replications = 1_000_000
+  /// Design points in a sweep; each is a scenario loaded and checked before anything runs.
+  public static let designPoints = 10_000.0
+  /// Design points beyond which a sweep is refused even with `--force` (their scenarios alone
+  /// would fill memory).
+  public static let mostDesignPoints = 1_000_000.0
   /// Longest horizon: 100 years.
   public static let horizonMinutes = 100 * 365.25 * 1440
 
