@@ -8,8 +8,9 @@ func loadScenarioOrExit(_ path: String, overrides: [ScenarioOverride] = []) thro
   do {
     return try ScenarioLoader.load(path: path, overrides: overrides)
   } catch {
-    printToStandardError(error.description)
-    let n = error.diagnostics.count
+    // The loader always explains itself; the fallback keeps a message on the screen if not.
+    printToStandardError(error.diagnostics.isEmpty ? "\(path): error: the scenario could not be read" : error.description)
+    let n = max(error.diagnostics.count, 1)
     printToStandardError("\(n) error\(n == 1 ? "" : "s") in \(path)")
     throw ExitCode(2)
   }

@@ -46,7 +46,10 @@ struct Validate: ParsableCommand {
     for file in files {
       do {
         let s = try ScenarioLoader.load(path: file)
-        print("\(file): ok (\(s.kind) '\(s.name)', \(s.replications) replications)")
+        let work = WorkEstimate(designs: [s], replications: s.replications)
+        print("\(file): ok (\(s.kind) '\(s.name)', \(work.sentence))")
+        // Valid, but run would ask for --force: say so now rather than when it is run.
+        for problem in WorkLimits.problems(work) { printToStandardError("\(file): warning: \(problem); run needs --force") }
       } catch {
         printToStandardError(error.description)
         failed = true
