@@ -44,6 +44,7 @@ struct ExperimentOptions: ParsableArguments {
 
   func validate() throws {
     if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
+    if let r = replications, r > 1_000_000_000 { throw ValidationError("--replications may be at most 10^9") }
     if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
     if let r = resume, let o = out, r != o { throw ValidationError("--resume DIR takes the place of --out DIR: give one") }
     if shard != nil && outFolder == nil { throw ValidationError("--shard needs --out DIR for the shard file") }
@@ -84,9 +85,12 @@ struct ExperimentOptions: ParsableArguments {
   /// and starts watching for Ctrl-C.
   func start(_ plan: ExperimentPlan) throws -> Session {
     let spec = try shardSpec()
-    try checkWork(WorkEstimate(designs: plan.designs.map(\.scenario), replications: plan.replications))
+    // Counted, not listed: the list is only made once the work is known to be meant.
+    let all = plan.designs.count * plan.replications
+    let total = spec.map { (all - $0.index + $0.count - 1) / $0.count } ?? all
+    try checkWork(WorkEstimate(designs: plan.designs.map(\.scenario), replications: plan.replications),
+                  share: spec.map { _ in "this shard runs \(total)" })
     if spec == nil, let out = outFolder { try checkDestination(out, experiment: plan.hash) }
-    let total = spec.map { plan.units(shard: $0.index, of: $0.count).count } ?? plan.units.count
     let checkpoint = try openCheckpoint(plan, shard: spec)
     let progress = ProgressDisplay(total: total, workers: workers, enabled: !quiet, already: checkpoint?.restored.count ?? 0)
     Interruption.watch(checkpoint: checkpoint, progress: progress, resumeWith: outFolder)
@@ -118,14 +122,14 @@ struct ExperimentOptions: ParsableArguments {
   }
 
   /// Refuses (exit 4) work beyond ``WorkLimits`` unless --force; otherwise states the work ahead.
-  func checkWork(_ work: WorkEstimate) throws {
+  func checkWork(_ work: WorkEstimate, share: String? = nil) throws {
     let problems = WorkLimits.problems(work)
     if !problems.isEmpty && !force {
       for p in problems { printToStandardError("error: \(p)") }
       printToStandardError("note: \(work.sentence); give --force to run it anyway")
       throw ExitCode.refused
     }
-    if !quiet { printToStandardError("work ahead: \(work.sentence)") }
+    if !quiet { printToStandardError("work ahead: \(work.sentence)" + (share.map { " (\($0))" } ?? "")) }
   }
 
   /// Refuses (exit 4) to put results where another experiment's are, or into a folder of other files.

@@ -2,7 +2,6 @@ import ArgumentParser
 import Dispatch
 import Experiments
 import Foundation
-import Reporting
 
 /// Stops an experiment cleanly on Ctrl-C (SIGINT) or SIGTERM: says how much was done and
 /// where it is kept, then exits with code 130. Finished replications are already in the
@@ -25,7 +24,7 @@ enum Interruption {
           let done = progress.done
           var message = "interrupted: \(done) of \(progress.total) replications finished"
           if let checkpoint, let out, kept {
-            message += "; they are kept in \(ResultSet.staging(for: out)). "
+            message += "; they are kept in \(checkpoint.path). "
               + "Finish with the same command and --resume \(out) instead of --out."
           } else {
             message += "; nothing was kept (give --out DIR to keep finished replications)."

@@ -47,6 +47,7 @@ struct Run: AsyncParsableCommand {
     if (traceDays != nil || traceDistrict != nil) && trace == nil {
       throw ValidationError("--trace-days and --trace-district choose what --trace DIR keeps: give --trace too")
     }
+    if !(1...1_000_000_000).contains(maxReplications) { throw ValidationError("--max-replications must be from 1 to 10^9") }
     if let p = precision, parsePercent(p) == nil { throw ValidationError("--precision takes a percentage such as 5%") }
   }
 
