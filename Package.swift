@@ -15,7 +15,9 @@ let package = Package(
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "SimRandom", targets: ["SimRandom"]),
     .library(name: "SimStats", targets: ["SimStats"]),
+    // For the fuzzing harness in Fuzz/ (a separate package).
     .library(name: "ScenarioIO", targets: ["ScenarioIO"]),
+    .library(name: "Experiments", targets: ["Experiments"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

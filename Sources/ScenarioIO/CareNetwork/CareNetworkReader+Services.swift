@@ -86,18 +86,23 @@ extension CareNetworkReader {
     var result: [CareNetworkSpec.Specialty] = []
     var ok = true
     for row in table.rows {
-      func number(_ i: Int, _ column: String, max: Double = .infinity) -> Double? {
+      func number(_ i: Int, _ column: String, max: Double = Limits.largestNumber) -> Double? {
         guard let v = Double(row[c[i]].text), v >= 0, v <= max else {
-          reader.report(.invalidValue, "expected a number from 0\(max.isFinite ? " to \(Units.format(max))" : ""), got '\(row[c[i]].text)'",
+          reader.report(.invalidValue, "expected a number from 0 to \(Limits.text(max)), got '\(row[c[i]].text)'",
                         in: table, cell: row[c[i]], column: column)
           return nil
         }
         return v
       }
       func minutes(_ i: Int, _ column: String) -> Double? {
-        guard let m = Units.minutes(in: row[c[i]].text), m > 0 else {
+        guard let m = Units.minutes(in: row[c[i]].text) else {
           reader.report(.invalidValue, "'\(row[c[i]].text)' is not a duration", in: table, cell: row[c[i]], column: column,
                         hint: "write a number and a unit, e.g. 8min")
+          return nil
+        }
+        guard (Limits.shortestMinutes...Limits.longestMinutes).contains(m) else {
+          reader.report(.invalidValue, "'\(row[c[i]].text)' is not between 1µs and 10,000 years", in: table, cell: row[c[i]],
+                        column: column)
           return nil
         }
         return m
@@ -105,9 +110,10 @@ extension CareNetworkReader {
       let share = number(1, "share")
       let mean = minutes(2, "consult_mean")
       let sd = minutes(3, "consult_sd")
-      let staff = Int(row[c[4]].text).flatMap { $0 >= 0 ? $0 : nil }
+      let staff = Int(row[c[4]].text).flatMap { (0...Limits.count).contains($0) ? $0 : nil }
       if staff == nil {
-        reader.report(.invalidValue, "expected a whole number ≥ 0, got '\(row[c[4]].text)'", in: table, cell: row[c[4]],
+        reader.report(.invalidValue, "expected a whole number from 0 to \(Limits.count), got '\(row[c[4]].text)'",
+                      in: table, cell: row[c[4]],
                       column: "specialists_per_hub")
       }
       let admit = number(5, "admit", max: 1)

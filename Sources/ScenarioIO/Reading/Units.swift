@@ -17,6 +17,9 @@ enum Units {
     let chars = Array(text.trimmingSpaces)
     var end = 0
     while end < chars.count, "0123456789.eE+-".contains(chars[end]) { end += 1 }
+    // Each shorter prefix is parsed again below; a run of thousands of digits (found by the
+    // fuzzer) would take seconds, and no number anyone means is this long.
+    guard end <= 64 else { return nil }
     while end > 0 {
       if let value = Double(String(chars[0..<end])), value.isFinite {
         return (value, String(chars[end...]).trimmingSpaces)
