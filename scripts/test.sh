@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # The whole test suite: installs what is missing, checks the command line end to end
-# (including shards merged after a real Slurm array job), executes the notebooks against fresh
-# results, renders the planner's reports in headless Chromium, runs every Swift test target in a release build (validation runs are 16x slower in
-# debug), then runs the engine and model tests again in a debug build, where the engine and
-# the models check their own invariants after every event (SIM_INTERNAL_CHECKS).
+# (including faults: Ctrl-C and --resume, a full and a read-only disk; and shards merged after
+# a real Slurm array job), executes the notebooks against fresh results, renders the planner's
+# reports in headless Chromium, runs every Swift test target in a release build (validation
+# runs are 16x slower in debug), fuzzes the scenario loader for a minute, then runs the engine
+# and model tests again in a debug build, where the engine and the models check their own
+# invariants after every event (SIM_INTERNAL_CHECKS).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -15,5 +17,8 @@ scripts/notebooks-test.sh .build/release/telesim
 scripts/report-tests.sh .build/release/telesim
 scripts/gates.sh .build/release/telesim
 swift test -c release
+# A minute of libFuzzer on the loader and short replications (a separate instrumented build);
+# an input that crashes is saved under Tests/ScenarioIOTests/Fixtures/fuzz-regressions/.
+scripts/fuzz.sh 60
 swift build --build-tests
 swift test --skip-build --filter 'SimKernelTests|QueueNetworkTests|CareModelTests' --skip 'statewidePoolIsMMc'
