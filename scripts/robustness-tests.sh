@@ -25,14 +25,14 @@ check "work beyond the limits is refused with exit 4 and named; --force is the w
   grep -q '2000000 replications exceed' '$tmp/e2' && grep -q 'give --force' '$tmp/e2' &&
   '$bin' sweep '$scenarios/mmc.yaml' --set \"servers=[\$(seq -s, 1 200)]\" --set \"seed=[\$(seq -s, 1 100)]\" 2>'$tmp/e3'
   test \$? -eq 4 && grep -q 'the grid has 20000 design points' '$tmp/e3'"
-check "--out refuses another experiment's results (exit 4) and a folder of other files; --force replaces results" bash -c "
+check "--out refuses another experiment's results (exit 4, --force replaces them) and a folder of other files (exit 64)" bash -c "
   cd '$tmp' && '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out r >/dev/null &&
   '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out r >/dev/null &&
   { '$bin' run '$scenarios/mmck.yaml' --replications 2 --quiet --out r 2>e3 >/dev/null; test \$? -eq 4; } &&
   grep -q 'holds the results of another experiment' e3 && grep -q '\"replications\"' r/summary.json &&
   '$bin' run '$scenarios/mmck.yaml' --replications 2 --quiet --out r --force >/dev/null &&
   grep -q 'mmck\|M/M/c/K' r/summary.json && mkdir -p notes && touch notes/plan.txt &&
-  { '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out notes --force 2>e4 >/dev/null; test \$? -eq 4; } &&
+  { '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out notes --force 2>e4 >/dev/null; test \$? -eq 64; } &&
   test -e notes/plan.txt && ! ls -a | grep -q 'partial\|\.old'"
 check "Ctrl-C stops with exit 130 and says how to finish; --resume gives the same bytes as an uninterrupted run" bash -c "
   cd '$tmp' && f='$scenarios/bihar-2021-launch.yaml'
@@ -48,6 +48,19 @@ check "SIGTERM also stops cleanly; --resume without a checkpoint exits 64" bash 
   for i in \$(seq 1 300); do test \$(wc -l <.sw.partial/checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
   kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted' sw.err &&
   { '$bin' run '$scenarios/mmc.yaml' --resume nothing-here 2>e5; test \$? -eq 64; } && grep -q 'no unfinished experiment' e5"
+check "a signal during setup also exits 130; edited shards and checkpoints are refused, not trapped on" bash -c "
+  cd '$tmp' && { '$bin' sweep '$scenarios/bihar-specialist-sweep.yaml' --replications 1 --out early >/dev/null 2>early.err & pid=\$!; } &&
+  sleep 0.5 && kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted' early.err &&
+  '$bin' run '$scenarios/jackson.yaml' --replications 2 --quiet --shard 0/1 --out sh >/dev/null &&
+  python3 -c \"import json,sys; p='sh/shard-0-of-1.json'; d=json.load(open(p)); d['records'][0]['values']=d['records'][0]['values'][:2]; json.dump(d,open(p,'w'))\" &&
+  { '$bin' merge sh/shard-0-of-1.json 2>m.err >/dev/null; test \$? -eq 3; } && grep -q 'has 2 values for' m.err"
+check "arguments that name nothing are usage errors (exit 64), not silent runs" bash -c "
+  cd '$tmp' && { '$bin' run '$scenarios/mmc.yaml' --out '' 2>/dev/null; test \$? -eq 64; } &&
+  { '$bin' run '$scenarios/mmc.yaml' --precision 5% --precision-metrics bogus 2>b1; test \$? -eq 64; } && grep -q \"no metric 'bogus'\" b1 &&
+  { '$bin' sweep '$scenarios/mmc.yaml' --set 'servers=[1,2]' --metrics wait.meen 2>b2; test \$? -eq 64; } && grep -q \"did you mean 'wait.mean'\" b2 &&
+  { '$bin' sweep '$scenarios/mmc.yaml' --set 'extends=[x.yaml]' 2>/dev/null; test \$? -eq 64; } &&
+  { '$bin' sweep '$scenarios/mmc.yaml' --set 'servers=[1,1]' 2>/dev/null; test \$? -eq 64; } &&
+  { '$bin' compare '$scenarios/mmc.yaml' '$scenarios/teaching-network.yaml' 2>b3; test \$? -eq 64; } && grep -q 'cannot compare' b3"
 
 if mkdir -p "$tmp/disk" && mount -t tmpfs -o size=256k tmpfs "$tmp/disk" 2>/dev/null; then
   check "a full disk: the summary is still printed, the error names the path, earlier results stay whole" bash -c "

@@ -19,12 +19,27 @@ public enum ResultSet {
     sibling(of: destination, suffix: "partial")
   }
 
+  /// What stops `destination` from receiving the results of `experiment`.
+  public enum Obstacle: Sendable, Equatable {
+    /// Another experiment's results, which `--force` may replace.
+    case otherResults(String)
+    /// Something no flag makes a results folder: a file, or a folder of other files.
+    case notAResultsFolder(String)
+
+    /// The sentence to show.
+    public var message: String {
+      switch self {
+      case .otherResults(let m), .notAResultsFolder(let m): return m
+      }
+    }
+  }
+
   /// What stops `destination` from receiving the results of `experiment`; nil when it is
   /// absent, empty, holds this experiment's results, or holds results and `force` is set.
-  public static func obstacle(to destination: String, experiment: String, force: Bool) -> String? {
+  public static func obstacle(to destination: String, experiment: String, force: Bool) -> Obstacle? {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder) else { return nil }
-    guard isFolder.boolValue else { return "\(destination) is a file, not a folder" }
+    guard isFolder.boolValue else { return .notAResultsFolder("\(destination) is a file, not a folder") }
     let contents = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
     if contents.isEmpty { return nil }
     let owner = (try? String(contentsOfFile: destination + "/" + marker, encoding: .utf8))?
@@ -32,11 +47,11 @@ public enum ResultSet {
     if owner == experiment { return nil }
     let isResults = owner != nil || contents.contains { ["summary.json", "comparison.json", "sweep.json"].contains($0) }
     guard isResults else {
-      return "\(destination) holds files that are not TeleSim results; name an empty or new folder"
+      return .notAResultsFolder("\(destination) holds files that are not TeleSim results; name an empty or new folder")
     }
     if force { return nil }
-    return "\(destination) holds the results of another experiment" + (owner.map { " (\($0))" } ?? "")
-      + "; give --force to replace them, or name another folder"
+    return .otherResults("\(destination) holds the results of another experiment" + (owner.map { " (\($0))" } ?? "")
+                         + "; give --force to replace them, or name another folder")
   }
 
   /// Moves the finished `staging` folder into place at `destination`, marked as the results

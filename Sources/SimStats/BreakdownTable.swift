@@ -30,12 +30,20 @@ public struct BreakdownTable: Sendable, Equatable, Codable {
   private enum CodingKeys: String, CodingKey { case name, keyColumns, valueColumns, keys, values, resolutions }
 
   // Shard files written before `resolutions` existed decode as exact.
+  // A file edited by hand must not reach the precondition above: its shape is checked here.
   public init(from decoder: Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    self.init(name: try c.decode(String.self, forKey: .name), keyColumns: try c.decode([String].self, forKey: .keyColumns),
-              valueColumns: try c.decode([String].self, forKey: .valueColumns), keys: try c.decode([[String]].self, forKey: .keys),
-              values: try c.decode([[Double]].self, forKey: .values),
-              resolutions: try c.decodeIfPresent([Double].self, forKey: .resolutions))
+    let (keyColumns, valueColumns) = (try c.decode([String].self, forKey: .keyColumns), try c.decode([String].self, forKey: .valueColumns))
+    let (keys, values) = (try c.decode([[String]].self, forKey: .keys), try c.decode([[Double]].self, forKey: .values))
+    let resolutions = try c.decodeIfPresent([Double].self, forKey: .resolutions)
+    guard keys.count == values.count, keys.allSatisfy({ $0.count == keyColumns.count }),
+          values.allSatisfy({ $0.count == valueColumns.count }), resolutions.map({ $0.count == valueColumns.count }) ?? true
+    else {
+      throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
+                                              debugDescription: "a table's rows do not match its columns"))
+    }
+    self.init(name: try c.decode(String.self, forKey: .name), keyColumns: keyColumns, valueColumns: valueColumns, keys: keys,
+              values: values, resolutions: resolutions)
   }
 
   /// Equality that treats NaN as equal to NaN (for determinism checks).

@@ -27,6 +27,7 @@ struct Compare: AsyncParsableCommand {
 
   func run() async throws {
     let started = ContinuousClock.now
+    Interruption.install()
     var scenarios: [Scenario] = []
     var failed = false
     for f in files {
@@ -36,6 +37,12 @@ struct Compare: AsyncParsableCommand {
       }
     }
     if failed { throw ExitCode(2) }
+    // Figures are paired by metric name; different kinds share none.
+    if let other = scenarios.first(where: { $0.kind != scenarios[0].kind }) {
+      printToStandardError("error: cannot compare a \(scenarios[0].kind) scenario (\(scenarios[0].file)) with a \(other.kind) "
+                           + "one (\(other.file)): they report different figures")
+      throw ExitCode(64)
+    }
     let seed = options.seed ?? scenarios[0].seed
     scenarios = scenarios.map { WarmUpResolver.resolve($0, seed: seed) }
     let labels = Self.labels(files)

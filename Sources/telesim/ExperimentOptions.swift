@@ -46,6 +46,7 @@ struct ExperimentOptions: ParsableArguments {
     if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
     if let r = replications, r > 1_000_000_000 { throw ValidationError("--replications may be at most 10^9") }
     if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
+    if outFolder?.isEmpty == true { throw ValidationError("--out and --resume take a folder name") }
     if let r = resume, let o = out, r != o { throw ValidationError("--resume DIR takes the place of --out DIR: give one") }
     if shard != nil && outFolder == nil { throw ValidationError("--shard needs --out DIR for the shard file") }
     if report && outFolder == nil { throw ValidationError("--report needs --out DIR: the report is made from the result files") }
@@ -93,7 +94,7 @@ struct ExperimentOptions: ParsableArguments {
     if spec == nil, let out = outFolder { try checkDestination(out, experiment: plan.hash) }
     let checkpoint = try openCheckpoint(plan, shard: spec)
     let progress = ProgressDisplay(total: total, workers: workers, enabled: !quiet, already: checkpoint?.restored.count ?? 0)
-    Interruption.watch(checkpoint: checkpoint, progress: progress, resumeWith: outFolder)
+    Interruption.track(checkpoint: checkpoint, progress: progress, resumeWith: outFolder)
     return Session(plan: plan, shard: spec, checkpoint: checkpoint, progress: progress)
   }
 
@@ -132,12 +133,13 @@ struct ExperimentOptions: ParsableArguments {
     if !quiet { printToStandardError("work ahead: \(work.sentence)" + (share.map { " (\($0))" } ?? "")) }
   }
 
-  /// Refuses (exit 4) to put results where another experiment's are, or into a folder of other files.
+  /// Refuses to put results where another experiment's are (exit 4, --force replaces them), or
+  /// into a file or a folder of other files (exit 64).
   func checkDestination(_ out: String, experiment: String) throws {
-    if let obstacle = ResultSet.obstacle(to: out, experiment: experiment, force: force) {
-      printToStandardError("error: \(obstacle)")
-      throw ExitCode.refused
-    }
+    guard let obstacle = ResultSet.obstacle(to: out, experiment: experiment, force: force) else { return }
+    printToStandardError("error: \(obstacle.message)")
+    if case .otherResults = obstacle { throw ExitCode.refused }
+    throw ExitCode(64)
   }
 
   /// The checkpoint of this experiment (or shard), fresh or, with --resume, reopened.

@@ -27,6 +27,7 @@ struct Merge: AsyncParsableCommand {
 
   func run() async throws {
     let started = ContinuousClock.now
+    Interruption.install()
     let header: PlanHeader
     let records: [UnitRecord]
     do {

@@ -53,6 +53,7 @@ struct Run: AsyncParsableCommand {
 
   func run() async throws {
     let started = ContinuousClock.now
+    Interruption.install()
     let loaded = try loadScenarioOrExit(file)
     let scenario = WarmUpResolver.resolve(loaded, seed: options.seed ?? loaded.seed)
     try checkDistrict(traceDistrict, in: scenario)
@@ -129,6 +130,7 @@ struct Run: AsyncParsableCommand {
     let scenario = plan.designs[0].scenario
     let headline = precisionMetrics.map { $0.split(separator: ",").map(String.init) }
       ?? Headline.metrics(kind: scenario.kind, available: ReplicationRunner.metrics(of: scenario))
+    try checkMetricNames(headline, available: ReplicationRunner.metrics(of: scenario), option: "--precision-metrics")
     let rule = PrecisionRule(target: target, maximum: maxReplications, headline: headline)
     let metrics = plan.header.designs[0].metrics
     let session = try options.start(plan)

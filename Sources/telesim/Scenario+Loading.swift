@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ScenarioIO
+import SimStats
 
 /// Loads a scenario (with `overrides`, as `--set` gives them) or prints every diagnostic to
 /// stderr and exits with code 2.
@@ -22,3 +23,16 @@ func printToStandardError(_ text: String) {
 
 /// Default worker count: the machine's cores.
 var availableCores: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+/// Exits with code 64 unless every name in `names` is one of `available`'s, with a
+/// did-you-mean; `option` names the command-line option they came from.
+func checkMetricNames(_ names: [String], available: [Metric], option: String) throws {
+  let known = available.map(\.name)
+  let unknown = names.filter { !known.contains($0) }
+  guard !unknown.isEmpty else { return }
+  for name in unknown {
+    printToStandardError("error: \(option): no metric '\(name)' (\(DidYouMean.hint(for: name, among: known)))")
+  }
+  printToStandardError("note: the metrics are " + known.joined(separator: ", "))
+  throw ExitCode(64)
+}

@@ -40,12 +40,17 @@ struct Sweep: AsyncParsableCommand {
 
   func run() async throws {
     let started = ContinuousClock.now
+    Interruption.install()
     let fromFile = try loadScenarioOrExit(file).sweepAxes.map { (key: $0.key, values: $0.values) }
     let fromCommandLine = settings.compactMap(SweepGrid.parseAxis)
     // --set replaces a key the file's sweep: section also names, and adds the others.
     let axes = fromFile.filter { axis in !fromCommandLine.contains { $0.key == axis.key } } + fromCommandLine
     guard !axes.isEmpty else {
       printToStandardError("error: nothing to sweep: give --set KEY=[v1,v2,…] or a sweep: section in \(file)")
+      throw ExitCode(64)
+    }
+    if let problem = SweepGrid.problem(axes) {
+      printToStandardError("error: \(problem)")
       throw ExitCode(64)
     }
     let grid = SweepGrid(axes: axes)
@@ -68,6 +73,10 @@ struct Sweep: AsyncParsableCommand {
     if !diagnostics.isEmpty {
       printToStandardError(diagnostics.joined(separator: "\n"))
       throw ExitCode(2)
+    }
+    if let metrics {
+      try checkMetricNames(metrics.split(separator: ",").map(String.init),
+                           available: ReplicationRunner.metrics(of: designs[0].scenario), option: "--metrics")
     }
     let seed = options.seed ?? designs[0].scenario.seed
     designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }

@@ -112,3 +112,18 @@ struct RobustnessTests {
     #expect(many.contains { $0.contains("1200000 replications") }, "\(many)")
   }
 }
+
+@Suite("Roads in parts")
+struct IslandRoadTests {
+  /// Found by a hostile review: with road-edges.csv cut so that two nodes form an island, a
+  /// call placed there had no road to any hospital and the run trapped.
+  @Test("an island in the road network strands no ambulance")
+  func islandRoads() throws {
+    var s = try scenario("care-ambulances-island-roads.yaml")
+    s.horizon = .days(7)
+    let values = ReplicationRunner(scenario: s, workers: 1).replicate(0)
+    let calls = try #require(values["ambulance.calls.per_day"])
+    #expect(calls > 0)
+    #expect(values["ambulance.response.mean"].map { $0.isFinite && $0 > 0 } == true)
+  }
+}

@@ -13,11 +13,15 @@ struct RoadPlacement: Sendable {
   /// none are given, the synthetic network.
   init(spec: CareNetworkSpec, fleet: FleetSpec) {
     if let given = fleet.roads {
-      let grid = SpatialGrid(given.nodes)
+      // Everything is placed on the largest connected part of the roads: a node that no base
+      // or hospital can reach would strand an ambulance (an extract often has small islands).
+      let main = Self.largestComponent(of: given)
+      let grid = SpatialGrid(main.map { given.nodes[$0.index] })
+      func nearest(_ point: GeoPoint) -> RoadNodeID { main[grid.nearest(to: point) ?? 0] }
       graph = given
-      facilityNode = spec.facilities.map { RoadNodeID(grid.nearest(to: $0.location) ?? 0) }
+      facilityNode = spec.facilities.map { nearest($0.location) }
       var population = Array(repeating: 0, count: given.nodes.count)
-      for h in fleet.habitations { population[grid.nearest(to: h.location) ?? 0] += h.population }
+      for h in fleet.habitations { population[nearest(h.location).index] += h.population }
       nodePopulation = population
     } else {
       let roads = SyntheticRoads(facilities: spec.facilities, habitations: fleet.habitations, detour: fleet.detour)
@@ -25,6 +29,15 @@ struct RoadPlacement: Sendable {
       facilityNode = roads.facilityNode
       nodePopulation = roads.nodePopulation
     }
+  }
+
+  /// The nodes of the largest connected component (the lowest-numbered one among equals).
+  static func largestComponent(of graph: RoadGraph) -> [RoadNodeID] {
+    let label = graph.components()
+    var size = [Int](repeating: 0, count: label.count)
+    for l in label { size[l.index] += 1 }
+    let biggest = size.indices.max { (size[$0], $1) < (size[$1], $0) } ?? 0
+    return graph.nodeIDs.filter { label[$0.index].index == biggest }
   }
 
   /// The node of `facility`.

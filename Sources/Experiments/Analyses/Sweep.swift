@@ -34,6 +34,25 @@ public struct SweepGrid: Sendable {
     return values.isEmpty ? nil : (key, values)
   }
 
+  /// Keys a sweep cannot vary: they choose the file or the kind, not a setting.
+  static let fixedKeys = ["schema", "kind", "extends", "sweep", "expect"]
+
+  /// Why `axes` do not make a grid, if they do not: a key that is not a setting, or a value
+  /// listed twice on one axis (the same design point twice).
+  public static func problem(_ axes: [(key: String, values: [String])]) -> String? {
+    for axis in axes {
+      if let root = axis.key.split(separator: ".").first.map(String.init), fixedKeys.contains(root) {
+        return "'\(axis.key)' cannot be swept: it is not a setting of the scenario"
+      }
+      var seen: [String] = []
+      for value in axis.values {
+        if seen.contains(value) { return "'\(axis.key)' lists \(value) twice" }
+        seen.append(value)
+      }
+    }
+    return nil
+  }
+
   /// How many combinations there are (a float, so that absurd grids do not overflow).
   public var pointCount: Double { axes.reduce(1.0) { $0 * Double($1.values.count) } }
 

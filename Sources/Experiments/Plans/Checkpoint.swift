@@ -55,7 +55,7 @@ public final class Checkpoint: Sendable {
     if lines.last?.isEmpty == true { lines.removeLast() }
     guard let first = lines.first, let opening = try? JSONDecoder().decode([String: String].self, from: Data(first)),
           opening["schema"] == schema else {
-      throw CheckpointError("\(path) is not a TeleSim checkpoint")
+      throw CheckpointError("\(path) is not a TeleSim checkpoint" + advice)
     }
     guard opening["experiment_hash"] == header.hash else {
       throw CheckpointError("\(path) belongs to another experiment (hash \(opening["experiment_hash"] ?? "?"), this one "
@@ -64,19 +64,18 @@ public final class Checkpoint: Sendable {
     let decoder = ShardFile.decoder
     var records: [UnitRecord] = []
     var seen = Set<ExperimentPlan.Unit>()
+    var reference: [Int: UnitRecord] = [:]
     for (i, line) in lines.enumerated().dropFirst() {
       guard let record = try? decoder.decode(UnitRecord.self, from: Data(line)) else {
         // Only the last line may be torn (the process stopped while writing it).
         if i == lines.count - 1 { break }
-        throw CheckpointError("\(path): line \(i + 1) is damaged")
+        throw CheckpointError("\(path): line \(i + 1) is damaged" + Self.advice)
       }
-      let unit = record.unit
-      guard unit.design >= 0, unit.design < header.designs.count, unit.replication >= 0,
-            unit.replication < header.replications,
-            record.values.count == header.designs[unit.design].metrics.count else {
-        throw CheckpointError("\(path): line \(i + 1) does not belong to this experiment")
+      if let problem = header.problem(with: record, reference: reference[record.unit.design]) {
+        throw CheckpointError("\(path): line \(i + 1): \(problem)" + Self.advice)
       }
-      if seen.insert(unit).inserted { records.append(record) }
+      if reference[record.unit.design] == nil { reference[record.unit.design] = record }
+      if seen.insert(record.unit).inserted { records.append(record) }
     }
     // Rewritten whole (without a torn line), then appended to.
     let fresh = try start(at: path, header: header)
@@ -86,6 +85,8 @@ public final class Checkpoint: Sendable {
     guard fd >= 0 else { throw CheckpointError("cannot reopen \(path): \(String(cString: strerror(errno)))") }
     return Checkpoint(path: path, descriptor: fd, restored: records)
   }
+
+  static let advice = "; delete it to start again with --out"
 
   /// Appends `record`. A failure (a full disk) does not stop the experiment; it is kept in
   /// ``failure`` and later records are not written.

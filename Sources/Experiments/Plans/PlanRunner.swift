@@ -94,6 +94,28 @@ public struct PlanHeader: Sendable, Codable, Equatable {
     designs.indices.flatMap { d in (0..<replications).map { ExperimentPlan.Unit(design: d, replication: $0) } }
   }
 
+  /// Why `record` cannot be part of this experiment, if it cannot: a unit outside it, a
+  /// value per metric missing or extra, or tables unlike those of `reference` (another record
+  /// of the same design). Records come from files (shards, checkpoints) that may have been
+  /// damaged or edited; one that passes cannot trap when results are made from it.
+  public func problem(with record: UnitRecord, reference: UnitRecord?) -> String? {
+    let unit = record.unit
+    guard unit.design >= 0, unit.design < designs.count, unit.replication >= 0, unit.replication < replications else {
+      return "replication \(unit.replication) of design \(unit.design) is outside the experiment"
+    }
+    guard record.values.count == designs[unit.design].metrics.count else {
+      return "replication \(unit.replication) of '\(designs[unit.design].label)' has \(record.values.count) values for "
+        + "\(designs[unit.design].metrics.count) metrics"
+    }
+    if let reference, reference.unit.design == unit.design {
+      let same = record.tables.count == reference.tables.count && zip(record.tables, reference.tables).allSatisfy {
+        $0.name == $1.name && $0.keyColumns == $1.keyColumns && $0.valueColumns == $1.valueColumns && $0.keys == $1.keys
+      }
+      if !same { return "replication \(unit.replication) of '\(designs[unit.design].label)' has tables unlike the others'" }
+    }
+    return nil
+  }
+
   /// Gathers complete records (every unit once) into one result per design, in canonical
   /// order, so that the result does not depend on how the work was split.
   public func results(from records: [UnitRecord]) -> [ExperimentResult] {

@@ -72,17 +72,20 @@ public enum ShardMerge {
     guard let first = shards.first else { throw MergeError("no shard files given") }
     let header = first.file.header
     for s in shards.dropFirst() where s.file.header.hash != header.hash || s.file.header != header {
-      throw MergeError("\(s.path) belongs to another experiment (hash \(s.file.header.hash), version "
-                       + "\(s.file.header.version)) than \(first.path) (hash \(header.hash), version \(header.version))")
+      guard s.file.header.hash == header.hash else {
+        throw MergeError("\(s.path) belongs to another experiment (hash \(s.file.header.hash), version "
+                         + "\(s.file.header.version)) than \(first.path) (hash \(header.hash), version \(header.version))")
+      }
+      throw MergeError("\(s.path) and \(first.path) name the same experiment (\(header.hash)) but describe it differently "
+                       + "(an edited file?)")
     }
     var owner: [ExperimentPlan.Unit: String] = [:]
     var records: [ExperimentPlan.Unit: UnitRecord] = [:]
+    var reference: [Int: UnitRecord] = [:]
     for s in shards {
       for r in s.file.records {
-        guard r.unit.design >= 0, r.unit.design < header.designs.count, r.unit.replication >= 0,
-              r.unit.replication < header.replications else {
-          throw MergeError("\(s.path) holds replication \(r.unit.replication) of design \(r.unit.design), outside the experiment")
-        }
+        if let problem = header.problem(with: r, reference: reference[r.unit.design]) { throw MergeError("\(s.path): \(problem)") }
+        if reference[r.unit.design] == nil { reference[r.unit.design] = r }
         if let other = owner[r.unit] {
           throw MergeError("replication \(r.unit.replication) of '\(header.designs[r.unit.design].label)' is in both \(other) and \(s.path)")
         }

@@ -140,6 +140,11 @@ extension CareNetworkReader {
       list.append(.init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: km, speed: speed))
     }
     guard ok else { return nil }
+    guard !list.isEmpty else {
+      reader.report(.invalidValue, "'\(edgeName)' has no roads", at: edges, path: "ambulances.roads.edges",
+                    hint: "one row per road segment: from,to and length_km, class or speed_kmh")
+      return nil
+    }
     return RoadGraph(nodes: points, edges: list)
   }
 

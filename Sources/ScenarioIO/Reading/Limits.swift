@@ -29,6 +29,8 @@ package enum Limits {
   /// largest: smaller factors than `1/largestProfileRatio` of the peak are treated as
   /// written, but a peak this far above the rest makes arrivals by thinning spin.
   package static let largestProfileFactor = 1e6
+  /// Largest coefficient of variation (standard deviation over mean) of a distribution.
+  package static let largestVariation = 100.0
   /// Years a date may lie in.
   package static let years = 1900...2200
   /// Bytes in a scenario file (scenarios are small; data lives in CSV files).

@@ -148,6 +148,14 @@ extension NodeReader {
                hint: "check the parameters; a Weibull or gamma shape far below 1 spreads enormously")
         return nil
       }
+      // A gamma of shape 10^-12 has a sane mean and standard deviation, but almost every draw
+      // underflows to 0: arrivals pile up at one instant and a queue grows without end.
+      guard !(distribution.mean > 0 && spread > Limits.largestVariation * distribution.mean) else {
+        report(.invalidValue, "its standard deviation is more than \(Int(Limits.largestVariation)) times its mean: "
+               + "almost every draw would be 0 and the rest enormous", at: node, path: path,
+               hint: "a gamma shape must be at least 10^-4; a Weibull shape at least about 0.15")
+        return nil
+      }
       return distribution
     } catch {
       report(.invalidValue, error.message, at: node, path: path)

@@ -5,11 +5,15 @@ import SimKernel
 enum Units {
   /// Minutes per duration unit.
   static let durationUnits: [(names: [String], minutes: Double)] = [
+    (["µs", "us", "microsecond", "microseconds"], 1.0 / 60_000_000),
+    (["ms", "millisecond", "milliseconds"], 1.0 / 60_000),
     (["s", "sec", "secs", "second", "seconds"], 1.0 / 60),
     (["min", "mins", "minute", "minutes", "m"], 1),
     (["h", "hr", "hrs", "hour", "hours"], SimDuration.hour.minutes),
     (["d", "day", "days"], SimDuration.day.minutes),
     (["w", "wk", "week", "weeks"], SimDuration.week.minutes),
+    // A year of 365.25 days, as the limits count them.
+    (["y", "yr", "yrs", "year", "years"], SimDuration.day.minutes * 365.25),
   ]
 
   /// Splits "12.5min" into (12.5, "min"): the longest numeric prefix and the rest.
