@@ -167,12 +167,10 @@ public enum ScenarioLoader {
     guard text.utf8.count <= Limits.scenarioBytes else {
       throw failure("the text has more than \(Limits.scenarioBytes) bytes")
     }
-    // Yams composes recursively: refuse nesting that could exhaust the stack before it starts.
-    if let deep = firstTooDeep(text, limit: Limits.yamlDepth) {
+    if let problem = YAMLPrecheck.problem(in: text) {
       throw ScenarioError([ScenarioDiagnostic(
-        code: .syntax, message: "nesting deeper than \(Limits.yamlDepth) levels",
-        location: .init(file: file, line: deep.line, column: deep.column), path: "",
-        hint: "a scenario needs a few levels; check the brackets")])
+        code: .syntax, message: problem.message, location: .init(file: file, line: problem.line, column: problem.column),
+        path: "", hint: problem.hint)])
     }
     do {
       guard let node = try Yams.compose(yaml: text) else {
@@ -189,31 +187,6 @@ public enum ScenarioLoader {
     } catch {
       throw ScenarioError([syntaxDiagnostic(error, file: file)])
     }
-  }
-
-  /// Where nesting of flow brackets (`[`, `{`) and indentation in `text` first goes deeper
-  /// than `limit` levels, if it does. Brackets inside quotes or comments count too, which
-  /// only errs on the side of refusing absurd files.
-  static func firstTooDeep(_ text: String, limit: Int) -> (line: Int, column: Int)? {
-    var depth = 0
-    var (line, column) = (1, 0)
-    var indent = 0
-    var atLineStart = true
-    for byte in text.utf8 {
-      column += 1
-      switch byte {
-      case UInt8(ascii: "\n"): (line, column, indent, atLineStart) = (line + 1, 0, 0, true); continue
-      case UInt8(ascii: " ") where atLineStart: indent += 1; continue
-      case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-      case UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-      default: break
-      }
-      // Block levels are usually two spaces apart.
-      let level = depth + indent / 2
-      atLineStart = false
-      if level > limit { return (line, column) }
-    }
-    return nil
   }
 
   static func syntaxDiagnostic(_ error: Error, file: String) -> ScenarioDiagnostic {
