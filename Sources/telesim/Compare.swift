@@ -32,7 +32,7 @@ struct Compare: AsyncParsableCommand {
     var failed = false
     for f in files {
       do { scenarios.append(try ScenarioLoader.load(path: f)) } catch {
-        printToStandardError(error.description)
+        printToStandardError(shown(error))
         failed = true
       }
     }

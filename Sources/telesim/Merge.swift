@@ -25,6 +25,15 @@ struct Merge: AsyncParsableCommand {
 
   @OptionGroup var options: ExperimentOptions
 
+  func validate() throws {
+    // The shards fix the experiment; these options would be silently ignored.
+    let ignored = [("--shard", options.shard != nil), ("--seed", options.seed != nil),
+                   ("--replications", options.replications != nil), ("--resume", options.resume != nil)]
+    if let (name, _) = ignored.first(where: { $0.1 }) {
+      throw ValidationError("\(name) does not apply to merge: the shard files say what the experiment is")
+    }
+  }
+
   func run() async throws {
     let started = ContinuousClock.now
     Interruption.install()

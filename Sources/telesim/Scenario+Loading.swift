@@ -10,7 +10,7 @@ func loadScenarioOrExit(_ path: String, overrides: [ScenarioOverride] = []) thro
     return try ScenarioLoader.load(path: path, overrides: overrides)
   } catch {
     // The loader always explains itself; the fallback keeps a message on the screen if not.
-    printToStandardError(error.diagnostics.isEmpty ? "\(path): error: the scenario could not be read" : error.description)
+    printToStandardError(error.diagnostics.isEmpty ? "\(path): error: the scenario could not be read" : shown(error))
     let n = max(error.diagnostics.count, 1)
     printToStandardError("\(n) error\(n == 1 ? "" : "s") in \(path)")
     throw ExitCode(2)
@@ -35,4 +35,13 @@ func checkMetricNames(_ names: [String], available: [Metric], option: String) th
   }
   printToStandardError("note: the metrics are " + known.joined(separator: ", "))
   throw ExitCode(64)
+}
+
+/// The first 200 diagnostics of `error`, then a count of the rest: 60,000 unknown keys are one
+/// mistake, not a screenful per key.
+func shown(_ error: ScenarioError) -> String {
+  let limit = 200
+  let lines = error.diagnostics.prefix(limit).map(\.rendered)
+  let rest = error.diagnostics.count - lines.count
+  return (lines + (rest > 0 ? ["… and \(rest) more"] : [])).joined(separator: "\n")
 }

@@ -67,7 +67,7 @@ struct Sweep: AsyncParsableCommand {
         designs.append(Design(label: SweepGrid.label(point), settings: point,
                               scenario: try ScenarioLoader.load(path: file, overrides: point)))
       } catch {
-        diagnostics.append("for \(SweepGrid.label(point)):\n" + error.description)
+        diagnostics.append("for \(SweepGrid.label(point)):\n" + shown(error))
       }
     }
     if !diagnostics.isEmpty {

@@ -51,7 +51,7 @@ struct Validate: ParsableCommand {
         // Valid, but run would ask for --force: say so now rather than when it is run.
         for problem in WorkLimits.problems(work) { printToStandardError("\(file): warning: \(problem); run needs --force") }
       } catch {
-        printToStandardError(error.description)
+        printToStandardError(shown(error))
         failed = true
       }
     }

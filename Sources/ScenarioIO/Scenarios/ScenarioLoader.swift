@@ -86,6 +86,11 @@ public enum ScenarioLoader {
         code: .io, message: "cannot find the base scenario '\(name)'", location: ref.location,
         path: "extends", hint: "paths are relative to the file that names them")])
     }
+    // Said here, at the `extends:` line, rather than at line 1 of something that is no file.
+    if let kind = notAFile(basePath) {
+      throw ScenarioError([ScenarioDiagnostic(code: .io, message: "'\(name)' is \(kind), not a scenario file",
+                                              location: ref.location, path: "extends")])
+    }
     let base = try document(at: basePath, texts: &texts, chain: chain)
     return node.removing("extends").overlaid(on: base)
   }
@@ -139,11 +144,8 @@ public enum ScenarioLoader {
       ScenarioError([ScenarioDiagnostic(code: .io, message: message, location: .init(file: path, line: 1, column: 1),
                                         path: "", hint: hint)])
     }
-    var isFolder: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-      throw failure("cannot read the file", "no such file")
-    }
-    guard !isFolder.boolValue else { throw failure("is a folder, not a scenario file", "name a .yaml file") }
+    guard FileManager.default.fileExists(atPath: path) else { throw failure("cannot read the file", "no such file") }
+    if let kind = notAFile(path) { throw failure("is \(kind), not a scenario file", "name a .yaml file") }
     let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     guard size <= Limits.scenarioBytes else {
       throw failure("the file has \(size) bytes; a scenario may have at most \(Limits.scenarioBytes)",
@@ -157,6 +159,17 @@ public enum ScenarioLoader {
       throw failure("the file is not UTF-8 text", "save it as UTF-8")
     }
     return text
+  }
+
+  /// "a folder" or "a device, pipe or socket" when `path` is not a regular file (reading a
+  /// pipe would wait for a writer, `/dev/zero` would never end).
+  static func notAFile(_ path: String) -> String? {
+    guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return nil }
+    switch type {
+    case .typeRegular: return nil
+    case .typeDirectory: return "a folder"
+    default: return "a device, pipe or socket"
+    }
   }
 
   private static func compose(_ text: String, file: String) throws(ScenarioError) -> ScenarioNode {
@@ -213,9 +226,18 @@ public enum ScenarioLoader {
         break
       }
     }
+    // The indentation hint helps with a scanner's or parser's complaint, not with a control
+    // character or a duplicate key.
+    var structural = false
+    if let yaml = error as? YamlError {
+      switch yaml {
+      case .scanner, .parser: structural = true
+      default: break
+      }
+    }
     return ScenarioDiagnostic(code: .syntax, message: "invalid YAML: \(problem)",
                               location: .init(file: file, line: line, column: column), path: "",
-                              hint: "check indentation and that every ':' is followed by a space")
+                              hint: structural ? "check indentation and that every ':' is followed by a space" : nil)
   }
 
 }
