@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Fuzzes the scenario loader and the duration, rate and date parsers with libFuzzer for
-# SECONDS (default 60). Usage: scripts/fuzz.sh [SECONDS]
+# Fuzzes the scenario loader, the duration, rate and date parsers and, for inputs that load
+# and are small, one replication, with libFuzzer for SECONDS (default 60).
+# Usage: scripts/fuzz.sh [SECONDS]
 #
 # Seeds a throw-away corpus from the shipped scenarios, the test fixtures and the regression
-# corpus, then runs Fuzz/ (ScenarioFuzzing.exercise). Every crash, timeout or out-of-memory
-# input is copied, named by its content hash, to Tests/ScenarioIOTests/Fixtures/fuzz-regressions/
-# (FuzzRegressionTests replays that folder) and the script exits non-zero.
-# FUZZ_KEEP_GOING=1 keeps fuzzing past crashes, to collect several distinct ones in one run. The full libFuzzer log is kept in .build/fuzz/last-run.log.
+# corpus, then runs Fuzz/ (ReplicationFuzzing.exercise, which calls ScenarioFuzzing.exercise).
+# Every crash, timeout or out-of-memory input is copied, named by its content hash, to
+# Tests/ScenarioIOTests/Fixtures/fuzz-regressions/ (FuzzRegressionTests and FuzzReplayTests
+# replay that folder) and the script exits non-zero. FUZZ_KEEP_GOING=1 keeps fuzzing past
+# crashes, to collect several distinct ones in one run. The full libFuzzer log is kept in
+# .build/fuzz/last-run.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"

@@ -38,19 +38,24 @@ check "Ctrl-C stops with exit 130 and says how to finish; --resume gives the sam
   cd '$tmp' && f='$scenarios/bihar-2021-launch.yaml'
   '$bin' run \$f --replications 6 --threads 1 --quiet --out whole >whole.txt &&
   { '$bin' run \$f --replications 6 --threads 1 --out cut >cut.txt 2>cut.err & pid=\$!; } &&
-  for i in \$(seq 1 300); do test \$(wc -l <.cut.partial/checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
+  for i in \$(seq 1 300); do test \$(wc -l <.cut.checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
   kill -INT \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted: [0-9] of 6 replications finished' cut.err &&
   grep -q -- '--resume cut' cut.err && test ! -e cut &&
+  { '$bin' run \$f --replications 6 --threads 1 --quiet --out cut 2>again.err; test \$? -eq 4; } &&
+  grep -q 'finished replications of this experiment' again.err &&
   '$bin' run \$f --replications 6 --threads 2 --quiet --resume cut >resumed.txt &&
-  diff -r whole cut && cmp whole.txt resumed.txt && test ! -e .cut.partial && test ! -e cut/checkpoint.jsonl"
+  diff -r whole cut && cmp whole.txt resumed.txt && test ! -e .cut.partial && test ! -e .cut.checkpoint.jsonl"
 check "SIGTERM also stops cleanly; --resume without a checkpoint exits 64" bash -c "
   cd '$tmp' && { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 400 --threads 1 --out sw >/dev/null 2>sw.err & pid=\$!; } &&
-  for i in \$(seq 1 300); do test \$(wc -l <.sw.partial/checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
-  kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted' sw.err &&
+  for i in \$(seq 1 300); do test \$(wc -l <.sw.checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
+  kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted: [0-9]* of' sw.err &&
+  { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 400 --threads 1 --resume sw >/dev/null 2>/dev/null & pid=\$!; } &&
+  sleep 1 && { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 400 --threads 1 --resume sw 2>busy.err; test \$? -eq 64; } &&
+  grep -q 'another telesim process is writing' busy.err && kill -INT \$pid; wait \$pid; test \$? -eq 130 &&
   { '$bin' run '$scenarios/mmc.yaml' --resume nothing-here 2>e5; test \$? -eq 64; } && grep -q 'no unfinished experiment' e5"
 check "a signal during setup also exits 130; edited shards and checkpoints are refused, not trapped on" bash -c "
   cd '$tmp' && { '$bin' sweep '$scenarios/bihar-specialist-sweep.yaml' --replications 1 --out early >/dev/null 2>early.err & pid=\$!; } &&
-  sleep 0.5 && kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted' early.err &&
+  sleep 0.3 && kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted before any replication started' early.err &&
   '$bin' run '$scenarios/jackson.yaml' --replications 2 --quiet --shard 0/1 --out sh >/dev/null &&
   python3 -c \"import json,sys; p='sh/shard-0-of-1.json'; d=json.load(open(p)); d['records'][0]['values']=d['records'][0]['values'][:2]; json.dump(d,open(p,'w'))\" &&
   { '$bin' merge sh/shard-0-of-1.json 2>m.err >/dev/null; test \$? -eq 3; } && grep -q 'has 2 values for' m.err"

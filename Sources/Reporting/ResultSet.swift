@@ -3,8 +3,8 @@ import Foundation
 
 /// A folder of results that appears whole or not at all.
 ///
-/// Files are written into a staging folder beside the destination (`.NAME.partial`, which
-/// also holds the checkpoint of an unfinished run), and the staging folder is renamed into
+/// Files are written into a staging folder beside the destination (`.NAME.partial`), and the
+/// staging folder is renamed into
 /// place when everything is written. A destination that already holds results is moved aside
 /// first and deleted after, so at every moment the destination is the old set, absent for an
 /// instant, or the new set, never a mixture. Each set records the hash of the experiment that
@@ -76,7 +76,7 @@ public enum ResultSet {
   }
 
   /// `.NAME.SUFFIX` in the folder that holds `path`.
-  static func sibling(of path: String, suffix: String) -> String {
+  public static func sibling(of path: String, suffix: String) -> String {
     let (parent, name) = split(path)
     return parent + ".\(name).\(suffix)"
   }

@@ -6,21 +6,27 @@ import Reporting
 extension ExperimentOptions {
   /// Writes a result set with `body` (given the folder to write into) and moves it into
   /// place as a whole; without --out, does nothing. On failure the message names the path,
-  /// the destination keeps what it held, and the process exits with code 1.
+  /// the destination keeps what it held, and the process exits with code 1; the checkpoint
+  /// stays, so that --resume can write the results without running anything again.
   func writeResults(experiment: String, _ body: (String) throws -> Void) throws {
     guard let out = outFolder else { return }
     let staging = ResultSet.staging(for: out)
+    // Left over from a write that failed earlier; it holds only result files.
+    try? FileManager.default.removeItem(atPath: staging)
     try writeOrExit {
       try body(staging)
-      try ResultSet.commit(staging, to: out, experiment: experiment)
+      // A signal now waits until the results are in place and the checkpoint is gone.
+      try Interruption.critical { () throws(FileWriteError) in
+        try ResultSet.commit(staging, to: out, experiment: experiment)
+        Interruption.finished()
+      }
     } onFailure: {
-      // The checkpoint stays, so the experiment can be finished without running it again.
-      let kept = FileManager.default.fileExists(atPath: staging + "/" + Self.checkpointName)
-      if !kept { try? FileManager.default.removeItem(atPath: staging) }
-      printToStandardError("note: \(out) is unchanged" + (kept ? "; the finished replications are kept in \(staging) "
+      try? FileManager.default.removeItem(atPath: staging)
+      let checkpoint = checkpointPath(out, shard: nil)
+      let kept = FileManager.default.fileExists(atPath: checkpoint)
+      printToStandardError("note: \(out) is unchanged" + (kept ? "; the finished replications are kept in \(checkpoint) "
                                                                   + "(free some space, then --resume \(out))" : ""))
     }
-    try? FileManager.default.removeItem(atPath: out + "/" + Self.checkpointName)
   }
 
   /// Writes OUT/report.html when --report was given, with the run's wall-clock time.

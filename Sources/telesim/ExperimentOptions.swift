@@ -64,7 +64,7 @@ struct ExperimentOptions: ParsableArguments {
   func execute(_ plan: ExperimentPlan) async throws -> [ExperimentResult]? {
     let session = try start(plan)
     let units = session.shard.map { plan.units(shard: $0.index, of: $0.count) } ?? plan.units
-    let records = await run(units, in: session)
+    let records = try await run(units, in: session)
     guard let spec = session.shard else { return plan.header.results(from: records) }
     let file = ShardFile(header: plan.header, shard: spec.index, of: spec.count, records: records)
     let path = (outFolder ?? ".") + "/" + ShardFile.fileName(spec.index, of: spec.count)
@@ -99,7 +99,7 @@ struct ExperimentOptions: ParsableArguments {
   }
 
   /// Runs `units` of the session's plan, skipping those its checkpoint already holds.
-  func run(_ units: [ExperimentPlan.Unit], in session: Session) async -> [UnitRecord] {
+  func run(_ units: [ExperimentPlan.Unit], in session: Session) async throws -> [UnitRecord] {
     let checkpoint = session.checkpoint
     let progress = session.progress
     let restored = checkpoint?.restored ?? []
@@ -108,10 +108,26 @@ struct ExperimentOptions: ParsableArguments {
       progress.advance()
     }
     progress.finish()
+    try checkRestored(records, in: session)
     if let failure = checkpoint?.failure {
       printToStandardError("warning: the checkpoint stopped being written (\(failure)); the results are complete")
     }
     return records
+  }
+
+  /// Exits with code 64 when records restored from the checkpoint are shaped unlike those
+  /// this TeleSim computes for the same design (an edited file): mixed, they would trap.
+  private func checkRestored(_ records: [UnitRecord], in session: Session) throws {
+    guard let restored = session.checkpoint?.restored, !restored.isEmpty else { return }
+    let old = Set(restored.map(\.unit))
+    var fresh = [UnitRecord?](repeating: nil, count: session.plan.designs.count)
+    for r in records where !old.contains(r.unit) && fresh[r.unit.design] == nil { fresh[r.unit.design] = r }
+    for r in restored {
+      guard let reference = fresh[r.unit.design], let problem = session.plan.header.problem(with: r, reference: reference)
+      else { continue }
+      printToStandardError("error: \(session.checkpoint?.path ?? ""): \(problem); delete it to start again")
+      throw ExitCode(64)
+    }
   }
 
   private func shardSpec() throws -> ShardSpec? {
@@ -145,28 +161,39 @@ struct ExperimentOptions: ParsableArguments {
   /// The checkpoint of this experiment (or shard), fresh or, with --resume, reopened.
   private func openCheckpoint(_ plan: ExperimentPlan, shard: ShardSpec?) throws -> Checkpoint? {
     guard let out = outFolder else { return nil }
-    let path = shard.map { out + "/.shard-\($0.index)-of-\($0.count).checkpoint.jsonl" }
-      ?? ResultSet.staging(for: out) + "/" + Self.checkpointName
     do {
-      if resume != nil {
-        let checkpoint = try Checkpoint.resume(at: path, header: plan.header)
-        if !quiet { printToStandardError("resuming: \(checkpoint.restored.count) replications already finished") }
-        return checkpoint
+      let checkpoint = try Checkpoint.open(at: checkpointPath(out, shard: shard), header: plan.header,
+                                           resume: resume != nil, force: force)
+      if resume != nil && !quiet {
+        printToStandardError("resuming: \(checkpoint.restored.count) replications already finished")
       }
-      if shard == nil { try? FileManager.default.removeItem(atPath: ResultSet.staging(for: out)) }
-      return try Checkpoint.start(at: path, header: plan.header)
+      return checkpoint
     } catch {
-      // Without a checkpoint the run still gives its summary; only an interruption loses more.
-      guard resume != nil else {
-        printToStandardError("warning: no checkpoint: \(error.message); an interruption would lose finished replications")
-        return nil
+      switch error.kind {
+      case .unfinished:
+        printToStandardError("error: \(error.message)")
+        throw ExitCode.refused
+      case .nothing, .foreign, .busy:
+        printToStandardError("error: \(error.message)")
+        throw ExitCode(64)
+      case .io:
+        // Without a checkpoint the run still gives its summary; only an interruption loses more.
+        guard resume != nil else {
+          printToStandardError("warning: no checkpoint: \(error.message); an interruption would lose finished replications")
+          return nil
+        }
+        printToStandardError("error: \(error.message)")
+        throw ExitCode(64)
       }
-      printToStandardError("error: \(error.message)")
-      throw ExitCode(64)
     }
   }
 
-  static let checkpointName = "checkpoint.jsonl"
+  /// Where the checkpoint of results bound for `out` lives: beside it (`.NAME.checkpoint.jsonl`),
+  /// or in it for a shard (several shards share the folder).
+  func checkpointPath(_ out: String, shard: ShardSpec?) -> String {
+    shard.map { out + "/.shard-\($0.index)-of-\($0.count).checkpoint.jsonl" } ?? ResultSet.sibling(of: out, suffix: "checkpoint.jsonl")
+  }
+
 }
 
 extension ExitCode {

@@ -19,6 +19,8 @@ enum Interruption {
     var out: String?
   }
   private static let current = Mutex<Experiment?>(nil)
+  /// Held while a result set is moved into place, and by the handler before it exits.
+  private static let quiet = Mutex(())
   // Kept alive for the rest of the process; written once, by the command's own task, before
   // any signal is watched.
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
@@ -41,7 +43,32 @@ enum Interruption {
     current.withLock { $0 = Experiment(checkpoint: checkpoint, progress: progress, out: out) }
   }
 
+  /// Runs `body` with signals held off: a stop waits until it is done.
+  static func critical<E: Error>(_ body: () throws(E) -> Void) throws(E) {
+    try quiet.withLock { _ throws(E) in try body() }
+  }
+
+  /// The experiment's results are in place: its checkpoint is deleted and a later signal
+  /// only stops the process.
+  static func finished() {
+    let experiment = current.withLock { c -> Experiment? in
+      defer { c = nil }
+      return c
+    }
+    experiment?.checkpoint?.remove()
+    done.withLock { $0 = true }
+  }
+  private static let done = Mutex(false)
+
   private static func stop() -> Never {
+    quiet.withLock { _ in stopQuietly() }
+  }
+
+  private static func stopQuietly() -> Never {
+    if done.withLock({ $0 }) {
+      printToStandardError("interrupted after the results were written")
+      exit(ExitCode.interrupted.rawValue)
+    }
     guard let experiment = current.withLock({ $0 }) else {
       printToStandardError("interrupted before any replication started; nothing to keep")
       exit(ExitCode.interrupted.rawValue)
@@ -53,8 +80,10 @@ enum Interruption {
       if let checkpoint = experiment.checkpoint, let out = experiment.out, kept {
         message += "; they are kept in \(checkpoint.path). "
           + "Finish with the same command and --resume \(out) instead of --out."
-      } else {
+      } else if experiment.out == nil {
         message += "; nothing was kept (give --out DIR to keep finished replications)."
+      } else {
+        message += "; the checkpoint could not be written, so nothing was kept."
       }
       printToStandardError(message)
       exit(ExitCode.interrupted.rawValue)

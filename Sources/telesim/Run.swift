@@ -140,7 +140,7 @@ struct Run: AsyncParsableCommand {
       let next = records.count
       let batch = (next..<min(next + max(options.workers, 2), maxReplications)).map { ExperimentPlan.Unit(design: 0, replication: $0) }
       if batch.isEmpty { stop = records.count; break }
-      records += await options.run(batch, in: session)
+      records += try await options.run(batch, in: session)
       stop = rule.stoppingPoint(records.map { MetricValues(metrics: metrics, values: $0.values) })
     }
     let kept = Array(records.prefix(stop!))

@@ -28,7 +28,7 @@ struct RobustnessTests {
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/checkpoint.jsonl"
     // The first attempt finishes replications 0, 3 and 4, then "dies".
-    let first = try Checkpoint.start(at: path, header: plan.header)
+    let first = try Checkpoint.open(at: path, header: plan.header, resume: false)
     let some = [0, 3, 4].map { ExperimentPlan.Unit(design: 0, replication: $0) }
     _ = await plan.run(some, workers: 2) { first.record($0) }
     first.close()
@@ -38,7 +38,7 @@ struct RobustnessTests {
     handle.write(Data("{\"design\":0,\"replic".utf8))
     try handle.close()
 
-    let second = try Checkpoint.resume(at: path, header: plan.header)
+    let second = try Checkpoint.open(at: path, header: plan.header, resume: true)
     #expect(second.restored.map(\.unit.replication).sorted() == [0, 3, 4])
     var ran: [Int] = []
     let records = await plan.run(plan.units, workers: 2, finished: second.restored) {
@@ -52,7 +52,7 @@ struct RobustnessTests {
     #expect(resumed.tables.map { SummaryReport.csv($0) } == whole.tables.map { SummaryReport.csv($0) })
     second.close()
     // Everything is now in the checkpoint: a third start would run nothing.
-    let third = try Checkpoint.resume(at: path, header: plan.header)
+    let third = try Checkpoint.open(at: path, header: plan.header, resume: true)
     #expect(third.restored.count == 6)
     third.close()
   }
@@ -64,20 +64,52 @@ struct RobustnessTests {
     let folder = temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let path = folder + "/checkpoint.jsonl"
-    let c = try Checkpoint.start(at: path, header: plan.header)
+    let c = try Checkpoint.open(at: path, header: plan.header, resume: false)
     _ = await plan.run([.init(design: 0, replication: 1)], workers: 1) { c.record($0) }
     c.close()
-    #expect(throws: CheckpointError.self) { try Checkpoint.resume(at: path, header: other.header) }
+    #expect(throws: CheckpointError.self) { try Checkpoint.open(at: path, header: other.header, resume: true) }
     var lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
     lines.insert("{not json", at: 1)
     try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     do {
-      _ = try Checkpoint.resume(at: path, header: plan.header)
+      _ = try Checkpoint.open(at: path, header: plan.header, resume: true)
       Issue.record("a damaged line was accepted")
     } catch {
       #expect(error.message.contains("line 2 is damaged"))
     }
-    #expect(throws: CheckpointError.self) { try Checkpoint.resume(at: folder + "/none.jsonl", header: plan.header) }
+    #expect(throws: CheckpointError.self) { try Checkpoint.open(at: folder + "/none.jsonl", header: plan.header, resume: true) }
+  }
+
+  @Test("a fresh start will not discard unfinished work, two processes never share a checkpoint, and a refused resume changes nothing")
+  func checkpointGuards() async throws {
+    let plan = try carePlan()
+    let folder = temporaryFolder()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let path = folder + "/checkpoint.jsonl"
+    let c = try Checkpoint.open(at: path, header: plan.header, resume: false)
+    _ = await plan.run([.init(design: 0, replication: 2)], workers: 1) { c.record($0) }
+    do {
+      _ = try Checkpoint.open(at: path, header: plan.header, resume: true)
+      Issue.record("a second process opened a locked checkpoint")
+    } catch {
+      #expect(error.kind == .busy)
+    }
+    c.close()
+    let before = try Data(contentsOf: URL(fileURLWithPath: path))
+    do {
+      _ = try Checkpoint.open(at: path, header: plan.header, resume: false)
+      Issue.record("a fresh start discarded a finished replication")
+    } catch {
+      #expect(error.kind == .unfinished)
+    }
+    #expect(throws: CheckpointError.self) { try Checkpoint.open(at: path, header: try carePlan(replications: 9).header, resume: true) }
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    let forced = try Checkpoint.open(at: path, header: plan.header, resume: false, force: true)
+    #expect(forced.restored.isEmpty)
+    forced.close()
+    let reopened = try Checkpoint.open(at: path, header: plan.header, resume: true)
+    #expect(reopened.restored.isEmpty)
+    reopened.close()
   }
 
   @Test("the work estimate is within a factor of two of the events an M/M/c and a care network really take")

@@ -5,9 +5,11 @@ import Synchronization
 /// interrupted experiment can be finished later (`--resume`) with the same bytes as an
 /// uninterrupted one: a unit's record is exactly what the final result is made from.
 ///
-/// The file holds JSON lines: first `{"schema":"telesim/checkpoint/v1","experiment_hash":…}`,
-/// then one ``UnitRecord`` per line, each written with one `write(2)` under a lock. A process
-/// killed mid-line leaves at most a torn last line, which resuming ignores.
+/// The file holds JSON lines: first the experiment's whole ``PlanHeader`` (scenarios with the
+/// hashes of their data files, seed, replications, version), then one ``UnitRecord`` per line,
+/// each written with one `write(2)` under a lock. A process killed mid-line leaves at most a
+/// torn last line, which resuming cuts off; nothing before it is ever rewritten. The file is
+/// locked (`flock`) while open, so two processes never write one checkpoint.
 public final class Checkpoint: Sendable {
   /// Where the records are kept.
   public let path: String
@@ -20,7 +22,7 @@ public final class Checkpoint: Sendable {
   }
   private let state: Mutex<State>
 
-  static let schema = "telesim/checkpoint/v1"
+  static let schema = "telesim/checkpoint/v2"
 
   private init(path: String, descriptor: Int32, restored: [UnitRecord]) {
     self.path = path
@@ -28,65 +30,109 @@ public final class Checkpoint: Sendable {
     state = Mutex(State(descriptor: descriptor, written: 0, failure: nil))
   }
 
-  /// Starts an empty checkpoint for the experiment `header` at `path` (replacing any file there).
-  /// - Throws: ``CheckpointError`` when the file cannot be created.
-  public static func start(at path: String, header: PlanHeader) throws(CheckpointError) -> Checkpoint {
-    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    if let reason = POSIXFiles.createFolders(folder) { throw CheckpointError("cannot create \(folder): \(reason)") }
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw CheckpointError("cannot create \(path): \(String(cString: strerror(errno)))") }
-    let checkpoint = Checkpoint(path: path, descriptor: fd, restored: [])
-    let opening = "{\"experiment_hash\":\"\(header.hash)\",\"schema\":\"\(schema)\"}\n"
-    guard checkpoint.append(line: opening) else {
-      checkpoint.remove()
-      throw CheckpointError("cannot write \(path): \(checkpoint.failure ?? "unknown error")")
-    }
-    return checkpoint
+  private struct Opening: Codable {
+    var schema: String
+    var header: PlanHeader
   }
 
-  /// Reopens the checkpoint at `path` to finish the experiment `header`.
-  /// - Throws: ``CheckpointError`` when there is none, it belongs to another experiment, or a
-  ///   record other than the last is damaged.
-  public static func resume(at path: String, header: PlanHeader) throws(CheckpointError) -> Checkpoint {
-    guard let data = FileManager.default.contents(atPath: path) else {
-      throw CheckpointError("no unfinished experiment to resume (\(path) does not exist)")
+  /// Opens the checkpoint of the experiment `header` at `path`, locked for this process.
+  ///
+  /// - Parameters:
+  ///   - resume: keep the records already there (`--resume`); otherwise start empty.
+  ///   - force: start empty even when the file holds unfinished work of this very experiment.
+  /// - Returns: the checkpoint, with ``restored`` holding the records kept.
+  /// - Throws: ``CheckpointError``: another process holds the file; there is nothing to
+  ///   resume, or it belongs to another experiment, or a record other than the last is
+  ///   damaged; or (without `resume` and `force`) it holds unfinished work that a fresh start
+  ///   would throw away.
+  public static func open(at path: String, header: PlanHeader, resume: Bool, force: Bool = false)
+    throws(CheckpointError) -> Checkpoint
+  {
+    if resume && !FileManager.default.fileExists(atPath: path) {
+      throw CheckpointError("no unfinished experiment to resume (\(path) does not exist)", .nothing)
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    if let reason = POSIXFiles.createFolders(folder) { throw CheckpointError("cannot create \(folder): \(reason)") }
+    let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { throw CheckpointError("cannot open \(path): \(String(cString: strerror(errno)))") }
+    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+      _ = Glibc.close(fd)
+      throw CheckpointError("another telesim process is writing \(path); wait for it or stop it", .busy)
+    }
+    do throws(CheckpointError) {
+      // A fresh start replaces whatever is there unless it is this experiment's unfinished work.
+      let found = resume ? try read(fd, path: path, header: header)
+                         : ((try? read(fd, path: path, header: header)) ?? (matches: false, records: [], end: 0))
+      if !resume, !force, found.matches, !found.records.isEmpty {
+        throw CheckpointError("\(path) holds \(found.records.count) finished replications of this experiment: finish "
+                              + "them with --resume instead of --out, or give --force to start again", .unfinished)
+      }
+      if resume && !found.matches {
+        throw CheckpointError("\(path) belongs to another experiment: resume with the same files (and data), "
+                              + "settings, seed and replications" + advice, .foreign)
+      }
+      let keep = resume ? found.end : 0
+      guard ftruncate(fd, off_t(keep)) == 0, lseek(fd, off_t(keep), SEEK_SET) >= 0 else {
+        throw CheckpointError("cannot write \(path): \(String(cString: strerror(errno)))")
+      }
+      let checkpoint = Checkpoint(path: path, descriptor: fd, restored: resume ? found.records : [])
+      if !resume {
+        let opening = try? ShardFile.encoder.encode(Opening(schema: schema, header: header))
+        guard let opening, checkpoint.append(line: String(decoding: opening, as: UTF8.self) + "\n") else {
+          checkpoint.remove()
+          throw CheckpointError("cannot write \(path): \(checkpoint.failure ?? "cannot encode the header")")
+        }
+      }
+      return checkpoint
+    } catch {
+      _ = Glibc.close(fd)
+      throw error
+    }
+  }
+
+  /// The records in the open file `fd`, whether its header is `header`'s, and where the last
+  /// whole record ends.
+  private static func read(_ fd: Int32, path: String, header: PlanHeader) throws(CheckpointError)
+    -> (matches: Bool, records: [UnitRecord], end: Int)
+  {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let n = Glibc.read(fd, &buffer, buffer.count)
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      data.append(contentsOf: buffer[0..<n])
     }
     var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    if lines.last?.isEmpty == true { lines.removeLast() }
-    guard let first = lines.first, let opening = try? JSONDecoder().decode([String: String].self, from: Data(first)),
-          opening["schema"] == schema else {
-      throw CheckpointError("\(path) is not a TeleSim checkpoint" + advice)
+    let complete = data.last == UInt8(ascii: "\n")
+    if complete { lines.removeLast() }
+    guard let first = lines.first, !first.isEmpty else { return (false, [], 0) }
+    guard let opening = try? ShardFile.decoder.decode(Opening.self, from: Data(first)), opening.schema == schema else {
+      return (false, [], 0)
     }
-    guard opening["experiment_hash"] == header.hash else {
-      throw CheckpointError("\(path) belongs to another experiment (hash \(opening["experiment_hash"] ?? "?"), this one "
-                            + "\(header.hash)): resume with the same files, settings, seed and replications")
-    }
-    let decoder = ShardFile.decoder
+    guard opening.header == header else { return (false, [], 0) }
     var records: [UnitRecord] = []
     var seen = Set<ExperimentPlan.Unit>()
     var reference: [Int: UnitRecord] = [:]
+    var end = first.count + 1
     for (i, line) in lines.enumerated().dropFirst() {
-      guard let record = try? decoder.decode(UnitRecord.self, from: Data(line)) else {
-        // Only the last line may be torn (the process stopped while writing it).
-        if i == lines.count - 1 { break }
-        throw CheckpointError("\(path): line \(i + 1) is damaged" + Self.advice)
+      let isLast = i == lines.count - 1
+      guard let record = try? ShardFile.decoder.decode(UnitRecord.self, from: Data(line)), !isLast || complete else {
+        // Only the last line may be torn (the process stopped while writing it); it is cut off.
+        if isLast { break }
+        throw CheckpointError("\(path): line \(i + 1) is damaged" + advice)
       }
       if let problem = header.problem(with: record, reference: reference[record.unit.design]) {
-        throw CheckpointError("\(path): line \(i + 1): \(problem)" + Self.advice)
+        throw CheckpointError("\(path): line \(i + 1): \(problem)" + advice)
       }
       if reference[record.unit.design] == nil { reference[record.unit.design] = record }
       if seen.insert(record.unit).inserted { records.append(record) }
+      end += line.count + 1
     }
-    // Rewritten whole (without a torn line), then appended to.
-    let fresh = try start(at: path, header: header)
-    for record in records { fresh.record(record) }
-    fresh.close()
-    let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-    guard fd >= 0 else { throw CheckpointError("cannot reopen \(path): \(String(cString: strerror(errno)))") }
-    return Checkpoint(path: path, descriptor: fd, restored: records)
+    return (true, records, end)
   }
 
-  static let advice = "; delete it to start again with --out"
+  static let advice = "; delete it to start again"
 
   /// Appends `record`. A failure (a full disk) does not stop the experiment; it is kept in
   /// ``failure`` and later records are not written.
@@ -105,7 +151,7 @@ public final class Checkpoint: Sendable {
   /// torn line).
   public func whileQuiet<T>(_ body: () -> T) -> T { state.withLock { _ in body() } }
 
-  /// Closes the file.
+  /// Closes the file (and releases its lock).
   public func close() {
     state.withLock { s in
       if s.descriptor >= 0 { _ = Glibc.close(s.descriptor) }
@@ -113,10 +159,10 @@ public final class Checkpoint: Sendable {
     }
   }
 
-  /// Closes and deletes the file.
+  /// Deletes the file, then closes it: the lock is held until the file is gone.
   public func remove() {
-    close()
     unlink(path)
+    close()
   }
 
   private func append(line: String) -> Bool {
@@ -136,8 +182,28 @@ public final class Checkpoint: Sendable {
 
 /// A checkpoint could not be written or read back.
 public struct CheckpointError: Error, Sendable, CustomStringConvertible {
+  /// What kind of obstacle it is, so that the command line can choose its exit code.
+  public enum Kind: Sendable {
+    /// Nothing to resume.
+    case nothing
+    /// The file belongs to another experiment.
+    case foreign
+    /// Unfinished work that a fresh start would discard (`--resume` or `--force`).
+    case unfinished
+    /// Another process holds the file.
+    case busy
+    /// The file could not be read or written.
+    case io
+  }
+
   /// What went wrong, naming the file.
   public let message: String
-  init(_ message: String) { self.message = message }
+  /// The kind of obstacle.
+  public let kind: Kind
+  init(_ message: String, _ kind: Kind = .io) {
+    self.message = message
+    self.kind = kind
+  }
+  /// The message.
   public var description: String { message }
 }

@@ -4,6 +4,7 @@ import QueueNetwork
 import ScenarioIO
 import SimKernel
 import SimRandom
+import SimStats
 
 /// How much work an experiment is, estimated from its scenarios before anything runs, so that
 /// a number that cannot be meant (a horizon of 10^15 hours, a million replications) is caught
@@ -48,22 +49,14 @@ public struct WorkEstimate: Sendable, Equatable {
     }
   }
 
-  /// Visits per minute over all stations, from the traffic equations λ = γ + λP solved by
-  /// iteration; infinite when customers never leave (the iteration does not settle).
+  /// Visits per minute over all stations, from the traffic equations λ = γ + λP (solved
+  /// as the loader already solved them, at each source's busiest rate); infinite when
+  /// customers never leave.
   static func queueEvents(_ spec: NetworkSpec, minutes: Double) -> Double {
-    let n = spec.stations.count
     let external = spec.stations.map { s in s.arrivals.reduce(0.0) { $0 + ($1?.peakRatePerMinute ?? 0) } }
-    var visits = external
-    for _ in 0..<10_000 {
-      var next = external
-      for i in 0..<n where visits[i] > 0 {
-        for j in 0..<min(n, spec.stations[i].routing.count) { next[j] += visits[i] * spec.stations[i].routing[j] }
-      }
-      let change = zip(next, visits).map { abs($0 - $1) }.reduce(0, +)
-      visits = next
-      if change <= 1e-9 * max(visits.reduce(0, +), 1e-300) { return visits.reduce(0, +) * eventsPerVisit * minutes }
-    }
-    return .infinity
+    let routing = spec.stations.map(\.routing)
+    guard let visits = try? QueueingTheory.solveTrafficEquations(external: external, routing: routing) else { return .infinity }
+    return visits.reduce(0, +) * eventsPerVisit * minutes
   }
 
   static func careEvents(_ spec: CareNetworkSpec, minutes: Double) -> Double {

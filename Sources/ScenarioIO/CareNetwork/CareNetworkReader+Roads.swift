@@ -55,9 +55,7 @@ extension CareNetworkReader {
   }
 
   func dayOfYear(_ days: Int) -> Int {
-    var y = 1970 + days / 366
-    while (CalendarDate.days("\(y + 1)-01-01") ?? Int.max) <= days { y += 1 }
-    return days - (CalendarDate.days("\(y)-01-01") ?? days)
+    days - (CalendarDate.days("\(CalendarDate.year(ofDays: days))-01-01") ?? days)
   }
 
   /// `MM-DD` as a 0-based day of a non-leap year.
@@ -154,8 +152,7 @@ extension CareNetworkReader {
   func roadGeoJSON(_ node: ScenarioNode) -> RoadGraph? {
     guard let name = reader.string(node, path: "ambulances.roads.geojson") else { return nil }
     let path = ScenarioLoader.resolve(name, relativeTo: node.location.file)
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    let data = size <= Limits.tableBytes ? FileManager.default.contents(atPath: path) : nil
+    let data = try? BoundedFile.read(path, limit: Limits.tableBytes).get()
     if let data { reader.recordDataFile(path, bytes: data) }
     guard let data, let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
           let features = json["features"] as? [[String: Any]] else {

@@ -42,7 +42,7 @@ extension CareNetworkReader {
   /// consultation times; durations with units).
   func readSpecialties(_ node: ScenarioNode) -> [CareNetworkSpec.Specialty]? {
     if let name = node.scalar { return readSpecialtiesCSV(name, node: node) }
-    guard let items = reader.list(node, path: "specialties") else { return nil }
+    guard let items = reader.list(node, path: "specialties", atMost: Limits.stations) else { return nil }
     var result: [CareNetworkSpec.Specialty] = []
     var ok = true
     for (i, item) in items.enumerated() {
@@ -83,6 +83,11 @@ extension CareNetworkReader {
     guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: "specialties", required: columns)
     else { return nil }
     let c = columns.map { table.column($0)! }
+    guard table.rows.count <= Limits.stations else {
+      reader.report(.invalidValue, "'\(file)' has \(table.rows.count) specialties; at most \(Limits.stations)", at: node,
+                    path: "specialties")
+      return nil
+    }
     var result: [CareNetworkSpec.Specialty] = []
     var ok = true
     for row in table.rows {

@@ -2,9 +2,10 @@
 ///
 /// Scenario files come from users, sweeps (`--set KEY=VALUE`) and generated studies, so the
 /// loader must turn *any* text into either a ``Scenario`` or a ``ScenarioError`` — never a trap,
-/// a hang or a runaway allocation. libFuzzer (the `Fuzz/` package, `scripts/fuzz.sh`) and the
-/// regression test (`FuzzRegressionTests`) both call ``exercise(_:folder:)``, so an input that
-/// once crashed the fuzzer replays in `swift test` exactly as it was found.
+/// a hang or a runaway allocation. libFuzzer (the `Fuzz/` package, `scripts/fuzz.sh`, through
+/// `ReplicationFuzzing`, which then runs what loads) and the regression test
+/// (`FuzzRegressionTests`) call ``exercise(_:folder:)``, so an input that once crashed the
+/// fuzzer replays in `swift test` exactly as it was found.
 public enum ScenarioFuzzing {
   /// Loads `bytes` as a scenario and feeds its text to the unit and date parsers, trapping if
   /// a contract is broken.

@@ -16,14 +16,16 @@ package struct CSVTable {
   /// Reads `path`; `nil` with a diagnostic in `reader` when the file is missing or malformed.
   static func load(_ path: String, reader: NodeReader, at node: ScenarioNode, keyPath: String,
                    required: [String]) -> CSVTable? {
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= Limits.tableBytes else {
-      reader.report(.io, "'\(path)' has \(size) bytes; a table may have at most \(Limits.tableBytes)", at: node, path: keyPath)
+    let data: Data
+    switch BoundedFile.read(path, limit: Limits.tableBytes) {
+    case .success(let d): data = d
+    case .failure(let failure):
+      reader.report(.io, "'\(path)' \(failure.message)", at: node, path: keyPath,
+                    hint: "paths are relative to the scenario file that names them")
       return nil
     }
-    guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-      reader.report(.io, "cannot read '\(path)'", at: node, path: keyPath,
-                    hint: "paths are relative to the scenario file that names them")
+    guard let text = String(data: data, encoding: .utf8) else {
+      reader.report(.io, "'\(path)' is not UTF-8 text", at: node, path: keyPath)
       return nil
     }
     reader.recordDataFile(path, bytes: data)

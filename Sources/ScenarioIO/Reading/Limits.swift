@@ -9,6 +9,8 @@ package enum Limits {
   /// Most replications a file may ask for (the command line's soft limit, 10^6, is lower
   /// and can be passed with `--force`).
   package static let replications = 1_000_000_000
+  /// Most stations of a network, classes of customers, or specialties.
+  package static let stations = 1_000
   /// Most ambulances of one kind, in all or in one district.
   package static let ambulances = 100_000
   /// People in one habitation (the largest city on Earth has fewer than 10^8).
@@ -17,7 +19,7 @@ package enum Limits {
   /// microseconds there, and no product with it overflows.
   package static let longestMinutes = 10_000 * 365.25 * 1440
   /// Minutes in the shortest duration above zero: 1 µs.
-  package static let shortestMinutes = 1e-6 / 60
+  package static let shortestMinutes = 1.0 / 60_000_000
   /// Fewest events per minute: one in about 1,900 years.
   package static let slowestRatePerMinute = 1e-9
   /// Most events per minute (100,000), at any hour. Ten thousand years into a run, a float of

@@ -97,10 +97,16 @@ final class NodeReader {
   func integer(_ node: ScenarioNode, path: String, atLeast minimum: Int = Int.min,
                atMost maximum: Int = Limits.count) -> Int? {
     guard let s = node.scalar, let value = Int(s.trimmingSpaces) else {
-      let digits = node.scalar.map { $0.trimmingSpaces.allSatisfy { "0123456789+-".contains($0) } } ?? false
-      report(digits ? .invalidValue : .wrongType,
-             digits ? "'\(node.scalar!)' is too large" : "expected a whole number, found \(describe(node))",
-             at: node, path: path, hint: digits ? "the limit is \(maximum)" : nil)
+      // Digits that do not fit in an Int are a number out of range, not a typo.
+      let text = node.scalar?.trimmingSpaces ?? ""
+      let digits = text.drop { $0 == "-" || $0 == "+" }
+      if text.count - digits.count <= 1, !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) {
+        let small = text.hasPrefix("-")
+        report(.invalidValue, "'\(text)' is too \(small ? "small" : "large")", at: node, path: path,
+               hint: "the limit is \(small ? minimum : maximum)")
+      } else {
+        report(.wrongType, "expected a whole number, found \(describe(node))", at: node, path: path)
+      }
       return nil
     }
     guard value >= minimum else {
@@ -195,10 +201,16 @@ final class NodeReader {
     return perMinute
   }
 
-  func list(_ node: ScenarioNode, path: String) -> [ScenarioNode]? {
+  /// A list of at most `maximum` items.
+  func list(_ node: ScenarioNode, path: String, atMost maximum: Int = Limits.yamlValues) -> [ScenarioNode]? {
     guard let seq = node.items else {
       report(.wrongType, "expected a list, found \(describe(node))", at: node, path: path,
              hint: "write '[a, b, c]' or one '- item' per line")
+      return nil
+    }
+    guard seq.count <= maximum else {
+      report(.invalidValue, "\(seq.count) items; at most \(maximum)", at: node, path: path,
+             hint: "see 'Limits' in docs/scenario-reference.md")
       return nil
     }
     return seq

@@ -11,11 +11,13 @@ extension QueueReader {
       reader.reportMissing("stations", in: f)
       return nil
     }
-    guard let items = reader.list(listNode, path: "stations") else { return nil }
+    // Routing is a dense stations × stations matrix, solved once by LU decomposition.
+    guard let items = reader.list(listNode, path: "stations", atMost: Limits.stations) else { return nil }
     guard !items.isEmpty else {
       reader.report(.invalidValue, "list at least one station", at: listNode, path: "stations")
       return nil
     }
+
     let parsed = items.enumerated().map { readStation($1, path: "stations[\($0)]") }
     let names = parsed.map { $0?.name ?? "" }
     for (i, name) in names.enumerated() where !name.isEmpty && names[..<i].contains(name) {

@@ -46,7 +46,7 @@ struct QueueReader {
       reader.report(.invalidValue, "with 'classes', give each class its own arrivals", at: top,
                     path: "arrivals", hint: "move 'arrivals' under each entry of 'classes'")
     }
-    guard let items = reader.list(node, path: "classes") else { return nil }
+    guard let items = reader.list(node, path: "classes", atMost: Limits.stations) else { return nil }
     var classes: [NetworkSpec.CustomerClass] = []
     var service: [Distribution?] = []
     var arrivals: [ArrivalProcess?] = []

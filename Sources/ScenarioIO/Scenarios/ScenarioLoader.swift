@@ -87,7 +87,7 @@ public enum ScenarioLoader {
         path: "extends", hint: "paths are relative to the file that names them")])
     }
     // Said here, at the `extends:` line, rather than at line 1 of something that is no file.
-    if let kind = notAFile(basePath) {
+    if let kind = BoundedFile.kind(of: basePath) {
       throw ScenarioError([ScenarioDiagnostic(code: .io, message: "'\(name)' is \(kind), not a scenario file",
                                               location: ref.location, path: "extends")])
     }
@@ -144,31 +144,15 @@ public enum ScenarioLoader {
       ScenarioError([ScenarioDiagnostic(code: .io, message: message, location: .init(file: path, line: 1, column: 1),
                                         path: "", hint: hint)])
     }
-    guard FileManager.default.fileExists(atPath: path) else { throw failure("cannot read the file", "no such file") }
-    if let kind = notAFile(path) { throw failure("is \(kind), not a scenario file", "name a .yaml file") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= Limits.scenarioBytes else {
-      throw failure("the file has \(size) bytes; a scenario may have at most \(Limits.scenarioBytes)",
-                    "keep tables in CSV files that the scenario names")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else { throw failure("cannot read the file", "permission?") }
-    guard data.count <= Limits.scenarioBytes else {
-      throw failure("the file has more than \(Limits.scenarioBytes) bytes", "keep tables in CSV files that the scenario names")
-    }
-    guard let text = String(data: data, encoding: .utf8) else {
-      throw failure("the file is not UTF-8 text", "save it as UTF-8")
-    }
-    return text
-  }
-
-  /// "a folder" or "a device, pipe or socket" when `path` is not a regular file (reading a
-  /// pipe would wait for a writer, `/dev/zero` would never end).
-  static func notAFile(_ path: String) -> String? {
-    guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else { return nil }
-    switch type {
-    case .typeRegular: return nil
-    case .typeDirectory: return "a folder"
-    default: return "a device, pipe or socket"
+    switch BoundedFile.read(path, limit: Limits.scenarioBytes) {
+    case .failure(.missing): throw failure("cannot read the file", "no such file")
+    case .failure(.notAFile(let kind)): throw failure("is \(kind), not a scenario file", "name a .yaml file")
+    case .failure(.tooLarge(let limit)):
+      throw failure("the file has more than \(limit) bytes", "keep tables in CSV files that the scenario names")
+    case .failure(.unreadable(let reason)): throw failure("cannot read the file: \(reason)")
+    case .success(let data):
+      guard let text = String(data: data, encoding: .utf8) else { throw failure("the file is not UTF-8 text", "save it as UTF-8") }
+      return text
     }
   }
 
