@@ -37,5 +37,6 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
     self.reason = reason
   }
 
+  /// "cannot write PATH: REASON".
   public var description: String { "cannot write \(path): \(reason)" }
 }

@@ -14,7 +14,9 @@ public enum ResultSet {
   /// The hidden file naming the experiment a result folder belongs to.
   public static let marker = ".telesim-experiment"
 
-  /// The staging folder for `destination`.
+  /// The staging folder for `destination`: `.NAME.partial` beside it.
+  /// - Parameter destination: the `--out` folder.
+  /// - Returns: the staging folder's path.
   public static func staging(for destination: String) -> String {
     sibling(of: destination, suffix: "partial")
   }
@@ -34,8 +36,13 @@ public enum ResultSet {
     }
   }
 
-  /// What stops `destination` from receiving the results of `experiment`; nil when it is
-  /// absent, empty, holds this experiment's results, or holds results and `force` is set.
+  /// What stops `destination` from receiving the results of `experiment`.
+  /// - Parameters:
+  ///   - destination: the `--out` folder.
+  ///   - experiment: the experiment's hash (``ExperimentPlan/hash``).
+  ///   - force: whether another experiment's results may be replaced.
+  /// - Returns: nil when the folder is absent, empty, holds this experiment's results, or
+  ///   holds results and `force` is set.
   public static func obstacle(to destination: String, experiment: String, force: Bool) -> Obstacle? {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: destination, isDirectory: &isFolder) else { return nil }
@@ -56,6 +63,10 @@ public enum ResultSet {
 
   /// Moves the finished `staging` folder into place at `destination`, marked as the results
   /// of `experiment`.
+  /// - Parameters:
+  ///   - staging: the folder the results were written into.
+  ///   - destination: the `--out` folder.
+  ///   - experiment: the experiment's hash, written into ``marker``.
   /// - Throws: ``FileWriteError``; the destination then still holds what it held before.
   public static func commit(_ staging: String, to destination: String, experiment: String) throws(FileWriteError) {
     try AtomicFile.write(experiment + "\n", to: staging + "/" + marker)
@@ -75,7 +86,8 @@ public enum ResultSet {
     if hadOld { try? FileManager.default.removeItem(atPath: old) }
   }
 
-  /// `.NAME.SUFFIX` in the folder that holds `path`.
+  /// `.NAME.SUFFIX` in the folder that holds `path` (the staging folder, the checkpoint).
+  /// - Returns: the sibling's path, relative if `path` is.
   public static func sibling(of path: String, suffix: String) -> String {
     let (parent, name) = split(path)
     return parent + ".\(name).\(suffix)"

@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reporting
+import ScenarioIO
 
 /// Options shared by run, compare and sweep.
 struct ExperimentOptions: ParsableArguments {
@@ -18,7 +19,7 @@ struct ExperimentOptions: ParsableArguments {
   var format: OutputFormat = .table
 
   @Option(help: ArgumentHelp("Folder for the result files. They appear together when all are written; finished "
-                             + "replications are checkpointed beside it (.NAME.partial) until then."))
+                             + "replications are checkpointed beside it (.NAME.checkpoint.jsonl) until then."))
   var out: String?
 
   @Option(help: ArgumentHelp("Finish an interrupted experiment whose results were to go to DIR (the same command with "
@@ -26,8 +27,8 @@ struct ExperimentOptions: ParsableArguments {
                              valueName: "DIR"))
   var resume: String?
 
-  @Flag(help: ArgumentHelp("Run work beyond the limits (10^9 events, 10^6 replications, 100 years), and replace "
-                           + "another experiment's results in --out."))
+  @Flag(help: ArgumentHelp("Run work beyond the limits (" + WorkLimits.summary + "), and replace another "
+                           + "experiment's results in --out."))
   var force = false
 
   @Option(help: ArgumentHelp(
@@ -44,7 +45,9 @@ struct ExperimentOptions: ParsableArguments {
 
   func validate() throws {
     if let r = replications, r < 1 { throw ValidationError("--replications must be at least 1") }
-    if let r = replications, r > 1_000_000_000 { throw ValidationError("--replications may be at most 10^9") }
+    if let r = replications, r > Limits.replications {
+      throw ValidationError("--replications may be at most \(Limits.replications)")
+    }
     if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
     if outFolder?.isEmpty == true { throw ValidationError("--out and --resume take a folder name") }
     if let r = resume, let o = out, r != o { throw ValidationError("--resume DIR takes the place of --out DIR: give one") }

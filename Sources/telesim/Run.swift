@@ -47,7 +47,9 @@ struct Run: AsyncParsableCommand {
     if (traceDays != nil || traceDistrict != nil) && trace == nil {
       throw ValidationError("--trace-days and --trace-district choose what --trace DIR keeps: give --trace too")
     }
-    if !(1...1_000_000_000).contains(maxReplications) { throw ValidationError("--max-replications must be from 1 to 10^9") }
+    if !(1...Limits.replications).contains(maxReplications) {
+      throw ValidationError("--max-replications must be from 1 to \(Limits.replications)")
+    }
     if let p = precision, parsePercent(p) == nil { throw ValidationError("--precision takes a percentage such as 5%") }
   }
 

@@ -34,7 +34,13 @@ package enum POSIXFiles {
       }
       offset += n
     }
-    // close reports a deferred write error (on NFS, say) as well.
+    // On disk before the rename that publishes it, so a power cut cannot leave a named but
+    // empty file; close reports a deferred write error (on NFS, say) as well.
+    if fsync(fd) != 0 && errno != EINVAL {
+      let reason = String(cString: strerror(errno))
+      _ = close(fd)
+      return reason
+    }
     return close(fd) == 0 ? nil : String(cString: strerror(errno))
   }
 }

@@ -32,7 +32,10 @@ public struct WorkEstimate: Sendable, Equatable {
   /// Events per visit to a queueing station (arrival and departure).
   static let eventsPerVisit = 2.0
 
-  /// Estimates `designs × replications` replications of the designs' scenarios.
+  /// Estimates an experiment before it runs.
+  /// - Parameters:
+  ///   - scenarios: one scenario per design.
+  ///   - replications: replications of each design.
   public init(designs scenarios: [Scenario], replications: Int) {
     self.replications = scenarios.count * replications
     designs = scenarios.count
@@ -64,13 +67,15 @@ public struct WorkEstimate: Sendable, Equatable {
     let demand = spec.demand
     // Requests are drawn at the busiest hour's rate and at the peak growth, then thinned; a
     // candidate costs a few draws, a quarter of an event's work.
-    let peakShape = RateProfile.peakOverMean(demand.hourOfDay) * RateProfile.peakOverMean(demand.dayOfWeek)
+    let peakShape = RateProfile.peakOverMean(hourOfDay: demand.hourOfDay, dayOfWeek: demand.dayOfWeek)
+    // The mean growth factor over the run, by the midpoint rule on 100 slices (growth is smooth).
     let meanGrowth = (0..<100).reduce(0.0) { $0 + demand.growth(afterMinutes: (Double($1) + 0.5) * minutes / 100) } / 100
     let candidates = demand.peakGrowth(overMinutes: minutes) * peakShape
     var events = demand.dailyTotal * days * (meanGrowth * eventsPerRequest + candidates / 4)
+    // An outside admission is two events: the admission and the discharge.
     events += spec.otherAdmissionsPerDay.reduce(0, +) * days * 2
     if let fleet = spec.fleet {
-      events += fleet.callsPerDay * days * (eventsPerCall + RateProfile.peakOverMean(fleet.hourOfDay) * RateProfile.peakOverMean(fleet.dayOfWeek) / 4)
+      events += fleet.callsPerDay * days * (eventsPerCall + RateProfile.peakOverMean(hourOfDay: fleet.hourOfDay, dayOfWeek: fleet.dayOfWeek) / 4)
     }
     return events
   }
@@ -90,20 +95,28 @@ public enum WorkLimits {
   /// would fill memory).
   public static let mostDesignPoints = 1_000_000.0
   /// Longest horizon: 100 years.
-  public static let horizonMinutes = 100 * 365.25 * 1440
+  public static let horizonMinutes = 100 * Limits.minutesPerYear
 
-  /// What exceeds the limits, one sentence each; empty when the work is within them.
+  /// The limits in a few words, for help texts: "10^9 events, 10^6 replications, 100 years".
+  public static var summary: String {
+    "10^\(Int(log10(events))) events, 10^\(Int(log10(Double(replications)))) replications, "
+      + "\(Int(horizonMinutes / Limits.minutesPerYear)) years"
+  }
+
+  /// What exceeds the limits.
+  /// - Parameter work: the experiment's estimate.
+  /// - Returns: one sentence per limit exceeded; empty when the work is within them.
   public static func problems(_ work: WorkEstimate) -> [String] {
     var problems: [String] = []
     if work.replications > replications {
       problems.append("\(work.replications) replications exceed the \(replications) TeleSim runs without --force")
     }
     if work.longestHorizonMinutes > horizonMinutes {
-      let years = work.longestHorizonMinutes / (365.25 * 1440)
-      problems.append("a horizon of \(WorkEstimate.scientific(years)) years exceeds 100 years")
+      let years = work.longestHorizonMinutes / Limits.minutesPerYear
+      problems.append("a horizon of \(WorkEstimate.scientific(years)) years exceeds \(Int(horizonMinutes / Limits.minutesPerYear)) years")
     }
     if !(work.events <= events) {
-      problems.append("about \(WorkEstimate.scientific(work.events)) events exceed the 10^9 TeleSim runs without --force"
+      problems.append("about \(WorkEstimate.scientific(work.events)) events exceed the 10^\(Int(log10(events))) TeleSim runs without --force"
                       + " (several minutes to hours)")
     }
     return problems
@@ -118,7 +131,7 @@ extension WorkEstimate {
     return String(format: "%.1e", x).replacingOccurrences(of: "e+0", with: "e").replacingOccurrences(of: "e+", with: "e")
   }
 
-  /// "5 design points × 10 replications, about 2.1e7 events".
+  /// "5 designs × 10 replications, about 2.1e7 events".
   public var sentence: String {
     let each = replications / max(designs, 1)
     let runs = designs > 1 ? "\(designs) designs × \(each) replication\(each == 1 ? "" : "s")"

@@ -15,9 +15,11 @@ package enum Limits {
   package static let ambulances = 100_000
   /// People in one habitation (the largest city on Earth has fewer than 10^8).
   package static let population = 100_000_000
+  /// Minutes in a year of 365.25 days (the `y` unit).
+  package static let minutesPerYear = 365.25 * 1440
   /// Minutes in the longest duration: 10,000 years. A float of minutes still resolves
   /// microseconds there, and no product with it overflows.
-  package static let longestMinutes = 10_000 * 365.25 * 1440
+  package static let longestMinutes = 10_000 * minutesPerYear
   /// Minutes in the shortest duration above zero: 1 µs.
   package static let shortestMinutes = 1.0 / 60_000_000
   /// Fewest events per minute: one in about 1,900 years.
@@ -27,10 +29,11 @@ package enum Limits {
   package static let fastestRatePerMinute = 1e5
   /// Largest plain number (a factor, share, cost or multiplier); larger ones overflow sums.
   package static let largestNumber = 1e12
-  /// Largest factor in an hour-of-day or day-of-week profile, relative to the profile's
-  /// largest: smaller factors than `1/largestProfileRatio` of the peak are treated as
-  /// written, but a peak this far above the rest makes arrivals by thinning spin.
+  /// Largest factor in an hour-of-day or day-of-week profile. The busiest hour's rate (the
+  /// base rate times the factors over their mean) is bounded by ``fastestRatePerMinute`` too.
   package static let largestProfileFactor = 1e6
+  /// Most growth of demand over a run: a million-fold.
+  package static let largestGrowth = 1e6
   /// Largest coefficient of variation (standard deviation over mean) of a distribution.
   package static let largestVariation = 100.0
   /// Years a date may lie in.
@@ -43,6 +46,15 @@ package enum Limits {
   package static let yamlValues = 200_000
   /// Nesting depth of a YAML document.
   package static let yamlDepth = 64
+
+  /// The range of rates, for messages.
+  static var rateBounds: String {
+    "rates lie between \(String(format: "%.0e", slowestRatePerMinute))/min and \(String(format: "%.0e", fastestRatePerMinute))/min"
+      .replacingOccurrences(of: "e-0", with: "e-").replacingOccurrences(of: "e+0", with: "e")
+  }
+
+  /// The range of durations, for messages.
+  static let durationBounds = "durations lie between 1µs and 10,000 years"
 
   /// `x` for a message: whole numbers without a fraction, others to 6 significant digits,
   /// and huge ones as `5.0e126`.

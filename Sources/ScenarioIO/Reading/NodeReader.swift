@@ -175,7 +175,7 @@ final class NodeReader {
     }
     guard minutes == 0 || (Limits.shortestMinutes...Limits.longestMinutes).contains(minutes) else {
       report(.invalidValue, "\(s) is \(minutes > 1 ? "longer than 10,000 years" : "shorter than a microsecond")",
-             at: node, path: path, hint: "durations lie between 1µs and 10,000 years")
+             at: node, path: path, hint: Limits.durationBounds)
       return nil
     }
     return minutes
@@ -195,7 +195,7 @@ final class NodeReader {
     }
     guard (Limits.slowestRatePerMinute...Limits.fastestRatePerMinute).contains(perMinute) else {
       report(.invalidValue, "\(s) is \(perMinute > 1 ? "faster than 100,000 a minute" : "slower than one in 1,900 years")",
-             at: node, path: path, hint: "rates lie between 1e-9/min and 1e5/min")
+             at: node, path: path, hint: Limits.rateBounds)
       return nil
     }
     return perMinute

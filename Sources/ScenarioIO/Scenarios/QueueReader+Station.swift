@@ -75,7 +75,7 @@ extension QueueReader {
     let peak = process.interArrival == nil ? process.peakRatePerMinute : process.meanRatePerMinute
     guard peak.isFinite, peak <= Limits.fastestRatePerMinute else {
       reader.report(.invalidValue, "arrivals come faster than 100,000 a minute" + (peak.isFinite ? " (\(Limits.text(peak))/min)" : ""),
-                    at: node, path: path, hint: "rates lie between 1e-9/min and 1e5/min at every hour")
+                    at: node, path: path, hint: Limits.rateBounds + " at every hour")
       return nil
     }
     return process

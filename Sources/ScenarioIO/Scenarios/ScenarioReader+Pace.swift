@@ -10,29 +10,27 @@ extension ScenarioReader {
     guard case .careNetwork(let spec) = model else { return }
     let growth = spec.demand.peakGrowth(overMinutes: horizonMinutes)
     let at = f["demand"] ?? f.node
-    guard growth.isFinite, growth <= Self.largestGrowth else {
+    guard growth.isFinite, growth <= Limits.largestGrowth else {
       reader.report(.invalidValue, "demand would grow \(growth.isFinite ? Limits.text(growth) + "-fold" : "without bound") "
-                    + "over the horizon; at most \(Limits.text(Self.largestGrowth))-fold", at: at, path: "demand",
+                    + "over the horizon; at most \(Limits.text(Limits.largestGrowth))-fold", at: at, path: "demand",
                     hint: "set demand.max_daily, or a smaller monthly_growth or horizon")
       return
     }
     let day = SimDuration.day.minutes
-    let busiest = spec.demand.dailyTotal / day * growth * RateProfile.peakOverMean(spec.demand.hourOfDay)
-      * RateProfile.peakOverMean(spec.demand.dayOfWeek)
+    let busiest = spec.demand.dailyTotal / day * growth
+      * RateProfile.peakOverMean(hourOfDay: spec.demand.hourOfDay, dayOfWeek: spec.demand.dayOfWeek)
     if busiest > Limits.fastestRatePerMinute {
       reader.report(.invalidValue, "requests would come \(Limits.text(busiest)) a minute in the busiest hour; at most "
-                    + "100,000 a minute", at: at, path: "demand", hint: "rates lie between 1e-9/min and 1e5/min at every hour")
+                    + "\(Limits.text(Limits.fastestRatePerMinute)) a minute", at: at, path: "demand", hint: Limits.rateBounds + " at every hour")
     }
     if let fleet = spec.fleet {
-      let calls = fleet.callsPerDay / day * RateProfile.peakOverMean(fleet.hourOfDay) * RateProfile.peakOverMean(fleet.dayOfWeek)
+      let calls = fleet.callsPerDay / day * RateProfile.peakOverMean(hourOfDay: fleet.hourOfDay, dayOfWeek: fleet.dayOfWeek)
       if calls > Limits.fastestRatePerMinute {
         reader.report(.invalidValue, "calls would come \(Limits.text(calls)) a minute in the busiest hour; at most "
                       + "100,000 a minute", at: f["ambulances"] ?? f.node, path: "ambulances.calls",
-                      hint: "rates lie between 1e-9/min and 1e5/min at every hour")
+                      hint: Limits.rateBounds + " at every hour")
       }
     }
   }
 
-  /// Most growth of demand over a run: a million-fold.
-  static let largestGrowth = 1e6
 }

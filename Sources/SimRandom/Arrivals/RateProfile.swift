@@ -51,6 +51,12 @@ public struct RateProfile: Sendable, Equatable {
     return mean > 0 ? (factors.max() ?? 0) / mean : 1
   }
 
+  /// How much faster than average the busiest hour of a week shaped by `hourOfDay` and
+  /// `dayOfWeek` factors runs.
+  public static func peakOverMean(hourOfDay: [Double], dayOfWeek: [Double]) -> Double {
+    peakOverMean(hourOfDay) * peakOverMean(dayOfWeek)
+  }
+
   /// Width of one slot in minutes.
   public var slotMinutes: Double { periodMinutes / Double(ratesPerMinute.count) }
 
