@@ -33,7 +33,9 @@ check "--out refuses another experiment's results (exit 4, --force replaces them
   '$bin' run '$scenarios/mmck.yaml' --replications 2 --quiet --out r --force >/dev/null &&
   grep -q 'mmck\|M/M/c/K' r/summary.json && mkdir -p notes && touch notes/plan.txt &&
   { '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out notes --force 2>e4 >/dev/null; test \$? -eq 64; } &&
-  test -e notes/plan.txt && ! ls -a | grep -q 'partial\|\.old'"
+  test -e notes/plan.txt && ! ls -a | grep -q 'partial\|\.old' &&
+  touch r/mine.txt && { '$bin' run '$scenarios/mmck.yaml' --replications 2 --quiet --out r --force 2>e5 >/dev/null; test \$? -eq 64; } &&
+  grep -q 'holds files TeleSim did not write (mine.txt)' e5 && test -e r/mine.txt"
 check "Ctrl-C stops with exit 130 and says how to finish; --resume gives the same bytes as an uninterrupted run" bash -c "
   cd '$tmp' && f='$scenarios/bihar-2021-launch.yaml'
   '$bin' run \$f --replications 6 --threads 1 --quiet --out whole >whole.txt &&

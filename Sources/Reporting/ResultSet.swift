@@ -11,8 +11,11 @@ import Foundation
 /// made it (`.telesim-experiment`), so that a later run can tell its own results from
 /// another experiment's.
 public enum ResultSet {
-  /// The hidden file naming the experiment a result folder belongs to.
+  /// The hidden file naming the experiment a result folder belongs to (first line) and the
+  /// entries it wrote (one per line).
   public static let marker = ".telesim-experiment"
+  /// What TeleSim adds to a result folder after it is in place (`--report`).
+  static let laterFiles = ["report.html"]
 
   /// The staging folder for `destination`: `.NAME.partial` beside it.
   /// - Parameter destination: the `--out` folder.
@@ -49,8 +52,17 @@ public enum ResultSet {
     guard isFolder.boolValue else { return .notAResultsFolder("\(destination) is a file, not a folder") }
     let contents = (try? FileManager.default.contentsOfDirectory(atPath: destination)) ?? []
     if contents.isEmpty { return nil }
-    let owner = (try? String(contentsOfFile: destination + "/" + marker, encoding: .utf8))?
-      .trimmingCharacters(in: .whitespacesAndNewlines)
+    let lines = (try? String(contentsOfFile: destination + "/" + marker, encoding: .utf8))?
+      .split(separator: "\n").map(String.init)
+    let owner = lines?.first
+    if owner != nil, owner == experiment || force, let written = lines?.dropFirst(), !written.isEmpty {
+      // Replacing the folder would delete what the user put there beside the results.
+      let theirs = contents.filter { !written.contains($0) && $0 != marker && !laterFiles.contains($0) }.sorted()
+      if !theirs.isEmpty {
+        return .notAResultsFolder("\(destination) holds files TeleSim did not write (" + theirs.prefix(3).joined(separator: ", ")
+                                  + (theirs.count > 3 ? ", …" : "") + "); move them, or name another folder")
+      }
+    }
     if owner == experiment { return nil }
     let isResults = owner != nil || contents.contains { ["summary.json", "comparison.json", "sweep.json"].contains($0) }
     guard isResults else {
@@ -61,6 +73,14 @@ public enum ResultSet {
                          + "; give --force to replace them, or name another folder")
   }
 
+  /// Puts back results that a kill between the two renames of ``commit(_:to:experiment:)``
+  /// left aside as `.NAME.old` with no `NAME`, so the next command finds them where they were.
+  public static func restoreInterrupted(_ destination: String) {
+    let old = sibling(of: destination, suffix: "old")
+    guard !FileManager.default.fileExists(atPath: destination), FileManager.default.fileExists(atPath: old) else { return }
+    _ = rename(old, destination)
+  }
+
   /// Moves the finished `staging` folder into place at `destination`, marked as the results
   /// of `experiment`.
   /// - Parameters:
@@ -69,7 +89,10 @@ public enum ResultSet {
   ///   - experiment: the experiment's hash, written into ``marker``.
   /// - Throws: ``FileWriteError``; the destination then still holds what it held before.
   public static func commit(_ staging: String, to destination: String, experiment: String) throws(FileWriteError) {
-    try AtomicFile.write(experiment + "\n", to: staging + "/" + marker)
+    // The marker lists the top-level entries, so that a later run can tell them from files a
+    // user added.
+    let entries = ((try? FileManager.default.contentsOfDirectory(atPath: staging)) ?? []).sorted()
+    try AtomicFile.write(([experiment] + entries).joined(separator: "\n") + "\n", to: staging + "/" + marker)
     let parent = split(destination).parent
     if !parent.isEmpty, let reason = POSIXFiles.createFolders(parent) { throw FileWriteError(path: parent, reason: reason) }
     let old = sibling(of: destination, suffix: "old")
@@ -96,7 +119,7 @@ public enum ResultSet {
   /// `path` as its folder (with a trailing slash, or empty) and its last component, without
   /// a trailing slash. Spelled out because NSString's path methods trap on some short strings
   /// in this toolchain's Foundation.
-  static func split(_ path: String) -> (parent: String, name: String) {
+  package static func split(_ path: String) -> (parent: String, name: String) {
     var trimmed = Substring(path)
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
     guard let slash = trimmed.lastIndex(of: "/") else { return ("", String(trimmed)) }

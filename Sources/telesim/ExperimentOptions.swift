@@ -49,7 +49,9 @@ struct ExperimentOptions: ParsableArguments {
       throw ValidationError("--replications may be at most \(Limits.replications)")
     }
     if let t = threads, t < 1 { throw ValidationError("--threads must be at least 1") }
-    if outFolder?.isEmpty == true { throw ValidationError("--out and --resume take a folder name") }
+    if let o = outFolder, o.isEmpty || [".", ".."].contains(ResultSet.split(o).name) {
+      throw ValidationError("--out and --resume take a folder of its own (not '\(o)')")
+    }
     if let r = resume, let o = out, r != o { throw ValidationError("--resume DIR takes the place of --out DIR: give one") }
     if shard != nil && outFolder == nil { throw ValidationError("--shard needs --out DIR for the shard file") }
     if report && outFolder == nil { throw ValidationError("--report needs --out DIR: the report is made from the result files") }
@@ -155,6 +157,7 @@ struct ExperimentOptions: ParsableArguments {
   /// Refuses to put results where another experiment's are (exit 4, --force replaces them), or
   /// into a file or a folder of other files (exit 64).
   func checkDestination(_ out: String, experiment: String) throws {
+    ResultSet.restoreInterrupted(out)
     guard let obstacle = ResultSet.obstacle(to: out, experiment: experiment, force: force) else { return }
     printToStandardError("error: \(obstacle.message)")
     if case .otherResults = obstacle { throw ExitCode.refused }

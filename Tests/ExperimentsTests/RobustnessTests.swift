@@ -104,6 +104,16 @@ struct RobustnessTests {
     }
     #expect(throws: CheckpointError.self) { try Checkpoint.open(at: path, header: try carePlan(replications: 9).header, resume: true) }
     #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    let otherHeader = try carePlan(replications: 9).header
+    do {
+      _ = try Checkpoint.open(at: path, header: otherHeader, resume: false)
+      Issue.record("another experiment's fresh start discarded a finished replication")
+    } catch {
+      #expect(error.kind == .unfinished)
+    }
+    let pipe = folder + "/pipe.jsonl"
+    #expect(mkfifo(pipe, 0o644) == 0)
+    #expect(throws: CheckpointError.self) { try Checkpoint.open(at: pipe, header: plan.header, resume: false) }
     let forced = try Checkpoint.open(at: path, header: plan.header, resume: false, force: true)
     #expect(forced.restored.isEmpty)
     forced.close()

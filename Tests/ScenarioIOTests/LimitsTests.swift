@@ -24,6 +24,15 @@ struct LimitsTests {
     #expect(found.first?.message == "is a folder, not a scenario file")
   }
 
+  @Test("a scenario reached through a symbolic link loads like the file itself")
+  func symlinkedScenario() throws {
+    let link = FileManager.default.temporaryDirectory.appendingPathComponent("telesim-link-\(getpid()).yaml").path
+    defer { try? FileManager.default.removeItem(atPath: link) }
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixtures.appendingPathComponent("valid/mmc.yaml").path)
+    let scenario = try ScenarioLoader.load(path: link)
+    #expect(scenario.replications >= 1)
+  }
+
   @Test("a scenario file over 1 MiB is refused before it is parsed")
   func oversizedFile() throws {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("telesim-big-\(getpid()).yaml")

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 import Synchronization
 
 /// The finished units of an experiment, appended to a file as each one completes, so that an
@@ -51,6 +52,8 @@ public final class Checkpoint: Sendable {
     if resume && !FileManager.default.fileExists(atPath: path) {
       throw CheckpointError("no unfinished experiment to resume (\(path) does not exist)", .nothing)
     }
+    // A pipe would block the open below and a device would never end.
+    if let kind = BoundedFile.kind(of: path) { throw CheckpointError("\(path) is \(kind), not a checkpoint", .foreign) }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
     if let reason = POSIXFiles.createFolders(folder) { throw CheckpointError("cannot create \(folder): \(reason)") }
     let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
@@ -60,12 +63,15 @@ public final class Checkpoint: Sendable {
       throw CheckpointError("another telesim process is writing \(path); wait for it or stop it", .busy)
     }
     do throws(CheckpointError) {
-      // A fresh start replaces whatever is there unless it is this experiment's unfinished work.
+      // A fresh start replaces what is there only if it holds no finished work, or --force.
       let found = resume ? try read(fd, path: path, header: header)
-                         : ((try? read(fd, path: path, header: header)) ?? (matches: false, records: [], end: 0))
-      if !resume, !force, found.matches, !found.records.isEmpty {
-        throw CheckpointError("\(path) holds \(found.records.count) finished replications of this experiment: finish "
-                              + "them with --resume instead of --out, or give --force to start again", .unfinished)
+                         : ((try? read(fd, path: path, header: header)) ?? (matches: false, records: [], end: 0, lines: 2))
+      if !resume, !force, found.lines > 1 {
+        throw CheckpointError(found.matches
+          ? "\(path) holds \(found.records.count) finished replications of this experiment: finish them with --resume "
+            + "instead of --out, or give --force to start again"
+          : "\(path) holds the unfinished work of another experiment: finish it with that experiment's command and "
+            + "--resume, or give --force to discard it", .unfinished)
       }
       if resume && !found.matches {
         throw CheckpointError("\(path) belongs to another experiment: resume with the same files (and data), "
@@ -93,7 +99,7 @@ public final class Checkpoint: Sendable {
   /// The records in the open file `fd`, whether its header is `header`'s, and where the last
   /// whole record ends.
   private static func read(_ fd: Int32, path: String, header: PlanHeader) throws(CheckpointError)
-    -> (matches: Bool, records: [UnitRecord], end: Int)
+    -> (matches: Bool, records: [UnitRecord], end: Int, lines: Int)
   {
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -106,11 +112,11 @@ public final class Checkpoint: Sendable {
     var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
     let complete = data.last == UInt8(ascii: "\n")
     if complete { lines.removeLast() }
-    guard let first = lines.first, !first.isEmpty else { return (false, [], 0) }
+    guard let first = lines.first, !first.isEmpty else { return (false, [], 0, 0) }
     guard let opening = try? ShardFile.decoder.decode(Opening.self, from: Data(first)), opening.schema == schema else {
-      return (false, [], 0)
+      throw CheckpointError("\(path) is not a TeleSim checkpoint" + advice, .foreign)
     }
-    guard opening.header == header else { return (false, [], 0) }
+    guard opening.header == header else { return (false, [], 0, lines.count) }
     var records: [UnitRecord] = []
     var seen = Set<ExperimentPlan.Unit>()
     var reference: [Int: UnitRecord] = [:]
@@ -129,7 +135,7 @@ public final class Checkpoint: Sendable {
       if seen.insert(record.unit).inserted { records.append(record) }
       end += line.count + 1
     }
-    return (true, records, end)
+    return (true, records, end, lines.count)
   }
 
   static let advice = "; delete it to start again"

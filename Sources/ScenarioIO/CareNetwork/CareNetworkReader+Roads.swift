@@ -107,6 +107,11 @@ extension CareNetworkReader {
         ok = false
         continue
       }
+      guard a != b else {
+        reader.report(.invalidValue, "a road from '\(row[cf].text)' to itself", in: et, cell: row[ct], column: "to")
+        ok = false
+        continue
+      }
       var km = points[a].kilometres(to: points[b]) * detour
       if let c = et.column("length_km"), !row[c].text.isEmpty {
         guard let v = Double(row[c].text), (0...Self.longestRoadKm).contains(v) else {
@@ -138,8 +143,8 @@ extension CareNetworkReader {
       list.append(.init(from: RoadNodeID(a), to: RoadNodeID(b), kilometres: km, speed: speed))
     }
     guard ok else { return nil }
-    guard !list.isEmpty else {
-      reader.report(.invalidValue, "'\(edgeName)' has no roads", at: edges, path: "ambulances.roads.edges",
+    guard list.contains(where: { $0.kilometres > 0 }) else {
+      reader.report(.invalidValue, "'\(edgeName)' has no road of any length", at: edges, path: "ambulances.roads.edges",
                     hint: "one row per road segment: from,to and length_km, class or speed_kmh")
       return nil
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Reads a file that a scenario names, refusing what is not a regular file (reading a pipe
 /// waits for a writer, `/dev/zero` never ends) and reading no more than a limit, whatever size
 /// the file claims.
-enum BoundedFile {
+package enum BoundedFile {
   /// Why a file was not read.
   enum Failure: Error {
     case missing
@@ -39,14 +39,14 @@ enum BoundedFile {
     }
   }
 
-  /// "a folder" or "a device, pipe or socket" when `path` is not a regular file.
-  static func kind(of path: String) -> String? {
-    guard let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType else {
-      return nil
-    }
-    switch type {
-    case .typeRegular: return nil
-    case .typeDirectory: return "a folder"
+  /// "a folder" or "a device, pipe or socket" when `path` is not a regular file, following
+  /// symbolic links (a link to a file is the file); nil for a regular file or none at all.
+  package static func kind(of path: String) -> String? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return nil
+    case S_IFDIR: return "a folder"
     default: return "a device, pipe or socket"
     }
   }

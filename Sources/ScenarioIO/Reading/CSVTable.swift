@@ -38,7 +38,7 @@ package struct CSVTable {
     let missing = required.filter { !header.contains($0) }
     if !missing.isEmpty {
       reader.report(.invalidValue, "'\(path)' lacks column\(missing.count > 1 ? "s" : "") " + missing.joined(separator: ", "),
-                    at: node, path: keyPath, hint: "its header is: " + header.joined(separator: ","))
+                    at: node, path: keyPath, hint: "its header is: " + Self.shown(header.joined(separator: ",")))
       return nil
     }
     let body = records.dropFirst().filter { !($0.count == 1 && $0[0].text.isEmpty) }
@@ -51,6 +51,13 @@ package struct CSVTable {
     }
     guard ok else { return nil }
     return CSVTable(file: path, header: header, rows: Array(body))
+  }
+
+  /// `text` fit for a message: control characters (a terminal's escape codes, NUL) as `?`,
+  /// and at most 120 characters, since the "header" may be any file's first line.
+  static func shown(_ text: String) -> String {
+    let clean = String(text.unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+    return clean.count > 120 ? String(clean.prefix(120)) + "…" : clean
   }
 
   /// Column index by name.
