@@ -48,11 +48,11 @@ check "Ctrl-C stops with exit 130 and says how to finish; --resume gives the sam
   '$bin' run \$f --replications 6 --threads 2 --quiet --resume cut >resumed.txt &&
   diff -r whole cut && cmp whole.txt resumed.txt && test ! -e .cut.partial && test ! -e .cut.checkpoint.jsonl"
 check "SIGTERM also stops cleanly; --resume without a checkpoint exits 64" bash -c "
-  cd '$tmp' && { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 400 --threads 1 --out sw >/dev/null 2>sw.err & pid=\$!; } &&
+  cd '$tmp' && { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 500 --threads 1 --out sw >/dev/null 2>sw.err & pid=\$!; } &&
   for i in \$(seq 1 300); do test \$(wc -l <.sw.checkpoint.jsonl 2>/dev/null || echo 0) -ge 3 && break; sleep 0.05; done &&
   kill -TERM \$pid; wait \$pid; test \$? -eq 130 && grep -q 'interrupted: [0-9]* of' sw.err &&
-  { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 400 --threads 1 --resume sw >/dev/null 2>/dev/null & pid=\$!; } &&
-  sleep 1 && { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 400 --threads 1 --resume sw 2>busy.err; test \$? -eq 64; } &&
+  { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 500 --threads 1 --resume sw >/dev/null 2>/dev/null & pid=\$!; } &&
+  sleep 1 && { '$bin' sweep '$scenarios/mmck-sweep.yaml' --replications 500 --threads 1 --resume sw 2>busy.err; test \$? -eq 64; } &&
   grep -q 'another telesim process is writing' busy.err && kill -INT \$pid; wait \$pid; test \$? -eq 130 &&
   { '$bin' run '$scenarios/mmc.yaml' --resume nothing-here 2>e5; test \$? -eq 64; } && grep -q 'no unfinished experiment' e5"
 check "a signal during setup also exits 130; edited shards and checkpoints are refused, not trapped on" bash -c "
