@@ -16,6 +16,14 @@ public enum SummaryReport {
   /// `targets` (when the scenario has `expect:` thresholds) lists each with `met` judged as
   /// `telesim check` does; `settings` holds every setting of the scenario after `extends:`,
   /// by key path, so the file says what was simulated.
+  /// `"capacity": {"spokes": 1723, …}`, when the result has totals.
+  static func capacity(_ result: ExperimentResult, into j: inout JSONText) {
+    guard !result.info.capacity.isEmpty else { return }
+    j.key("capacity"); j.beginObject()
+    for count in result.info.capacity { j.key(count.name); j.integer(count.value) }
+    j.endObject()
+  }
+
   public static func json(_ result: ExperimentResult) -> String {
     var j = JSONText()
     j.beginObject()
@@ -42,6 +50,7 @@ public enum SummaryReport {
       }
       j.endArray()
     }
+    capacity(result, into: &j)
     if !result.info.settings.isEmpty {
       j.key("settings"); j.beginObject()
       for setting in result.info.settings { j.key(setting.path); j.string(setting.value) }

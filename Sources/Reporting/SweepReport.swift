@@ -71,9 +71,10 @@ public enum SweepReport {
   }
 
   /// The sweep as JSON (`telesim/sweep/v1`): the experiment's seed and replications, the
-  /// scenario's targets, the swept axes (key, name in words, values), then each design point's label, settings, its values
-  /// on the axes, scenario hash and every metric as in the summary (`mean`, `ci95`, `sd`, `n`,
-  /// `unit`, `better`).
+  /// scenario's targets, the swept axes (key, name in words, values), then each design
+  /// point's label, settings, its values on the axes, scenario hash, capacity totals (as in
+  /// the summary: specialists, beds, …) and every metric as in the summary (`mean`, `ci95`,
+  /// `sd`, `n`, `unit`, `better`).
   public static func json(_ results: [ExperimentResult], header: PlanHeader) -> String {
     var j = JSONText()
     j.beginObject()
@@ -123,6 +124,7 @@ public enum SweepReport {
       j.key("scenario"); j.string(result.scenarioName)
       j.key("scenario_hash"); j.string(result.scenarioHash)
       if !result.fingerprints.isEmpty { j.key("fingerprint"); j.string(Fingerprint.hex(result.fingerprint)) }
+      SummaryReport.capacity(result, into: &j)
       j.key("metrics"); SummaryReport.metrics(result, into: &j)
       j.endObject()
     }

@@ -169,3 +169,46 @@ struct IslandRoadTests {
     #expect(values["ambulance.response.mean"].map { $0.isFinite && $0 > 0 } == true)
   }
 }
+
+@Suite("Capacity totals")
+struct CapacityTotalsTests {
+  /// care-small: spokes S1-S3, hubs H1 and H2 (dh) with one general-medicine and one
+  /// paediatric specialist each, beds 0 + 6 + 0 + 30 + 200 + 200 = 436, and the one PHC (S2,
+  /// 6 beds) upgraded to 30 on day 7.
+  @Test("a care network's totals are counted as a planner would, before and after upgrades")
+  func careTotals() throws {
+    func totals(_ s: Scenario) -> [String] { ScenarioInfo(s).capacity.map { "\($0.name)=\($0.value)" } }
+    #expect(totals(try scenario("care-small.yaml")) == ["spokes=3", "hubs=2", "specialists=4", "beds=436", "beds_at_end=460"])
+    var short = try scenario("care-small.yaml")
+    short.horizon = .days(7)
+    #expect(totals(short) == ["spokes=3", "hubs=2", "specialists=4", "beds=436"], "an upgrade at the horizon is not counted")
+    // 1 × 2.5 = 2.5 rounds half up to 3, for each of 2 specialties at each of 2 hubs.
+    let scaled = try scenario("care-small.yaml", [ScenarioOverride(key: "specialists_scale", value: "2.5")])
+    #expect(totals(scaled).contains("specialists=12"))
+    let fleet = try scenario("care-ambulances-csv-roads.yaml")
+    #expect(totals(fleet).last == "ambulances=4")
+  }
+
+  @Test("each design point of a sweep carries its own totals, so a planner reads staffing beside the waits")
+  func sweepTotals() async throws {
+    var designs: [Design] = []
+    for c in [2, 3] {
+      var s = try scenario("mmc.yaml", [ScenarioOverride(key: "servers", value: "\(c)")])
+      s.horizon = .hours(50)
+      s.warmUp = .hours(5)
+      designs.append(Design(label: "servers=\(c)", settings: [ScenarioOverride(key: "servers", value: "\(c)")], scenario: s))
+    }
+    let plan = ExperimentPlan(kind: .sweep, designs: designs, seed: 1, replications: 2)
+    let json = SweepReport.json(plan.header.results(from: await plan.run(plan.units, workers: 2)), header: plan.header)
+    #expect(json.contains("\"capacity\":{\"stations\":1,\"servers\":2}"), "\(json.prefix(600))")
+    #expect(json.contains("\"capacity\":{\"stations\":1,\"servers\":3}"))
+  }
+
+  @Test("a queueing model's totals are its stations and each station's most servers")
+  func queueTotals() throws {
+    let opd = try scenario("rostered-opd.yaml")
+    #expect(ScenarioInfo(opd).capacity.map(\.name) == ["stations", "servers"])
+    let mmc = try scenario("mmc.yaml", [ScenarioOverride(key: "servers", value: "7")])
+    #expect(ScenarioInfo(mmc).capacity.map(\.value) == [1, 7])
+  }
+}

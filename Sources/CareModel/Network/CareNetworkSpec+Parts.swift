@@ -30,6 +30,14 @@ extension CareNetworkSpec {
       self.admitProbability = admitProbability
       self.referProbability = referProbability
     }
+
+    /// This specialty with every hub's specialists multiplied by `scale` and rounded to whole
+    /// people (halves up): `specialists_scale`, one knob for all staffing.
+    public func scaled(by scale: Double) -> Specialty {
+      var copy = self
+      copy.specialistsByHubTier = specialistsByHubTier.map { Int((Double($0) * scale).rounded()) }
+      return copy
+    }
   }
 
   /// When hubs hold teleconsultation sessions: the same hours on the listed weekdays.

@@ -22,6 +22,16 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
   public var targets: [Target] = []
   /// Every setting of the scenario (key path and text), to say what differs between designs.
   public var settings: [ScenarioSetting] = []
+  /// How much of everything the scenario has (hubs, specialists, beds, ambulances; stations
+  /// and servers), in a fixed order: the totals a planner pays for.
+  public var capacity: [Count] = []
+
+  /// A named total.
+  public struct Count: Sendable, Codable, Equatable {
+    /// `specialists`, `beds`, `beds_at_end`, `servers`, ….
+    public var name: String
+    public var value: Int
+  }
 
   /// A threshold a metric should meet (`teleconsult.wait.p90 <= 48h`), and how it is judged.
   public struct Target: Sendable, Codable, Equatable {
@@ -49,6 +59,7 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     if case .careNetwork(let spec) = scenario.model { startDate = spec.startDate }
     dataFiles = scenario.dataFiles
     settings = scenario.settings
+    capacity = Self.capacity(of: scenario)
     if let e = scenario.expectations {
       targets = e.thresholds.map {
         Target(metric: $0.metric, comparison: $0.comparison.rawValue, limit: $0.limit, text: $0.text, judge: e.judge.rawValue)
@@ -58,7 +69,7 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
 
   private enum CodingKeys: String, CodingKey {
     case name, file, hash, kind, generator, horizonMinutes, warmUpMinutes, warmUpMethod, startDate, dataFiles, targets
-    case settings
+    case settings, capacity
   }
 
   // Shard files written before `dataFiles`, `targets` and `settings` existed decode without them.
@@ -76,6 +87,7 @@ public struct ScenarioInfo: Sendable, Codable, Equatable {
     dataFiles = try c.decodeIfPresent([DataFile].self, forKey: .dataFiles) ?? []
     targets = try c.decodeIfPresent([Target].self, forKey: .targets) ?? []
     settings = try c.decodeIfPresent([ScenarioSetting].self, forKey: .settings) ?? []
+    capacity = try c.decodeIfPresent([Count].self, forKey: .capacity) ?? []
   }
 }
 

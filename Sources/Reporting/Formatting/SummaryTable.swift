@@ -16,7 +16,21 @@ public enum SummaryTable {
       + "seed \(result.seed), horizon \(DisplayUnit.suited(to: "min", typical: result.horizonMinutes).text(result.horizonMinutes)), "
       + "warm-up \(DisplayUnit.suited(to: "min", typical: result.warmUpMinutes).text(result.warmUpMinutes))"
       + "\(result.warmUpMethod == "mser5" ? " (MSER-5)" : "")\n"
-    return header + layout(rows)
+    return header + capacityLine(result.info.capacity) + layout(rows)
+  }
+
+  /// "capacity: spokes 1,723, hubs 17, specialists 204, beds 31,720\n" (empty without totals).
+  static func capacityLine(_ counts: [ScenarioInfo.Count]) -> String {
+    guard !counts.isEmpty else { return "" }
+    return "capacity: " + counts.map { "\($0.name.replacingOccurrences(of: "_", with: " ")) \(grouped($0.value))" }
+      .joined(separator: ", ") + "\n"
+  }
+
+  /// `1234567` as `1,234,567`.
+  static func grouped(_ n: Int) -> String {
+    let digits = Array(String(n.magnitude))
+    let text = digits.enumerated().map { i, d in (i > 0 && (digits.count - i) % 3 == 0 ? "," : "") + String(d) }.joined()
+    return n < 0 ? "-" + text : text
   }
 
   /// Theory beside simulation: metric, exact value, simulated mean and CI, and whether the

@@ -8,8 +8,10 @@ struct CareNetworkReader {
   let reader: NodeReader
 
   static let keys = ["start", "facilities", "habitations", "spokes", "hubs", "sessions", "demand",
-                     "specialties", "policy", "beds", "transport", "costs", "upgrades", "ambulances"]
+                     "specialties", "specialists_scale", "policy", "beds", "transport", "costs", "upgrades", "ambulances"]
   static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+  /// Most a staffing multiplier may be: it multiplies counts already up to ``Limits/count``.
+  static let largestStaffScale = 100.0
 
   func read(_ f: Fields) -> CareNetworkSpec? {
     for key in ["start", "facilities", "habitations", "spokes", "hubs", "sessions", "demand", "specialties"]
@@ -28,7 +30,12 @@ struct CareNetworkReader {
     let hubRule = f["hubs"].flatMap(readHubRule)
     let sessions = f["sessions"].flatMap(readSessions)
     let demand = f["demand"].flatMap(readDemand)
-    let specialties = f["specialties"].flatMap(readSpecialties)
+    let specialistsScale = f["specialists_scale"].map {
+      reader.number($0, path: "specialists_scale", atLeast: 0, atMost: Self.largestStaffScale)
+    } ?? ScenarioDefaults.specialistsScale
+    let specialties = f["specialties"].flatMap(readSpecialties).map { list in
+      specialistsScale.map { scale in list.map { $0.scaled(by: scale) } } ?? list
+    }
     let policy = readPolicy(f["policy"])
     let (stays, referralTier, otherAdmissions) = readBeds(f["beds"])
     let transport = readTransport(f["transport"])

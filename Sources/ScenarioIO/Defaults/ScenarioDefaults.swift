@@ -31,6 +31,8 @@ public enum ScenarioDefaults {
   static let referralTier = Tier.chc
   /// Every facility's beds as the table gives them.
   static let bedScale = 1.0
+  /// Every hub's specialists as `specialties` gives them.
+  static let specialistsScale = 1.0
   /// Length of stay at every tier: lognormal, mean 2 days, sd 1 day.
   static let stayMean = SimDuration.days(2)
   static let staySD = SimDuration.day
@@ -91,7 +93,7 @@ public enum ScenarioDefaults {
       ("policy.doctor_unavailable", Units.format(policy.doctorUnavailable)),
       ("policy.retry", Units.format(policy.retryProbability)), ("policy.max_attempts", "\(policy.maxAttempts)"),
       ("policy.failed_call", minutes(policy.failedCall)),
-      ("beds.referral_tier", referralTier.rawValue), ("beds.scale", Units.format(bedScale)), ("beds.stay.TIER", lognormal(stayMean, staySD)),
+      ("specialists_scale", Units.format(specialistsScale)), ("beds.referral_tier", referralTier.rawValue), ("beds.scale", Units.format(bedScale)), ("beds.stay.TIER", lognormal(stayMean, staySD)),
       ("beds.other_admissions.TIER", "\(Units.format(otherAdmissionsPerDay))/d"),
       ("transport.detour", Units.format(transport.detour)), ("transport.speed", "\(Units.format(transport.speedKmPerHour))km/h"),
       ("transport.dispatch", minutes(transport.dispatchDelay)), ("transport.cost_per_km", Units.format(transport.costPerKm)),
