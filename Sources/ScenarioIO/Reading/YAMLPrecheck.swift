@@ -72,9 +72,10 @@ enum YAMLPrecheck {
       let leading = atLineStart
       atLineStart = false
       switch byte {
-      case UInt8(ascii: "\""), UInt8(ascii: "'") where YAMLPrecheck.isBoundary(previous) || previous == UInt8(ascii: ":"): quote = byte
+      // (A `where` binds only to the pattern before it, so each pattern carries its own.)
+      case UInt8(ascii: "\"") where startsToken, UInt8(ascii: "'") where startsToken: quote = byte
       case UInt8(ascii: "#") where previous == UInt8(ascii: " ") || leading: inComment = true
-      case UInt8(ascii: "|"), UInt8(ascii: ">") where previous == UInt8(ascii: " ") && opensBlock(): blockIndent = indent
+      case UInt8(ascii: "|") where opensBlock(), UInt8(ascii: ">") where opensBlock(): blockIndent = indent
       case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
       case UInt8(ascii: "]"), UInt8(ascii: "}"):
         depth = max(0, depth - 1)
@@ -96,13 +97,17 @@ enum YAMLPrecheck {
 
     private var next: UInt8? { i + 1 < bytes.count ? bytes[i + 1] : nil }
 
+    /// Whether the byte at `i` begins a token: a quote there opens a quoted string.
+    private var startsToken: Bool { YAMLPrecheck.isBoundary(previous) || previous == UInt8(ascii: ":") }
+
     private mutating func noteKey(_ message: String) {
       if keyProblem == nil { keyProblem = Problem(message: message, hint: "keys are plain names", line: line, column: column) }
     }
 
-    /// Whether the `|` or `>` at `i` is followed only by block indicators (`-`, `+`, a digit),
-    /// spaces and perhaps a comment: the start of a block scalar.
+    /// Whether the `|` or `>` at `i` follows a space and is followed only by block indicators
+    /// (`-`, `+`, a digit), spaces and perhaps a comment: the start of a block scalar.
     private func opensBlock() -> Bool {
+      guard previous == UInt8(ascii: " ") else { return false }
       var j = i + 1
       while j < bytes.count, [UInt8(ascii: "-"), UInt8(ascii: "+")].contains(bytes[j]) || (48...57).contains(bytes[j]) { j += 1 }
       while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
