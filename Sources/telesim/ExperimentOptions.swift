@@ -73,8 +73,13 @@ struct ExperimentOptions: ParsableArguments {
     guard let spec = session.shard else { return plan.header.results(from: records) }
     let file = ShardFile(header: plan.header, shard: spec.index, of: spec.count, records: records)
     let path = (outFolder ?? ".") + "/" + ShardFile.fileName(spec.index, of: spec.count)
-    try writeOrExit { try AtomicFile.write(try file.encoded(), to: path) }
-    session.checkpoint?.remove()
+    // As for a result set: a signal waits until the shard file is written and the checkpoint gone.
+    try writeOrExit {
+      try Interruption.critical { () throws in
+        try AtomicFile.write(try file.encoded(), to: path)
+        Interruption.finished()
+      }
+    }
     print("wrote \(path): \(records.count) of \(plan.units.count) replications (experiment \(plan.hash))")
     return nil
   }
