@@ -24,13 +24,17 @@ fuzzer="$("${build[@]}" --show-bin-path)/FuzzScenario"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/corpus" "$work/artifacts"
+# The Bihar ambulance scenarios are left out: loading one takes seconds in this instrumented
+# build (the whole state's roads and fleet), enough to be taken for a hang on a busy machine;
+# the ambulance fixtures reach the same reader code in milliseconds.
 for f in scenarios/*.yaml scenarios/gates/*.yaml Tests/ScenarioIOTests/Fixtures/*/*.yaml "$regressions"/*; do
+  case "$(basename "$f")" in bihar-ambulance*) continue ;; esac
   [ -f "$f" ] && cp "$f" "$work/corpus/$(sha256sum "$f" | cut -c1-16)"
 done
 
 # Fork mode (one child at a time) survives an out-of-memory child and, with the slow Bihar
 # seeds in the corpus, runs about 50 times more inputs per second than the classic loop.
-options=(-fork=1 -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=10
+options=(-fork=1 -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=2048 -timeout=20
          -dict=Fuzz/yaml.dict -artifact_prefix="$work/artifacts/" -print_final_stats=1)
 [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && options+=(-ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
 log=.build/fuzz/last-run.log
