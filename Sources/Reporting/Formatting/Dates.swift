@@ -1,3 +1,5 @@
+import ScenarioIO
+
 /// Calendar dates as a page shows them.
 enum Dates {
   private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

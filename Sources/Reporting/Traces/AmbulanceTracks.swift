@@ -1,4 +1,5 @@
 import CareModel
+import ScenarioIO
 import SimKernel
 
 /// A traced replication's ambulance movements as files for a map: a CSV of events and a
@@ -72,44 +73,5 @@ public enum Timestamp {
   /// `YYYY-MM-DD` of day `day` of a run that starts on `startDate`.
   public static func date(ofDay day: Int, startDate: String) -> String? {
     CivilDate(startDate).map { CivilDate(daysSinceEpoch: $0.daysSinceEpoch + day).text }
-  }
-}
-
-/// A proleptic Gregorian date (Howard Hinnant's algorithms).
-struct CivilDate {
-  var year: Int
-  var month: Int
-  var day: Int
-
-  init?(_ text: String) {
-    let parts = text.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3 else { return nil }
-    (year, month, day) = (parts[0], parts[1], parts[2])
-  }
-
-  init(daysSinceEpoch z0: Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    day = doy - (153 * mp + 2) / 5 + 1
-    month = mp < 10 ? mp + 3 : mp - 9
-    year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-  }
-
-  /// Days since 1970-01-01.
-  var daysSinceEpoch: Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-    return era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
-  }
-
-  var text: String {
-    func two(_ x: Int) -> String { x < 10 ? "0\(x)" : "\(x)" }
-    return "\(year)-\(two(month))-\(two(day))"
   }
 }

@@ -90,25 +90,11 @@ enum CalendarDate {
     // Years beyond ±10^6 would overflow the day count below.
     guard parts.count == 3, let y = parts[0], let m = parts[1], let d = parts[2], (-1_000_000...1_000_000).contains(y),
           (1...12).contains(m), d >= 1, d <= daysInMonth(y, m) else { return nil }
-    // Days from civil (Howard Hinnant's algorithm).
-    let yy = m <= 2 ? y - 1 : y
-    let era = (yy >= 0 ? yy : yy - 399) / 400
-    let yoe = yy - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146097 + doe - 719468
+    return CivilDate(year: y, month: m, day: d).daysSinceEpoch
   }
 
-  /// The year of a day count since 1970-01-01 (civil_from_days, Howard Hinnant's algorithm).
-  static func year(ofDays days: Int) -> Int {
-    let z = days + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    return yoe + era * 400 + (mp >= 10 ? 1 : 0)
-  }
+  /// The year of a day count since 1970-01-01.
+  static func year(ofDays days: Int) -> Int { CivilDate(daysSinceEpoch: days).year }
 
   /// Weekday (0 = Monday) of a day count since 1970-01-01 (a Thursday).
   static func weekday(ofDays days: Int) -> Int { ((days % 7) + 7 + 3) % 7 }

@@ -55,7 +55,7 @@ extension CareNetworkReader {
   }
 
   func dayOfYear(_ days: Int) -> Int {
-    days - (CalendarDate.days("\(CalendarDate.year(ofDays: days))-01-01") ?? days)
+    days - CivilDate(year: CalendarDate.year(ofDays: days), month: 1, day: 1).daysSinceEpoch
   }
 
   /// `MM-DD` as a 0-based day of a non-leap year.
