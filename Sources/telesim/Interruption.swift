@@ -18,7 +18,13 @@ enum Interruption {
     var progress: ProgressDisplay
     var out: String?
   }
-  private static let current = Mutex<Experiment?>(nil)
+  /// Where the command is: before any replication, running one experiment, or done.
+  private enum Stage {
+    case setUp
+    case running(Experiment)
+    case written
+  }
+  private static let stage = Mutex(Stage.setUp)
   /// Held while a result set is moved into place, and by the handler before it exits.
   private static let quiet = Mutex(())
   // Kept alive for the rest of the process; written once, by the command's own task, before
@@ -40,7 +46,7 @@ enum Interruption {
   /// Names the experiment now running, so that a stop reports its progress and checkpoint.
   static func track(checkpoint: Checkpoint?, progress: ProgressDisplay, resumeWith out: String?) {
     install()
-    current.withLock { $0 = Experiment(checkpoint: checkpoint, progress: progress, out: out) }
+    stage.withLock { $0 = .running(Experiment(checkpoint: checkpoint, progress: progress, out: out)) }
   }
 
   /// Runs `body` with signals held off: a stop waits until it is done.
@@ -51,27 +57,28 @@ enum Interruption {
   /// The experiment's results are in place: its checkpoint is deleted and a later signal
   /// only stops the process.
   static func finished() {
-    let experiment = current.withLock { c -> Experiment? in
-      defer { c = nil }
-      return c
+    let previous = stage.withLock { s -> Stage in
+      defer { s = .written }
+      return s
     }
-    experiment?.checkpoint?.remove()
-    done.withLock { $0 = true }
+    if case .running(let experiment) = previous { experiment.checkpoint?.remove() }
   }
-  private static let done = Mutex(false)
 
   private static func stop() -> Never {
     quiet.withLock { _ in stopQuietly() }
   }
 
   private static func stopQuietly() -> Never {
-    if done.withLock({ $0 }) {
-      printToStandardError("interrupted after the results were written")
-      exit(ExitCode.interrupted.rawValue)
-    }
-    guard let experiment = current.withLock({ $0 }) else {
+    let experiment: Experiment
+    switch stage.withLock({ $0 }) {
+    case .setUp:
       printToStandardError("interrupted before any replication started; nothing to keep")
       exit(ExitCode.interrupted.rawValue)
+    case .written:
+      printToStandardError("interrupted after the results were written")
+      exit(ExitCode.interrupted.rawValue)
+    case .running(let e):
+      experiment = e
     }
     let kept = experiment.checkpoint.map { $0.failure == nil } ?? false
     let report = { () -> Never in

@@ -18,7 +18,6 @@ public final class Checkpoint: Sendable {
   public let restored: [UnitRecord]
   private struct State {
     var descriptor: Int32
-    var written: Int
     var failure: String?
   }
   private let state: Mutex<State>
@@ -28,7 +27,7 @@ public final class Checkpoint: Sendable {
   private init(path: String, descriptor: Int32, restored: [UnitRecord]) {
     self.path = path
     self.restored = restored
-    state = Mutex(State(descriptor: descriptor, written: 0, failure: nil))
+    state = Mutex(State(descriptor: descriptor, failure: nil))
   }
 
   private struct Opening: Codable {
@@ -147,9 +146,6 @@ public final class Checkpoint: Sendable {
     _ = append(line: String(decoding: data, as: UTF8.self) + "\n")
   }
 
-  /// Records written since this process opened the checkpoint.
-  public var written: Int { state.withLock { $0.written } }
-
   /// Why writing the checkpoint stopped, if it did.
   public var failure: String? { state.withLock { $0.failure } }
 
@@ -180,7 +176,6 @@ public final class Checkpoint: Sendable {
         s.failure = n < 0 ? String(cString: strerror(errno)) : "short write (disk full?)"
         return false
       }
-      s.written += 1
       return true
     }
   }
