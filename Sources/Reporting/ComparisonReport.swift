@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 import SimStats
 
@@ -26,8 +27,35 @@ public enum ComparisonReport {
         good.append(r.verdict == "better" ? true : r.verdict == "worse" ? false : nil)
       }
       out += SummaryTable.layout(cells, style: style) { row, column in column == 3 ? good[row] : nil } + "\n"
+      out += costTable(c.costRatios.filter { $0.alternative == alt }, style: style)
     }
     return out
+  }
+
+  /// What B's extra cost a day buys, per unit of each outcome, with Fieller's 95% interval:
+  /// rupees per refusal avoided (a cost a day over a gain a day), or rupees a day per minute.
+  static func costTable(_ ratios: [CostRatio], style: TerminalStyle) -> String {
+    guard !ratios.isEmpty else { return "" }
+    var cells = [["cost per outcome", "extra cost", "gain [95% CI]", "price [95% CI]"]]
+    for r in ratios {
+      let cost = DisplayUnit.suited(to: "Rs/d", typical: r.extraCost.mean)
+      let gain = DisplayUnit.same(r.gainUnit)
+      cells.append(["per " + r.outcome, cost.text(r.extraCost.mean),
+                    "\(gain.short(r.gain.mean)) [\(gain.short(r.gain.lower)), \(gain.short(r.gain.upper))] \(r.gainUnit)",
+                    priceCell(r)])
+    }
+    return SummaryTable.layout(cells, style: style) { _, _ in nil } + "\n"
+  }
+
+  /// `8.48 lakh Rs [6.98, 10.8]`, or why no price can be given.
+  static func priceCell(_ r: CostRatio) -> String {
+    switch r.status {
+    case .noGain: return "no detectable gain"
+    case .saves: return "saves money and gains"
+    case .costs:
+      let u = DisplayUnit.suited(to: r.priceUnit, typical: r.ratio)
+      return "\(u.text(r.ratio)) [\(u.short(r.lower)), \(u.short(r.upper))]"
+    }
   }
 
   /// `+6.16 [3.94, 8.39]` in the values' unit `unit`; shares in percentage points (`pt`).
@@ -97,6 +125,24 @@ public enum ComparisonReport {
       j.key("variance_reduction"); j.number(r.varianceReduction)
       j.key("size"); if let size = r.size { j.string(size.rawValue) } else { j.null() }
       j.key("assessment"); j.string(r.assessment)
+      j.endObject()
+    }
+    j.endArray()
+    j.key("cost_per_outcome"); j.beginArray()
+    for r in c.costRatios {
+      j.beginObject()
+      j.key("alternative"); j.string(c.labels[r.alternative])
+      j.key("outcome"); j.string(r.outcome)
+      j.key("extra_cost_per_day"); j.number(r.extraCost.mean)
+      j.key("extra_cost_ci95"); j.beginArray(); j.number(r.extraCost.lower); j.number(r.extraCost.upper); j.endArray()
+      j.key("gain_unit"); j.string(r.gainUnit)
+      j.key("gain"); j.number(r.gain.mean)
+      j.key("gain_ci95"); j.beginArray(); j.number(r.gain.lower); j.number(r.gain.upper); j.endArray()
+      j.key("status"); j.string(r.status.rawValue)
+      j.key("price_unit"); j.string(r.priceUnit)
+      j.key("cost_per_unit"); j.number(r.ratio)
+      j.key("cost_per_unit_ci95")
+      if r.lower.isFinite { j.beginArray(); j.number(r.lower); j.number(r.upper); j.endArray() } else { j.null() }
       j.endObject()
     }
     j.endArray()

@@ -27,8 +27,10 @@ public struct CareNetworkSpec: Sendable {
   public var referralTier: Tier
   public var transport: Transport
   public var upgrades: [Upgrade]
+  /// Prices of staff, beds, ambulances and meals.
+  public var costs: CareCosts
   /// Rupees per inpatient-day for meals (Didi ki Rasoi: 4 meals, Rs 150).
-  public var mealCostPerPatientDay: Double
+  public var mealCostPerPatientDay: Double { costs.mealPerPatientDay }
   /// The ambulance service, when modelled; referrals then travel by ambulance.
   public var fleet: FleetSpec?
   /// Weekday of the start date (0 = Monday): day 0 of the run is the start date.
@@ -53,7 +55,7 @@ public struct CareNetworkSpec: Sendable {
     self.referralTier = referralTier
     self.transport = transport
     self.upgrades = upgrades
-    self.mealCostPerPatientDay = mealCostPerPatientDay
+    costs = CareCosts(mealPerPatientDay: mealCostPerPatientDay)
     self.startWeekday = startWeekday
     self.startDate = startDate
   }

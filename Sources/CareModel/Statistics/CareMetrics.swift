@@ -30,6 +30,10 @@ extension CareNetworkSpec {
     Metric("transport.km.per_day", unit: "km/d", better: .neither, label: "patient transport a day"),
     Metric("cost.meals", unit: "Rs/d", better: .neither, label: "hospital meals a day"),
     Metric("cost.transport", unit: "Rs/d", better: .neither, label: "patient transport cost a day"),
+    Metric("cost.specialists", unit: "Rs/d", better: .neither, label: "specialists' pay a day"),
+    Metric("cost.beds", unit: "Rs/d", better: .neither, label: "beds' running and capital cost a day"),
+    Metric("cost.ambulances", unit: "Rs/d", better: .neither, label: "ambulances' cost a day (kilometres in transport)"),
+    Metric("cost.total", unit: "Rs/d", better: .lowerIsBetter, label: "total cost a day"),
   ]
 
   /// The ambulance service's figures.

@@ -75,6 +75,15 @@ extension CareNetworkModel {
     let bedDays = occupied / SimDuration.day.minutes
     func hours(_ q: Double) -> Double { s.waitQuantiles.quantile(q).map(inHours) ?? nan }
     let transportKm = fleet?.kilometresSinceWarmUp ?? s.transportKm
+    let costs = spec.costs
+    let meals = bedDays * costs.mealPerPatientDay / days
+    let transport = transportKm * spec.transport.costPerKm / days
+    // Specialist-sessions a day: specialists on duty (time average) over the session length.
+    let sessionMinutes = (spec.sessions.closesAt - spec.sessions.opensAt).minutes
+    let staff = onDuty * SimDuration.day.minutes / sessionMinutes * costs.specialistPerSession
+      + Double(spec.capacity(overMinutes: 0).specialists) * costs.specialistPerDay
+    let bedCost = capacity / SimDuration.day.minutes / days * costs.bedCostPerDay
+    let ambulanceCost = Double(spec.fleet?.ambulances.count ?? 0) * costs.ambulancePerDay
     return [
       Double(s.requests) / days, Double(s.consults) / days,
       s.wait.mean.map(inHours) ?? nan, hours(0.5), hours(0.9), hours(0.95),
@@ -85,7 +94,7 @@ extension CareNetworkModel {
       capacity > 0 ? occupied / capacity : nan, bedPoolTime > 0 ? full / bedPoolTime : nan,
       Double(refused) / days, Double(s.admissions) / days, Double(s.otherAdmissions) / days,
       Double(s.referrals) / days, Double(s.unplaced) / days, transportKm / days,
-      bedDays * spec.mealCostPerPatientDay / days, transportKm * spec.transport.costPerKm / days,
+      meals, transport, staff, bedCost, ambulanceCost, meals + transport + staff + bedCost + ambulanceCost,
     ]
   }
 }

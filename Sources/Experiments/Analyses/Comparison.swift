@@ -42,6 +42,8 @@ public struct Comparison: Sendable {
 
   public let labels: [String]
   public let rows: [Row]
+  /// What each alternative's extra cost buys, when the results carry costs.
+  public let costRatios: [CostRatio]
 
   /// Compares every design with the first, metric by metric (metrics matched by name).
   public init(_ results: [ExperimentResult], labels: [String]) {
@@ -55,6 +57,7 @@ public struct Comparison: Sendable {
       }
     }
     self.rows = rows
+    costRatios = CostRatio.all(results)
   }
 
   static func row(_ metric: Metric, base: ExperimentResult, _ i: Int, alt: ExperimentResult, _ j: Int,

@@ -71,14 +71,27 @@ extension CareNetworkReader {
     return value
   }
 
-  /// `{meal_per_patient_day: 150}` (rupees).
-  func readCosts(_ node: ScenarioNode?) -> (meal: Double, unused: Void)? {
-    guard let node else { return (ScenarioDefaults.mealCostPerPatientDay, ()) }
-    guard let f = reader.fields(node, path: "costs", allowed: ["meal_per_patient_day"]) else { return nil }
-    guard let meal = f["meal_per_patient_day"].map({ reader.number($0, path: "costs.meal_per_patient_day", atLeast: 0) })
-      ?? ScenarioDefaults.mealCostPerPatientDay
-    else { return nil }
-    return (meal, ())
+  /// Rupees: `{specialist_per_session: 2000, specialist_per_day: 0, bed_per_day: 800,
+  /// bed_capital: 400000, capital_years: 10, ambulance_per_day: 2500, meal_per_patient_day: 150}`.
+  func readCosts(_ node: ScenarioNode?) -> CareCosts? {
+    var costs = CareCosts(mealPerPatientDay: ScenarioDefaults.mealCostPerPatientDay)
+    guard let node else { return costs }
+    let prices: [(key: String, field: WritableKeyPath<CareCosts, Double>)] = [
+      ("specialist_per_session", \.specialistPerSession), ("specialist_per_day", \.specialistPerDay),
+      ("bed_per_day", \.bedPerDay), ("bed_capital", \.bedCapital), ("ambulance_per_day", \.ambulancePerDay),
+      ("meal_per_patient_day", \.mealPerPatientDay),
+    ]
+    guard let f = reader.fields(node, path: "costs", allowed: prices.map(\.key) + ["capital_years"]) else { return nil }
+    var ok = true
+    for price in prices {
+      guard let value = f[price.key] else { continue }
+      guard let number = reader.number(value, path: "costs." + price.key, atLeast: 0) else { ok = false; continue }
+      costs[keyPath: price.field] = number
+    }
+    if let years = f["capital_years"] {
+      if let y = reader.number(years, path: "costs.capital_years", atLeast: 1, atMost: 100) { costs.capitalYears = y } else { ok = false }
+    }
+    return ok ? costs : nil
   }
 
   /// Dated bed upgrades: `{at: 2021-06-01, phcs: 100, beds: 30}` (the next 100 PHCs by

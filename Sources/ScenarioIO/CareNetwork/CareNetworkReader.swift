@@ -39,7 +39,7 @@ struct CareNetworkReader {
     let policy = readPolicy(f["policy"])
     let (stays, referralTier, otherAdmissions) = readBeds(f["beds"])
     let transport = readTransport(f["transport"])
-    let meals = readCosts(f["costs"])
+    let costs = readCosts(f["costs"])
     guard let facilities, let habitations, let startDays else { return nil }
     let upgrades = readUpgrades(f["upgrades"], facilities: facilities, habitations: habitations, start: startDays)
     let fleet = f["ambulances"].map {
@@ -50,7 +50,7 @@ struct CareNetworkReader {
           let (spokes, population) = selectSpokes(spokeRule, f["spokes"]!, facilities, habitations),
           let hubs = selectHubs(hubRule, f["hubs"]!, facilities, habitations),
           let sessions, let demand, let specialties, let policy, let stays, let referralTier, let otherAdmissions,
-          let transport, let meals, let upgrades
+          let transport, let costs, let upgrades
     else { return nil }
     for (i, s) in specialties.enumerated() where s.share > 0 {
       if !hubs.contains(where: { s.specialistsByHubTier[facilities[$0.index].tier.rank] > 0 }) {
@@ -64,9 +64,10 @@ struct CareNetworkReader {
       facilities: facilities, spokes: spokes, spokePopulation: population, hubs: hubs,
       specialties: specialties, sessions: sessions, policy: policy, demand: demand, stays: stays,
       referralTier: referralTier, transport: transport, upgrades: upgrades,
-      mealCostPerPatientDay: meals.meal, startWeekday: CalendarDate.weekday(ofDays: startDays),
+      mealCostPerPatientDay: costs.mealPerPatientDay, startWeekday: CalendarDate.weekday(ofDays: startDays),
       startDate: f["start"]?.scalar ?? "")
     spec.otherAdmissionsPerDay = otherAdmissions
+    spec.costs = costs
     spec.fleet = fleet ?? nil
     return spec
   }
