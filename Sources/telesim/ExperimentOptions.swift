@@ -170,7 +170,7 @@ struct ExperimentOptions: ParsableArguments {
   }
 
   /// The checkpoint of this experiment (or shard), fresh or, with --resume, reopened.
-  private func openCheckpoint(_ plan: ExperimentPlan, shard: ShardSpec?) throws -> Checkpoint? {
+  func openCheckpoint(_ plan: ExperimentPlan, shard: ShardSpec?) throws -> Checkpoint? {
     guard let out = outFolder else { return nil }
     do {
       let checkpoint = try Checkpoint.open(at: checkpointPath(out, shard: shard), header: plan.header,

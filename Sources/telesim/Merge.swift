@@ -60,6 +60,10 @@ struct Merge: AsyncParsableCommand {
       try emitComparison(results, header: header, options: options)
     case .sweep:
       try emitSweep(results, header: header, metrics: metrics, wide: wide, options: options)
+    case .optimise, .calibrate:
+      // Searches write no shard files; a file claiming to be one was made by hand.
+      printToStandardError("error: shards of a \(header.kind.rawValue) search cannot be merged: run it again with --resume")
+      throw ExitCode(3)
     }
     try options.writeReportIfAsked(since: started)
   }

@@ -49,31 +49,7 @@ struct Sweep: AsyncParsableCommand {
       printToStandardError("error: nothing to sweep: give --set KEY=[v1,v2,…] or a sweep: section in \(file)")
       throw ExitCode(64)
     }
-    if let problem = SweepGrid.problem(axes) {
-      printToStandardError("error: \(problem)")
-      throw ExitCode(64)
-    }
-    let grid = SweepGrid(axes: axes)
-    // Checked before the points are listed: each is a scenario in memory.
-    if grid.pointCount > WorkLimits.designPoints && !(options.force && grid.pointCount <= WorkLimits.mostDesignPoints) {
-      printToStandardError("error: the grid has \(WorkEstimate.scientific(grid.pointCount)) design points; TeleSim runs "
-                           + "\(Int(WorkLimits.designPoints)) without --force and \(Int(WorkLimits.mostDesignPoints)) at most")
-      throw ExitCode.refused
-    }
-    var designs: [Design] = []
-    var diagnostics: [String] = []
-    for point in grid.points {
-      do {
-        designs.append(Design(label: SweepGrid.label(point), settings: point,
-                              scenario: try ScenarioLoader.load(path: file, overrides: point)))
-      } catch {
-        diagnostics.append("for \(SweepGrid.label(point)):\n" + shown(error))
-      }
-    }
-    if !diagnostics.isEmpty {
-      printToStandardError(diagnostics.joined(separator: "\n"))
-      throw ExitCode(2)
-    }
+    var designs = try gridDesigns(file: file, axes: axes, options: options)
     if let metrics {
       try checkMetricNames(metrics.split(separator: ",").map(String.init),
                            available: ReplicationRunner.metrics(of: designs[0].scenario), option: "--metrics")
@@ -87,6 +63,37 @@ struct Sweep: AsyncParsableCommand {
     try emitSweep(results, header: plan.header, metrics: metrics, wide: wide, options: options)
     try options.writeReportIfAsked(since: started)
   }
+}
+
+/// Every combination of `axes` applied to `file`, loaded; exits 4 for a grid beyond the
+/// limits and 2 with every point's diagnostics when any point is invalid.
+func gridDesigns(file: String, axes: [(key: String, values: [String])], options: ExperimentOptions) throws -> [Design] {
+  if let problem = SweepGrid.problem(axes) {
+    printToStandardError("error: \(problem)")
+    throw ExitCode(64)
+  }
+  let grid = SweepGrid(axes: axes)
+  // Checked before the points are listed: each is a scenario in memory.
+  if grid.pointCount > WorkLimits.designPoints && !(options.force && grid.pointCount <= WorkLimits.mostDesignPoints) {
+    printToStandardError("error: the grid has \(WorkEstimate.scientific(grid.pointCount)) design points; TeleSim runs "
+                         + "\(Int(WorkLimits.designPoints)) without --force and \(Int(WorkLimits.mostDesignPoints)) at most")
+    throw ExitCode.refused
+  }
+  var designs: [Design] = []
+  var diagnostics: [String] = []
+  for point in grid.points {
+    do {
+      designs.append(Design(label: SweepGrid.label(point), settings: point,
+                            scenario: try ScenarioLoader.load(path: file, overrides: point)))
+    } catch {
+      diagnostics.append("for \(SweepGrid.label(point)):\n" + shown(error))
+    }
+  }
+  if !diagnostics.isEmpty {
+    printToStandardError(diagnostics.joined(separator: "\n"))
+    throw ExitCode(2)
+  }
+  return designs
 }
 
 /// Prints a sweep's table and writes sweep.json and sweep.csv.

@@ -26,7 +26,12 @@ public struct Design: Sendable {
 /// how units are spread over threads or machines.
 public struct ExperimentPlan: Sendable {
   /// What command the experiment answers.
-  public enum Kind: String, Sendable, Codable { case run, compare, sweep }
+  public enum Kind: String, Sendable, Codable {
+    case run, compare, sweep
+    /// Searches (`optimise`, `calibrate`): replications are added where the decision needs
+    /// them, so their checkpoints resume but they are not sharded.
+    case optimise, calibrate
+  }
 
   public let kind: Kind
   public let designs: [Design]
