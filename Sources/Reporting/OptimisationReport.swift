@@ -44,9 +44,9 @@ public struct OptimisationReport {
     if let chosen = outcome.chosen {
       out += "chosen: \(labels[chosen])\n" + figures(chosen)
       if !outcome.runnersUp.isEmpty {
-        out += "runners-up: " + outcome.runnersUp.prefix(5).map {
-          "\(labels[$0]) (\(shown(outcome.assessments[$0].objective, unit: objectiveUnit)))"
-        }.joined(separator: "; ") + "\n"
+        out += "runners-up:\n" + outcome.runnersUp.prefix(3).map {
+          "  \(labels[$0]): \(shown(outcome.assessments[$0].objective, unit: objectiveUnit))\n"
+        }.joined()
       }
     } else {
       out += "No design in the ranges meets every target with \(percent(optimiser.settings.level)) confidence.\n"
@@ -67,6 +67,9 @@ public struct OptimisationReport {
     }
     if optimiser.objective.name != "cost.total", let cost = results[d].estimate("cost.total") {
       rows.append(["cost.total", shown(cost, unit: "Rs/d"), ""])
+    }
+    for line in ["cost.specialists", "cost.beds"] where optimiser.objective.name != line {
+      if let cost = results[d].estimate(line), cost.mean > 0 { rows.append([line, shown(cost, unit: "Rs/d"), ""]) }
     }
     let capacity = header.designs[d].info.capacity.map { "\($0.name) \($0.value)" }.joined(separator: ", ")
     return SummaryTable.layout(rows) + (capacity.isEmpty ? "" : "capacity: \(capacity)\n")
