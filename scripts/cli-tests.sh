@@ -157,5 +157,36 @@ check "sweep names its axes as a planner would and --wide gives one row per desi
   '$bin' sweep scenarios/mmck-sweep.yaml --replications 2 --wide --quiet --out '$tmp/wide' >/dev/null &&
   test \$(wc -l <'$tmp/wide/sweep.csv') -eq 10 && head -1 '$tmp/wide/sweep.csv' | grep -q '^design,servers,capacity,'"
 
+check "optimise finds the Erlang C staffing, writes its files, and is byte-identical with 1 and 2 threads" bash -c "
+  args='optimise scenarios/mmc.yaml --vary servers=4..9 --target \"wait.probability <= 15%\" --minimise servers --quiet'
+  eval \"'$bin' \$args --threads 1 --out '$tmp/opt1'\" >'$tmp/opt1.txt' &&
+  eval \"'$bin' \$args --threads 2 --out '$tmp/opt2'\" >/dev/null &&
+  grep -q '^chosen: servers=6' '$tmp/opt1.txt' && cmp '$tmp/opt1/optimisation.json' '$tmp/opt2/optimisation.json' &&
+  test -s '$tmp/opt1/chosen/summary.json' && test \$(wc -l <'$tmp/opt1/designs.csv') -eq 7 &&
+  python3 -c \"import json; d=json.load(open('$tmp/opt1/optimisation.json')); assert d['schema']=='telesim/optimisation/v1' and d['chosen']=='servers=6'\""
+check "optimise says plainly when no design meets the target, and names the best reached" bash -c "
+  '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probability <= 15%' --minimise servers --quiet >'$tmp/none.txt' &&
+  grep -q 'No design in the ranges meets every target' '$tmp/none.txt' && grep -q 'best reached for wait.probability <= 15%: .* at servers=5' '$tmp/none.txt'"
+check "optimise refuses an unknown metric (exit 64, did-you-mean) and a bad range" bash -c "
+  '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probabilty <= 15%' 2>'$tmp/oe'; test \$? -eq 64 &&
+  grep -q \"did you mean 'wait.probability'\" '$tmp/oe' &&
+  { '$bin' optimise scenarios/mmc.yaml --vary servers=5..4 --target 'wait.probability <= 15%' 2>/dev/null; test \$? -eq 64; } &&
+  { '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probability <= 15%' --shard 0/2 --out '$tmp/os' 2>/dev/null; test \$? -eq 64; }"
+check "calibrate recovers a service mean and writes a scenario that extends the original and validates" bash -c "
+  '$bin' calibrate scenarios/mmc.yaml --fit 'service.mean=50min..70min' --points 5 --to 'utilisation = 75% ± 1%' \
+    --replications 3 --quiet --write '$tmp/cal.yaml' --out '$tmp/cal' >'$tmp/cal.txt' &&
+  grep -q 'service.mean  *[56][0-9]' '$tmp/cal.txt' && grep -q '^extends: ' '$tmp/cal.yaml' &&
+  '$bin' validate '$tmp/cal.yaml' >/dev/null &&
+  python3 -c \"import json; d=json.load(open('$tmp/cal/calibration.json')); f=d['fitted'][0]; assert d['schema']=='telesim/calibration/v1' and f['plausible'][0] <= 60 <= f['plausible'][1], f\""
+check "compare prices a change's gains when the scenarios carry costs" bash -c "
+  f=Tests/ScenarioIOTests/Fixtures/valid/care-small.yaml
+  printf 'extends: care-small.yaml\nname: more-beds\nbeds: {scale: 3}\ncosts: {bed_per_day: 800}\n' >Tests/ScenarioIOTests/Fixtures/valid/.cli-more-beds.yaml
+  printf 'extends: care-small.yaml\nname: base\ncosts: {bed_per_day: 800}\n' >Tests/ScenarioIOTests/Fixtures/valid/.cli-base.yaml
+  '$bin' compare Tests/ScenarioIOTests/Fixtures/valid/.cli-base.yaml Tests/ScenarioIOTests/Fixtures/valid/.cli-more-beds.yaml \
+    --replications 4 --quiet --out '$tmp/cmp-cost' >'$tmp/cc.txt'; status=\$?
+  rm -f Tests/ScenarioIOTests/Fixtures/valid/.cli-more-beds.yaml Tests/ScenarioIOTests/Fixtures/valid/.cli-base.yaml
+  test \$status -eq 0 && grep -q 'per refusal avoided' '$tmp/cc.txt' &&
+  python3 -c \"import json; d=json.load(open('$tmp/cmp-cost/comparison.json')); r=[x for x in d['cost_per_outcome'] if x['outcome']=='refusal avoided'][0]; assert r['price_unit']=='Rs', r\""
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -63,14 +63,14 @@ struct Calibrate: AsyncParsableCommand {
     designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
     let replications = options.replications ?? designs[0].scenario.replications
     let plan = ExperimentPlan(kind: .calibrate, designs: designs, seed: seed, replications: replications)
-    let checkpoint = try options.startSearch(plan, firstReplications: replications)
+    let checkpoint = try options.startSearch(plan, firstReplications: replications, share: "every point")
     let records = await options.runRound(plan.units, of: plan, checkpoint: checkpoint)
     var samples = [[[Double]]](repeating: [], count: designs.count)
     for r in records { samples[r.unit.design].append(r.values) }
     let calibration = Calibration(parameters: parameters, targets: matches, metricNames: metrics.map(\.name))
     let fit = calibration.fit(samples)
     let report = CalibrationReport(calibration: calibration, fit: fit, header: plan.header,
-                                   units: metrics.map(\.unit), command: CommandLine.arguments.dropFirst().joined(separator: " "))
+                                   units: metrics.map(\.unit), command: CommandLine.arguments.dropFirst().map(Self.quoted).joined(separator: " "))
     switch options.format {
     case .table: print(report.table(), terminator: "")
     case .json: print(report.json(), terminator: "")
@@ -83,6 +83,13 @@ struct Calibrate: AsyncParsableCommand {
       try AtomicFile.write(report.json(), to: out + "/calibration.json")
       try AtomicFile.write(report.csv(), to: out + "/points.csv")
     }
+  }
+
+  /// `word` as a POSIX shell would need it: quoted when it holds anything but safe characters.
+  static func quoted(_ word: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+    guard !word.isEmpty, !word.allSatisfy({ safe.contains($0) }) else { return word.isEmpty ? "''" : word }
+    return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   /// `file` as written from the folder of `from` (both relative to the working directory or absolute).

@@ -6,7 +6,7 @@ import Reporting
 /// each checkpointed, so an interrupted search resumes and makes the same decisions.
 extension ExperimentOptions {
   /// Checks the first stage's work and the output folder, and opens the checkpoint.
-  func startSearch(_ plan: ExperimentPlan, firstReplications: Int) throws -> Checkpoint? {
+  func startSearch(_ plan: ExperimentPlan, firstReplications: Int, share: String? = nil) throws -> Checkpoint? {
     if shard != nil {
       printToStandardError("error: a search adds replications where its decision needs them, so it cannot be sharded; "
                            + "shard a sweep of the same grid instead, or run the search with --threads")
@@ -17,7 +17,7 @@ extension ExperimentOptions {
       throw ExitCode(64)
     }
     try checkWork(WorkEstimate(designs: plan.designs.map(\.scenario), replications: firstReplications),
-                  share: "first stage; later ones add replications only where the decision needs them")
+                  share: share ?? "first stage; later ones add replications only where the decision needs them")
     if let out = outFolder { try checkDestination(out, experiment: plan.hash) }
     return try openCheckpoint(plan, shard: nil)
   }

@@ -237,3 +237,28 @@ struct DispatchRuleTests {
     }
   }
 }
+
+@Suite("Fleet allocation by district")
+struct DistrictAllocationTests {
+  /// District A has a base far west (A1, beside A's people) and one on the border (A2);
+  /// district B, east of the border, has ten times A's people and its own base.
+  private let facilities = [
+    HealthCentre(id: "A1", name: "A1", tier: .phc, district: "A", location: GeoPoint(latitude: 25, longitude: 84.0), beds: 6),
+    HealthCentre(id: "A2", name: "A2", tier: .phc, district: "A", location: GeoPoint(latitude: 25, longitude: 84.5), beds: 6),
+    HealthCentre(id: "B1", name: "B1", tier: .phc, district: "B", location: GeoPoint(latitude: 25, longitude: 85.5), beds: 6),
+  ]
+  private let habitations = [
+    Habitation(location: GeoPoint(latitude: 25, longitude: 84.01), population: 3_000, district: "A"),
+    Habitation(location: GeoPoint(latitude: 25, longitude: 84.49), population: 1_000, district: "A"),
+    Habitation(location: GeoPoint(latitude: 25, longitude: 84.9), population: 40_000, district: "B"),
+  ]
+
+  @Test("a district's ambulances follow its own people, not its neighbours' nearest to its border")
+  func followsOwnPopulation() {
+    let fleet = FleetSpec.allocate(basic: 8, advanced: 0, inDistrict: "A", bases: [FacilityID(0), FacilityID(1)],
+                                   facilities: facilities, habitations: habitations)
+    // A's people: 3,000 near A1 and 1,000 near A2, so 6 and 2 (B's 40,000 would put 8 at A2).
+    #expect(fleet.filter { $0.base == FacilityID(0) }.count == 6)
+    #expect(fleet.filter { $0.base == FacilityID(1) }.count == 2)
+  }
+}

@@ -7,6 +7,17 @@ extension FleetSpec {
       + spread(advanced, over: bases, kind: .advanced, facilities: facilities, habitations: habitations)
   }
 
+  /// Places a district's `basic` and `advanced` ambulances at its `bases` in proportion to
+  /// the district's own people nearest each: the habitations of other districts do not count,
+  /// or a base on the border would take the ambulances meant for the district's interior.
+  /// Without district names on habitations, every habitation counts.
+  public static func allocate(basic: Int, advanced: Int, inDistrict district: String, bases: [FacilityID],
+                              facilities: [HealthCentre], habitations: [Habitation]) -> [Ambulance] {
+    let own = habitations.filter { $0.district == district }
+    return allocate(basic: basic, advanced: advanced, bases: bases, facilities: facilities,
+                    habitations: own.isEmpty ? habitations : own)
+  }
+
   private static func spread(_ n: Int, over candidates: [FacilityID], kind: Kind, facilities: [HealthCentre],
                              habitations: [Habitation]) -> [Ambulance] {
     guard n > 0, !candidates.isEmpty else { return [] }

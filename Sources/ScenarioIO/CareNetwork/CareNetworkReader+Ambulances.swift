@@ -4,16 +4,22 @@ import Foundation
 import SimRandom
 
 extension CareNetworkReader {
-  static let ambulanceKeys = ["basic", "advanced", "bases", "add", "calls", "dispatch", "chute", "at_scene", "handover",
+  static let ambulanceKeys = ["basic", "advanced", "allocation", "bases", "add", "calls", "dispatch", "chute", "at_scene", "handover",
                               "max_queue", "max_dispatch", "targets", "hospital_tier", "roads", "duty"]
 
   /// The `ambulances:` section: fleet, bases, calls, dispatch and roads.
   func readFleet(_ node: ScenarioNode, facilities: [HealthCentre], habitations: [Habitation], startDays: Int)
     -> FleetSpec?
   {
-    guard let f = reader.fields(node, path: "ambulances", allowed: Self.ambulanceKeys, required: ["basic", "calls"])
-    else { return nil }
-    let basic = f["basic"].flatMap { reader.integer($0, path: "ambulances.basic", atLeast: 0, atMost: Limits.ambulances) }
+    guard let f = reader.fields(node, path: "ambulances", allowed: Self.ambulanceKeys, required: ["calls"]) else { return nil }
+    // The fleet is two statewide totals or a table by district; with both, the totals must
+    // agree with the table (a file that extends one with totals may switch to a table).
+    guard f.has("allocation") || f.has("basic") else {
+      reader.report(.missingKey, "no fleet: give basic or allocation", at: node, path: "ambulances",
+                    hint: "basic: 1001 spreads the fleet statewide; allocation: FILE.csv gives each district's")
+      return nil
+    }
+    let basic = f["basic"].map { reader.integer($0, path: "ambulances.basic", atLeast: 0, atMost: Limits.ambulances) } ?? 0
     let advanced = f["advanced"].map { reader.integer($0, path: "ambulances.advanced", atLeast: 0, atMost: Limits.ambulances) }
       ?? ScenarioDefaults.advanced
     let baseTiers = f["bases"].map { tiers($0, path: "ambulances.bases") } ?? ScenarioDefaults.bases
@@ -31,17 +37,12 @@ extension CareNetworkReader {
     let hospitalTier = f["hospital_tier"].map { choice($0, path: "ambulances.hospital_tier", Tier.self) }
       ?? ScenarioDefaults.hospitalTier
     let roads = readRoads(f["roads"], startDays: startDays)
-    guard let basic, let advanced, let baseTiers, let calls, let dispatch, let chute, let atScene, let handover,
-          let maxQueue, let maxDispatch, let targets, let hospitalTier, let roads else { return nil }
-    let bases = facilities.indices.filter { baseTiers.contains(facilities[$0].tier) }.map(FacilityID.init)
-    guard !bases.isEmpty else {
-      reader.report(.invalidValue, "no facility of tiers " + baseTiers.map(\.rawValue).joined(separator: ", ") + " to base ambulances at",
-                    at: f["bases"] ?? node, path: "ambulances.bases")
-      return nil
+    // Read before the guard, so that a bad table is reported with the section's other problems.
+    let fleet = baseTiers.flatMap { tiers in
+      readPlacement(f, at: node, basic: basic, advanced: advanced, tiers: tiers, facilities: facilities, habitations: habitations)
     }
-    var fleet = FleetSpec.allocate(basic: basic, advanced: advanced, bases: bases, facilities: facilities, habitations: habitations)
-    guard let extra = readAdditions(f["add"], bases: bases, facilities: facilities, habitations: habitations) else { return nil }
-    fleet += extra
+    guard let calls, let dispatch, let chute, let atScene, let handover, let fleet,
+          let maxQueue, let maxDispatch, let targets, let hospitalTier, let roads else { return nil }
     var spec = FleetSpec(
       ambulances: fleet, callsPerDay: calls.perDay, hourOfDay: calls.hours, dayOfWeek: calls.days, priorities: calls.priorities,
       dispatch: dispatch, chute: chute, atScene: atScene, handover: handover, maxQueue: SimDuration(minutes: maxQueue),
@@ -135,7 +136,7 @@ extension CareNetworkReader {
       let b = f["basic"].map { reader.integer($0, path: f.path("basic"), atLeast: 0, atMost: Limits.ambulances) } ?? 0
       let a = f["advanced"].map { reader.integer($0, path: f.path("advanced"), atLeast: 0, atMost: Limits.ambulances) } ?? 0
       guard let b, let a else { return nil }
-      result += FleetSpec.allocate(basic: b, advanced: a, bases: local, facilities: facilities, habitations: habitations)
+      result += FleetSpec.allocate(basic: b, advanced: a, inDistrict: district, bases: local, facilities: facilities, habitations: habitations)
     }
     return result
   }

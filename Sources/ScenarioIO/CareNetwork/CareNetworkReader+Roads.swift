@@ -10,7 +10,7 @@ extension CareNetworkReader {
   }
 
   /// `roads: {detour: 1.35, nodes: nodes.csv, edges: edges.csv, geojson: roads.geojson,
-  /// congestion: [24 factors], monsoon: {factor: 1.25, from: 06-01, to: 09-30}}`.
+  /// congestion: [24 factors], monsoon: {factor: 1.25, from: 06-01, to: 09-30}, speed_scale: 1.2}`.
   func readRoads(_ node: ScenarioNode?, startDays: Int) -> RoadSettings? {
     let startDayOfYear = dayOfYear(startDays)
     guard let node else {
@@ -18,7 +18,8 @@ extension CareNetworkReader {
                           startDayOfYear: startDayOfYear)
     }
     guard let f = reader.fields(node, path: "ambulances.roads",
-                                allowed: ["detour", "nodes", "edges", "geojson", "congestion", "monsoon"]) else { return nil }
+                                allowed: ["detour", "nodes", "edges", "geojson", "congestion", "monsoon", "speed_scale"])
+    else { return nil }
     let detour = f["detour"].map { reader.number($0, path: "ambulances.roads.detour", atLeast: 1) }
       ?? ScenarioDefaults.roadDetour
     let congestion = f["congestion"].map { reader.numbers($0, path: "ambulances.roads.congestion", atLeast: 0.01) }
@@ -32,7 +33,9 @@ extension CareNetworkReader {
       let to = mf["to"].flatMap { monthDay($0, path: mf.path("to")) } ?? ScenarioDefaults.monsoonTo
       monsoon = (factor, from..<max(from, to + 1))
     }
-    guard let detour, let congestion else { return nil }
+    // Every road's speed × scale: one number to calibrate travel against observed response times.
+    let scale = f["speed_scale"].map { reader.number($0, path: "ambulances.roads.speed_scale", atLeast: 0.1, atMost: 10) } ?? 1
+    guard let detour, let congestion, let scale else { return nil }
     guard congestion.count == 24 else {
       reader.report(.invalidValue, "give 24 congestion factors (00:00 first)", at: f["congestion"]!, path: "ambulances.roads.congestion")
       return nil
@@ -50,7 +53,8 @@ extension CareNetworkReader {
       graph = loaded
     }
     return RoadSettings(graph: graph, detour: detour,
-                        conditions: TravelConditions(hourOfDay: congestion, monsoonFactor: monsoon.factor, monsoonDays: monsoon.days),
+                        conditions: TravelConditions(hourOfDay: congestion.map { $0 / scale }, monsoonFactor: monsoon.factor,
+                                                     monsoonDays: monsoon.days),
                         startDayOfYear: startDayOfYear)
   }
 

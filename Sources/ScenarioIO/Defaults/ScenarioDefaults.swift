@@ -110,7 +110,7 @@ public enum ScenarioDefaults {
       ("ambulances.calls.hour_of_day", "24 × 1"), ("ambulances.calls.day_of_week", "7 × 1"),
       ("ambulances.calls.priorities", "[{name: \(priority.name), share: 1, needs: basic, admit: 1}]"),
       ("ambulances.calls.priorities[].needs", "basic"), ("ambulances.calls.priorities[].admit", "1"),
-      ("ambulances.roads", "synthetic"), ("ambulances.roads.detour", Units.format(roadDetour)),
+      ("ambulances.roads", "synthetic"), ("ambulances.roads.detour", Units.format(roadDetour)), ("ambulances.roads.speed_scale", "1"),
       ("ambulances.roads.congestion", "24 × 1"), ("ambulances.roads.monsoon", "none"),
       ("ambulances.roads.monsoon.from", "06-01"), ("ambulances.roads.monsoon.to", "09-30"),
     ]

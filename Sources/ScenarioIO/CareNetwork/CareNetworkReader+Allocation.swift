@@ -1,0 +1,96 @@
+import CareModel
+
+extension CareNetworkReader {
+  /// The ambulances and their bases: the statewide totals spread over every base of `tiers`,
+  /// or the `allocation` table by district (its totals checked against `basic` and `advanced`
+  /// when those are given too), plus the `add` list.
+  func readPlacement(_ f: Fields, at node: ScenarioNode, basic: Int?, advanced: Int?, tiers: [Tier],
+                     facilities: [HealthCentre], habitations: [Habitation]) -> [FleetSpec.Ambulance]? {
+    let bases = facilities.indices.filter { tiers.contains(facilities[$0].tier) }.map(FacilityID.init)
+    guard !bases.isEmpty else {
+      reader.report(.invalidValue, "no facility of tiers " + tiers.map(\.rawValue).joined(separator: ", ") + " to base ambulances at",
+                    at: f["bases"] ?? node, path: "ambulances.bases")
+      return nil
+    }
+    var fleet: [FleetSpec.Ambulance]
+    if let table = f["allocation"] {
+      guard let allocated = readAllocation(table, bases: bases, facilities: facilities, habitations: habitations) else { return nil }
+      fleet = allocated
+      for (key, kind, given) in [("basic", FleetSpec.Kind.basic, basic), ("advanced", .advanced, advanced)] where f.has(key) {
+        let counted = fleet.filter { $0.kind == kind }.count
+        guard let given, counted != given else { continue }
+        reader.report(.invalidValue, "the allocation table has \(counted) \(key) ambulances but \(key) says \(given)",
+                      at: f[key]!, path: "ambulances.\(key)", hint: "correct one of them, or leave \(key) out")
+        return nil
+      }
+    } else {
+      guard let basic, let advanced else { return nil }
+      fleet = FleetSpec.allocate(basic: basic, advanced: advanced, bases: bases, facilities: facilities, habitations: habitations)
+    }
+    guard let extra = readAdditions(f["add"], bases: bases, facilities: facilities, habitations: habitations) else { return nil }
+    return fleet + extra
+  }
+
+  /// `allocation: ambulances-by-district.csv` (`district,basic,advanced`): the fleet of each
+  /// district, spread over its bases by the population nearest each. Every district with a
+  /// base must have a row (a district left out would silently lose its ambulances), and each
+  /// district may appear once.
+  func readAllocation(_ node: ScenarioNode, bases: [FacilityID], facilities: [HealthCentre], habitations: [Habitation])
+    -> [FleetSpec.Ambulance]?
+  {
+    let path = "ambulances.allocation"
+    guard let name = reader.string(node, path: path) else { return nil }
+    let file = ScenarioLoader.resolve(name, relativeTo: node.location.file)
+    guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: path, required: ["district", "basic", "advanced"])
+    else { return nil }
+    let (dc, bc, ac) = (table.column("district")!, table.column("basic")!, table.column("advanced")!)
+    var districts: [String] = []
+    for b in bases where !districts.contains(facilities[b.index].district) { districts.append(facilities[b.index].district) }
+    var seen: [String] = []
+    var fleet: [FleetSpec.Ambulance] = []
+    var total = 0
+    var ok = true
+    for row in table.rows {
+      let district = row[dc].text.trimmingSpaces
+      guard districts.contains(district) else {
+        reader.report(.unknownName, "no ambulance base in district '\(district)'", in: table, cell: row[dc], column: "district",
+                      hint: DidYouMean.hint(for: district, among: districts))
+        ok = false
+        continue
+      }
+      if seen.contains(district) {
+        reader.report(.invalidValue, "district '\(district)' appears twice", in: table, cell: row[dc], column: "district")
+        ok = false
+        continue
+      }
+      seen.append(district)
+      var counts: [Int] = []
+      for (column, cell) in [("basic", row[bc]), ("advanced", row[ac])] {
+        guard let n = Int(cell.text.trimmingSpaces), (0...Limits.ambulances).contains(n) else {
+          reader.report(.invalidValue, "must be a whole number from 0 to \(Limits.ambulances), got '\(cell.text)'",
+                        in: table, cell: cell, column: column)
+          ok = false
+          continue
+        }
+        counts.append(n)
+      }
+      guard ok, counts.count == 2 else { continue }
+      total += counts[0] + counts[1]
+      let local = bases.filter { facilities[$0.index].district == district }
+      fleet += FleetSpec.allocate(basic: counts[0], advanced: counts[1], inDistrict: district, bases: local, facilities: facilities,
+                                  habitations: habitations)
+    }
+    let missing = districts.filter { !seen.contains($0) }
+    if ok && !missing.isEmpty {
+      reader.report(.missingKey, "\(missing.count) district\(missing.count == 1 ? "" : "s") with ambulance bases have no row: "
+                    + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : ""),
+                    at: node, path: path, hint: "give each district a row, with 0 ambulances if it has none")
+      ok = false
+    }
+    if ok && total > Limits.ambulances {
+      reader.report(.invalidValue, "the table allocates \(total) ambulances; at most \(Limits.ambulances)", at: node, path: path)
+      ok = false
+    }
+    return ok ? fleet : nil
+  }
+}
