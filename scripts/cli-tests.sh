@@ -188,5 +188,12 @@ check "compare prices a change's gains when the scenarios carry costs" bash -c "
   test \$status -eq 0 && grep -q 'per refusal avoided' '$tmp/cc.txt' &&
   python3 -c \"import json; d=json.load(open('$tmp/cmp-cost/comparison.json')); r=[x for x in d['cost_per_outcome'] if x['outcome']=='refusal avoided'][0]; assert r['price_unit']=='Rs', r\""
 
+check "place writes a per-base table and a scenario that extends the original, and says how the placement compares" bash -c "
+  '$bin' place Tests/ScenarioIOTests/Fixtures/valid/care-ambulances-csv-roads.yaml --replications 2 --rounds 2 \
+    --table '$tmp/place.csv' --write '$tmp/placed.yaml' >'$tmp/place.txt' &&
+  head -1 '$tmp/place.csv' | grep -q '^facility,basic,advanced' && grep -q 'ambulance.response.within_target' '$tmp/place.txt' &&
+  '$bin' validate '$tmp/placed.yaml' >/dev/null &&
+  python3 -c \"import csv; r=list(csv.DictReader(open('$tmp/place.csv'))); assert sum(int(x['basic']) for x in r)==3 and sum(int(x['advanced']) for x in r)==1, r\""
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -92,12 +92,4 @@ struct Calibrate: AsyncParsableCommand {
     return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
-  /// `file` as written from the folder of `from` (both relative to the working directory or absolute).
-  func relativePath(from: String, to file: String) -> String {
-    let base = URL(fileURLWithPath: from).standardizedFileURL.deletingLastPathComponent().pathComponents
-    let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
-    var common = 0
-    while common < min(base.count, target.count) && base[common] == target[common] { common += 1 }
-    return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
-  }
 }

@@ -45,3 +45,12 @@ func shown(_ error: ScenarioError) -> String {
   let rest = error.diagnostics.count - lines.count
   return (lines + (rest > 0 ? ["… and \(rest) more"] : [])).joined(separator: "\n")
 }
+
+/// `file` as written from the folder of `from` (both relative to the working directory or absolute).
+func relativePath(from: String, to file: String) -> String {
+  let base = URL(fileURLWithPath: from).standardizedFileURL.deletingLastPathComponent().pathComponents
+  let target = URL(fileURLWithPath: file).standardizedFileURL.pathComponents
+  var common = 0
+  while common < min(base.count, target.count) && base[common] == target[common] { common += 1 }
+  return (Array(repeating: "..", count: base.count - common) + target[common...]).joined(separator: "/")
+}

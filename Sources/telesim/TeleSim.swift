@@ -22,6 +22,6 @@ struct TeleSim: AsyncParsableCommand {
              (finish with --resume DIR)
       """,
     version: TeleSimVersion.current,
-    subcommands: [Run.self, Compare.self, Sweep.self, Optimise.self, Calibrate.self, Report.self, Merge.self, Check.self, BaselineCommand.self, Theory.self,
+    subcommands: [Run.self, Compare.self, Sweep.self, Optimise.self, Calibrate.self, Place.self, Report.self, Merge.self, Check.self, BaselineCommand.self, Theory.self,
                   Validate.self, Bench.self])
 }

@@ -32,43 +32,54 @@ extension CareNetworkReader {
   }
 
   /// `allocation: ambulances-by-district.csv` (`district,basic,advanced`): the fleet of each
-  /// district, spread over its bases by the population nearest each. Every district with a
-  /// base must have a row (a district left out would silently lose its ambulances), and each
-  /// district may appear once.
+  /// district, spread over its bases by the district's people nearest each; every district
+  /// with a base must have a row (one left out would silently lose its ambulances). Or
+  /// `facility,basic,advanced` (what `telesim place` writes): ambulances at named bases, the
+  /// bases not listed getting none. A district or base may appear once.
   func readAllocation(_ node: ScenarioNode, bases: [FacilityID], facilities: [HealthCentre], habitations: [Habitation])
     -> [FleetSpec.Ambulance]?
   {
     let path = "ambulances.allocation"
     guard let name = reader.string(node, path: path) else { return nil }
     let file = ScenarioLoader.resolve(name, relativeTo: node.location.file)
-    guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: path, required: ["district", "basic", "advanced"])
-    else { return nil }
-    let (dc, bc, ac) = (table.column("district")!, table.column("basic")!, table.column("advanced")!)
-    var districts: [String] = []
-    for b in bases where !districts.contains(facilities[b.index].district) { districts.append(facilities[b.index].district) }
-    var seen: [String] = []
+    guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: path, required: ["basic", "advanced"]) else { return nil }
+    let byBase = table.column("facility") != nil
+    guard let uc = table.column(byBase ? "facility" : "district") else {
+      reader.report(.invalidValue, "'\(file)' has neither a district nor a facility column", at: node, path: path,
+                    hint: "district,basic,advanced for a fleet by district; facility,basic,advanced for one by base")
+      return nil
+    }
+    let column = byBase ? "facility" : "district"
+    let (bc, ac) = (table.column("basic")!, table.column("advanced")!)
+    // The units a row may name: districts with a base, or the bases themselves (by id).
+    var units: [String] = []
+    if byBase { units = bases.map { facilities[$0.index].id } } else {
+      for b in bases where !units.contains(facilities[b.index].district) { units.append(facilities[b.index].district) }
+    }
+    var baseOfID: [String: FacilityID] = [:]
+    for b in bases { baseOfID[facilities[b.index].id] = b }
+    var seen = Set<String>()
     var fleet: [FleetSpec.Ambulance] = []
     var total = 0
     var ok = true
     for row in table.rows {
-      let district = row[dc].text.trimmingSpaces
-      guard districts.contains(district) else {
-        reader.report(.unknownName, "no ambulance base in district '\(district)'", in: table, cell: row[dc], column: "district",
-                      hint: DidYouMean.hint(for: district, among: districts))
+      let unit = row[uc].text.trimmingSpaces
+      guard byBase ? baseOfID[unit] != nil : units.contains(unit) else {
+        reader.report(.unknownName, byBase ? "'\(unit)' is not an ambulance base" : "no ambulance base in district '\(unit)'",
+                      in: table, cell: row[uc], column: column, hint: DidYouMean.hint(for: unit, among: units))
         ok = false
         continue
       }
-      if seen.contains(district) {
-        reader.report(.invalidValue, "district '\(district)' appears twice", in: table, cell: row[dc], column: "district")
+      guard seen.insert(unit).inserted else {
+        reader.report(.invalidValue, "\(column) '\(unit)' appears twice", in: table, cell: row[uc], column: column)
         ok = false
         continue
       }
-      seen.append(district)
       var counts: [Int] = []
-      for (column, cell) in [("basic", row[bc]), ("advanced", row[ac])] {
+      for (name, cell) in [("basic", row[bc]), ("advanced", row[ac])] {
         guard let n = Int(cell.text.trimmingSpaces), (0...Limits.ambulances).contains(n) else {
           reader.report(.invalidValue, "must be a whole number from 0 to \(Limits.ambulances), got '\(cell.text)'",
-                        in: table, cell: cell, column: column)
+                        in: table, cell: cell, column: name)
           ok = false
           continue
         }
@@ -76,11 +87,17 @@ extension CareNetworkReader {
       }
       guard ok, counts.count == 2 else { continue }
       total += counts[0] + counts[1]
-      let local = bases.filter { facilities[$0.index].district == district }
-      fleet += FleetSpec.allocate(basic: counts[0], advanced: counts[1], inDistrict: district, bases: local, facilities: facilities,
-                                  habitations: habitations)
+      guard total <= Limits.ambulances else { continue }
+      if let base = baseOfID[unit], byBase {
+        fleet += Array(repeating: FleetSpec.Ambulance(kind: .basic, base: base), count: counts[0])
+          + Array(repeating: FleetSpec.Ambulance(kind: .advanced, base: base), count: counts[1])
+      } else {
+        let local = bases.filter { facilities[$0.index].district == unit }
+        fleet += FleetSpec.allocate(basic: counts[0], advanced: counts[1], inDistrict: unit, bases: local,
+                                    facilities: facilities, habitations: habitations)
+      }
     }
-    let missing = districts.filter { !seen.contains($0) }
+    let missing = byBase ? [] : units.filter { !seen.contains($0) }
     if ok && !missing.isEmpty {
       reader.report(.missingKey, "\(missing.count) district\(missing.count == 1 ? "" : "s") with ambulance bases have no row: "
                     + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : ""),
