@@ -18,7 +18,9 @@ regressions=Tests/ScenarioIOTests/Fixtures/fuzz-regressions
 # the YAML scanner guides the fuzzer too.
 build=(swift build -c release --package-path Fuzz --build-path .build/fuzz
        -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link)
-"${build[@]}"
+# An incremental build of this nested package can miss a source file added to the main
+# package since its last build (SwiftPM 6.3); a second attempt sees it. A fresh clone builds once.
+"${build[@]}" || "${build[@]}"
 fuzzer="$("${build[@]}" --show-bin-path)/FuzzScenario"
 
 work=$(mktemp -d)
