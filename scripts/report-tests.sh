@@ -104,6 +104,16 @@ print(f"{'ok' if ok else 'FAIL'} replay: clock {c0} -> {c1} after 5 s of play, {
 sys.exit(0 if ok else 1)
 PY
 
+# The planner's compare page prices what the upgrade buys (docs/costs.md).
+python3 - "$tmp/compare-upgrade.dom" <<'PY' || failed=1
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8").read()
+row = re.search(r"<td>per refusal avoided</td><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>", dom)
+ok = "What it costs per outcome" in dom and row is not None and "lakh Rs [" in row.group(1)
+print(f"{'ok' if ok else 'FAIL'} compare-upgrade prices a refusal avoided: {row.group(1) if row else 'no row'}")
+sys.exit(0 if ok else 1)
+PY
+
 echo "run + report seconds:"; sed 's/^/  /' "$tmp/times"
 echo "screenshots in $shots; report tests took $(( $(date +%s) - start )) s"
 exit $failed

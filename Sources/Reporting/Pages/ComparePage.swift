@@ -49,6 +49,7 @@ struct ComparePage {
     content.append(.h3(.text("Service: where better and worse have a meaning")))
     content.append(Page.figure(forest(judged), caption: Self.forestCaption))
     content.append(table(judged))
+    content += costs(alt)
     if !neutral.isEmpty {
       content.append(.h3(.text("Loads, volumes and costs: neither way is better in itself")))
       content.append(Page.figure(forest(neutral), caption: "The same for figures that follow the service given "
@@ -62,6 +63,32 @@ struct ComparePage {
                         + "but small gain may not be worth what the change costs. 'CRN variance cut' is the share of the "
                         + "difference's variance that common random numbers removed against independent runs (100% for figures "
                         + "the change does not touch; negative when the two scenarios' noise is unrelated).", content)
+  }
+
+  /// What the change's extra cost buys, per unit of each outcome (docs/costs.md).
+  private func costs(_ alt: String) -> [PageNode] {
+    let ratios = (comparison.cost_per_outcome ?? []).filter { $0.alternative == alt }
+    guard !ratios.isEmpty else { return [] }
+    let rows = ratios.map { r -> [String] in
+      let cost = r.extra_cost_per_day.map { DisplayUnit.suited(to: "Rs/d", typical: $0).text($0) } ?? "-"
+      let g = DisplayUnit.same(r.gain_unit)
+      let interval = r.gain_ci95.flatMap { c in c.count == 2 ? c : nil }
+        .map { " [\($0[0].map(g.short) ?? "-"), \($0[1].map(g.short) ?? "-")]" } ?? ""
+      let gain = (r.gain.map(g.short) ?? "-") + interval + " " + r.gain_unit
+      var price = "no detectable gain"
+      if r.status == "saves" { price = "saves money and gains" }
+      if r.status == "costs", let p = r.cost_per_unit {
+        let u = DisplayUnit.suited(to: r.price_unit, typical: p)
+        let ci = r.cost_per_unit_ci95.flatMap { c in c.count == 2 ? c : nil }
+          .map { " [\($0[0].map(u.short) ?? "-"), \($0[1].map(u.short) ?? "-")]" } ?? ""
+        price = u.text(p) + ci
+      }
+      return ["per " + r.outcome, cost, gain, price]
+    }
+    return [.h3(.text("What it costs per outcome")),
+            Page.table(["outcome", "extra cost a day", "gain [95% CI]", "price [95% CI]"], rows),
+            Page.note("The extra cost a day over the gain a day, from paired replications; the interval is Fieller's, "
+                      + "given only when the gain is real (docs/costs.md).")]
   }
 
   static let forestCaption = "Relative difference from the baseline (%) with its 95% CI: filled circle better, square "

@@ -88,6 +88,21 @@ struct ComparisonFile: Decodable {
   var scenarios: [ScenarioEntry]
   var differences: [Difference]
   var changes: [Change]?
+  /// What each alternative's extra cost buys (absent before costs were reported).
+  var cost_per_outcome: [CostRatio]?
+
+  struct CostRatio: Decodable {
+    var alternative: String
+    var outcome: String
+    var extra_cost_per_day: Double?
+    var gain_unit: String
+    var gain: Double?
+    var gain_ci95: [Double?]?
+    var status: String
+    var price_unit: String
+    var cost_per_unit: Double?
+    var cost_per_unit_ci95: [Double?]?
+  }
 }
 
 /// `sweep.json` (`telesim/sweep/v1`).
