@@ -164,6 +164,14 @@ check "optimise finds the Erlang C staffing, writes its files, and is byte-ident
   grep -q '^chosen: servers=6' '$tmp/opt1.txt' && cmp '$tmp/opt1/optimisation.json' '$tmp/opt2/optimisation.json' &&
   test -s '$tmp/opt1/chosen/summary.json' && test \$(wc -l <'$tmp/opt1/designs.csv') -eq 7 &&
   python3 -c \"import json; d=json.load(open('$tmp/opt1/optimisation.json')); assert d['schema']=='telesim/optimisation/v1' and d['chosen']=='servers=6'\""
+check "optimise's first stage as 3 shards (a Slurm array), then --screened, gives the unsharded answer byte for byte" bash -c "
+  args='optimise scenarios/mmc.yaml --vary servers=4..9 --target \"wait.probability <= 15%\" --minimise servers --quiet'
+  for i in 0 1 2; do eval \"'$bin' \$args --shard \$i/3 --out '$tmp/optshards'\" >/dev/null || exit 1; done &&
+  test \$(ls '$tmp/optshards' | grep -c '^shard-') -eq 3 &&
+  eval \"'$bin' \$args --screened '$tmp/optshards' --out '$tmp/optmerged'\" >/dev/null &&
+  cmp '$tmp/opt1/optimisation.json' '$tmp/optmerged/optimisation.json' &&
+  { eval \"'$bin' optimise scenarios/mmc.yaml --vary servers=4..8 --target 'wait.probability <= 15%' --minimise servers --screened '$tmp/optshards' --quiet\" 2>'$tmp/foreign'; test \$? -eq 3; } &&
+  grep -q 'belongs to another search' '$tmp/foreign'"
 check "optimise says plainly when no design meets the target, and names the best reached" bash -c "
   '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probability <= 15%' --minimise servers --quiet >'$tmp/none.txt' &&
   grep -q 'No design in the ranges meets every target' '$tmp/none.txt' && grep -q 'best reached for wait.probability <= 15%: .* at servers=5' '$tmp/none.txt'"
@@ -171,7 +179,7 @@ check "optimise refuses an unknown metric (exit 64, did-you-mean) and a bad rang
   '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probabilty <= 15%' 2>'$tmp/oe'; test \$? -eq 64 &&
   grep -q \"did you mean 'wait.probability'\" '$tmp/oe' &&
   { '$bin' optimise scenarios/mmc.yaml --vary servers=5..4 --target 'wait.probability <= 15%' 2>/dev/null; test \$? -eq 64; } &&
-  { '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probability <= 15%' --shard 0/2 --out '$tmp/os' 2>/dev/null; test \$? -eq 64; }"
+  { '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probability <= 15%' --screened '$tmp/nothing' 2>/dev/null; test \$? -eq 64; }"
 check "calibrate recovers a service mean and writes a scenario that extends the original and validates" bash -c "
   '$bin' calibrate scenarios/mmc.yaml --fit 'service.mean=50min..70min' --points 5 --to 'utilisation = 75% ± 1%' \
     --replications 3 --quiet --write '$tmp/cal.yaml' --out '$tmp/cal' >'$tmp/cal.txt' &&

@@ -33,6 +33,10 @@ struct Calibrate: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Write the calibrated scenario here (it extends FILE).", valueName: "FILE"))
   var write: String?
 
+  @Option(help: ArgumentHelp("A folder of shard files from this same command run with --shard i/n --out DIR (a Slurm "
+                             + "array): their replications are reused and the rest runs here.", valueName: "DIR"))
+  var screened: String?
+
   @OptionGroup var options: ExperimentOptions
 
   func validate() throws {
@@ -63,8 +67,9 @@ struct Calibrate: AsyncParsableCommand {
     designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
     let replications = options.replications ?? designs[0].scenario.replications
     let plan = ExperimentPlan(kind: .calibrate, designs: designs, seed: seed, replications: replications)
-    let checkpoint = try options.startSearch(plan, firstReplications: replications, share: "every point")
-    let records = await options.runRound(plan.units, of: plan, checkpoint: checkpoint)
+    guard let session = try await options.startSearch(plan, firstReplications: replications, share: "every point",
+                                                      screened: screened) else { return }
+    let records = await options.runRound(plan.units, of: session)
     var samples = [[[Double]]](repeating: [], count: designs.count)
     for r in records { samples[r.unit.design].append(r.values) }
     let calibration = Calibration(parameters: parameters, targets: matches, metricNames: metrics.map(\.name))

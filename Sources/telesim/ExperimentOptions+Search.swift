@@ -1,36 +1,91 @@
 import ArgumentParser
 import Experiments
+import Foundation
 import Reporting
 
-/// Running searches (optimise, calibrate): rounds of replications chosen as the search goes,
-/// each checkpointed, so an interrupted search resumes and makes the same decisions.
+/// A search under way (optimise, calibrate): its checkpoint and the replications already run
+/// elsewhere (the first stage, run as shards).
+struct SearchSession {
+  let plan: ExperimentPlan
+  let checkpoint: Checkpoint?
+  let screened: [UnitRecord]
+}
+
+/// Running searches: rounds of replications chosen as the search goes, each checkpointed, so
+/// an interrupted search resumes and makes the same decisions. The first stage (every design's
+/// first replications) can run as shards (`--shard i/n`, a Slurm array); `--screened DIR`
+/// then reuses their records and runs the rest of the search on one machine.
 extension ExperimentOptions {
-  /// Checks the first stage's work and the output folder, and opens the checkpoint.
-  func startSearch(_ plan: ExperimentPlan, firstReplications: Int, share: String? = nil) throws -> Checkpoint? {
-    if shard != nil {
-      printToStandardError("error: a search adds replications where its decision needs them, so it cannot be sharded; "
-                           + "shard a sweep of the same grid instead, or run the search with --threads")
-      throw ExitCode(64)
-    }
+  /// Checks the first stage's work and the output folder and opens the checkpoint; with
+  /// --shard, runs this shard's part of the first stage instead, writes its shard file and
+  /// returns nil.
+  func startSearch(_ plan: ExperimentPlan, firstReplications: Int, share: String? = nil, screened: String?) async throws
+    -> SearchSession?
+  {
     if report {
       printToStandardError("error: --report is made for run, compare and sweep results")
       throw ExitCode(64)
     }
+    let firstStage = plan.designs.indices.flatMap { d in (0..<firstReplications).map { ExperimentPlan.Unit(design: d, replication: $0) } }
+    if let spec = try shardSpec() {
+      let mine = firstStage.enumerated().filter { $0.offset % spec.count == spec.index }.map(\.element)
+      try checkWork(WorkEstimate(designs: plan.designs.map(\.scenario), replications: firstReplications),
+                    share: "this shard runs \(mine.count) of the first stage's \(firstStage.count)")
+      let records = await runRound(mine, of: SearchSession(plan: plan, checkpoint: nil, screened: []))
+      let path = (outFolder ?? ".") + "/" + ShardFile.fileName(spec.index, of: spec.count)
+      try writeOrExit {
+        try AtomicFile.write(try ShardFile(header: plan.header, shard: spec.index, of: spec.count, records: records).encoded(), to: path)
+      }
+      print("wrote \(path): \(records.count) of the first stage's \(firstStage.count) replications (search \(plan.hash)); "
+            + "then run the same command with --screened \(outFolder ?? ".") instead of --shard and --out")
+      return nil
+    }
     try checkWork(WorkEstimate(designs: plan.designs.map(\.scenario), replications: firstReplications),
                   share: share ?? "first stage; later ones add replications only where the decision needs them")
     if let out = outFolder { try checkDestination(out, experiment: plan.hash) }
-    return try openCheckpoint(plan, shard: nil)
+    let records = try screened.map { try screenedRecords(in: $0, plan: plan) } ?? []
+    return SearchSession(plan: plan, checkpoint: try openCheckpoint(plan, shard: nil), screened: records)
   }
 
-  /// Runs one round's units (those the checkpoint lacks), with progress, checkpointing each.
-  func runRound(_ units: [ExperimentPlan.Unit], of plan: ExperimentPlan, checkpoint: Checkpoint?) async -> [UnitRecord] {
-    let restored = checkpoint?.restored ?? []
+  /// The records of every shard file in `folder` written for this search (exit 3 for a shard
+  /// of another search, 64 for a folder without shards).
+  private func screenedRecords(in folder: String, plan: ExperimentPlan) throws -> [UnitRecord] {
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { $0.hasPrefix("shard-") && $0.hasSuffix(".json") }.sorted()
+    guard !names.isEmpty else {
+      printToStandardError("error: --screened \(folder): no shard-*.json files (run the search with --shard i/n --out \(folder) first)")
+      throw ExitCode(64)
+    }
+    var records: [UnitRecord] = []
+    for name in names {
+      let path = folder + "/" + name
+      do {
+        let file = try ShardFile.read(path)
+        guard file.header == plan.header else {
+          printToStandardError("error: \(path) belongs to another search (\(file.header.hash), not \(plan.hash)): "
+                               + "the same file, settings, seed and command make the same search")
+          throw ExitCode(3)
+        }
+        records += file.records
+      } catch let error as MergeError {
+        printToStandardError("error: \(error.message)")
+        throw ExitCode(3)
+      }
+    }
+    if !quiet { printToStandardError("reusing \(records.count) replications from \(names.count) shard files") }
+    return records
+  }
+
+  /// Runs one round's units (those neither the checkpoint nor the shards hold), with
+  /// progress, checkpointing each.
+  func runRound(_ units: [ExperimentPlan.Unit], of session: SearchSession) async -> [UnitRecord] {
+    let restored = (session.checkpoint?.restored ?? []) + session.screened
     let old = Set(restored.map(\.unit))
     let already = units.filter { old.contains($0) }.count
     let progress = ProgressDisplay(total: units.count, workers: workers, enabled: !quiet, already: already)
-    Interruption.track(checkpoint: checkpoint, progress: progress, resumeWith: outFolder)
-    let records = await plan.run(units, workers: workers, finished: restored) { record in
-      checkpoint?.record(record)
+    Interruption.track(checkpoint: session.checkpoint, progress: progress, resumeWith: outFolder)
+    let records = await session.plan.run(units, workers: workers, finished: restored) { record in
+      session.checkpoint?.record(record)
       progress.advance()
     }
     progress.finish()

@@ -140,7 +140,7 @@ struct ExperimentOptions: ParsableArguments {
     }
   }
 
-  private func shardSpec() throws -> ShardSpec? {
+  func shardSpec() throws -> ShardSpec? {
     guard let shard else { return nil }
     do { return try ShardSpec.parse(shard, environment: ProcessInfo.processInfo.environment) } catch {
       printToStandardError("error: \(error.message)")

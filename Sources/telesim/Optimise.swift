@@ -47,6 +47,10 @@ struct Optimise: AsyncParsableCommand {
   @Option(help: "Kim-Nelson indifference zone in the objective's unit (default: 1% of the best mean).")
   var indifference: Double?
 
+  @Option(help: ArgumentHelp("A folder of shard files from this same command run with --shard i/n --out DIR (a Slurm "
+                             + "array): their replications are reused and the rest runs here.", valueName: "DIR"))
+  var screened: String?
+
   @OptionGroup var options: ExperimentOptions
 
   func validate() throws {
@@ -84,12 +88,12 @@ struct Optimise: AsyncParsableCommand {
     settings.level = confidence
     settings.indifference = indifference
     let plan = ExperimentPlan(kind: .optimise, designs: designs, seed: seed, replications: maxReplications)
-    let checkpoint = try options.startSearch(plan, firstReplications: firstReplications)
+    guard let session = try await options.startSearch(plan, firstReplications: firstReplications, screened: screened) else { return }
     let optimiser = Optimiser(designCount: designs.count, metricNames: metrics.map(\.name), targets: thresholds,
                               objective: objective, settings: settings)
     var records: [UnitRecord] = []
     let outcome = try await optimiser.search(evaluate: { units in
-      let fresh = await options.runRound(units, of: plan, checkpoint: checkpoint)
+      let fresh = await options.runRound(units, of: session)
       records += fresh
       return fresh
     }, round: { if !options.quiet { printToStandardError($0) } })
