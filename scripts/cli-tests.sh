@@ -203,5 +203,15 @@ check "place writes a per-base table and a scenario that extends the original, a
   '$bin' validate '$tmp/placed.yaml' >/dev/null &&
   python3 -c \"import csv; r=list(csv.DictReader(open('$tmp/place.csv'))); assert sum(int(x['basic']) for x in r)==3 and sum(int(x['advanced']) for x in r)==1, r\""
 
+check "--write and --table never replace a device, a link, the scenario or its data, nor an existing file without --force" bash -c "
+  cp scenarios/mmc.yaml '$tmp/mine.yaml' && ln -s '$tmp/mine.yaml' '$tmp/link.yaml' && mkfifo '$tmp/fifo' && echo keep >'$tmp/kept.yaml'
+  cal() { '$bin' calibrate '$tmp/mine.yaml' --fit 'service.mean=50min..70min' --points 3 --to 'utilisation = 75% ± 2%' --replications 2 --quiet \"\$@\" >/dev/null 2>'$tmp/werr'; }
+  cal --write '$tmp/mine.yaml'; test \$? -eq 64 || exit 1
+  cal --write '$tmp/link.yaml'; test \$? -eq 64 || exit 1
+  cal --write '$tmp/fifo'; test \$? -eq 64 || exit 1
+  cal --write '$tmp/kept.yaml'; test \$? -eq 4 && grep -q 'already exists' '$tmp/werr' && grep -q keep '$tmp/kept.yaml' || exit 1
+  cmp -s scenarios/mmc.yaml '$tmp/mine.yaml' && test -p '$tmp/fifo' && test -L '$tmp/link.yaml' &&
+  cal --write '$tmp/kept.yaml' --force && grep -q '^extends: mine.yaml' '$tmp/kept.yaml'"
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -31,11 +31,23 @@ public struct CalibrationReport {
 
   /// Each input's line: `ambulances.calls.daily  7,420/d  plausible 6,900/d to 7,950/d`.
   private var fittedRows: [[String]] {
-    zip(calibration.parameters, zip(fit.fitted, zip(fit.ranges, fit.identified))).map { p, rest in
-      let (value, (range, identified)) = rest
-      let plausible = range.map { "plausible \(shown($0.lowerBound, p)) to \(shown($0.upperBound, p))" } ?? "no plausible value"
-      return [p.key, shown(value, p), plausible + (identified || range == nil ? "" : " (the whole range: not identified)")]
+    calibration.parameters.indices.map { k in
+      let p = calibration.parameters[k]
+      guard let range = fit.ranges[k] else { return [p.key, shown(fit.fitted[k], p), "no plausible value"] }
+      var plausible = "plausible \(shown(range.lowerBound, p)) to \(shown(range.upperBound, p))"
+      if !fit.identified[k] {
+        plausible += " (the whole range: not identified)"
+      } else if fit.openBelow[k] || fit.openAbove[k] {
+        // The range stops at the grid, not where the figures stop matching.
+        plausible += " (open \(fit.openBelow[k] ? "below" : "above"): widen the range \(fit.openBelow[k] ? "down" : "up")ward)"
+      }
+      return [p.key, shown(fit.fitted[k], p), plausible]
     }
+  }
+
+  /// Whether every input has a plausible value strictly inside the grid: the fit can be used.
+  public var isUsable: Bool {
+    fit.ranges.allSatisfy { $0 != nil } && zip(fit.openBelow, fit.openAbove).allSatisfy { !$0 && !$1 }
   }
 
   /// The terminal table.
@@ -46,7 +58,7 @@ public struct CalibrationReport {
     let plausible = fit.points.filter(\.plausible).count
     out += "\(plausible) of \(fit.points.count) points plausible (every target within 3 standard uncertainties)\n\n"
     if plausible == 0 {
-      out += "No value in the ranges matches every target: widen the ranges or fit another input.\n"
+      out += "No value in the ranges matches every target: widen the ranges, try more --points, or fit another input.\n"
     }
     out += "fitted:\n" + SummaryTable.layout(fittedRows) + "\n"
     out += "at the best point (\(header.designs[fit.best].label)):\n"
@@ -144,7 +156,7 @@ public struct CalibrationReport {
       let p = calibration.parameters[k]
       guard !p.key.contains("[") else {
         // extends: replaces a list whole, so one entry cannot be set from here.
-        out += "# set with --set '\(p.key)=\(p.text(Self.threeFigures(fit.fitted[k])))' (a list entry)\n"
+        out += "# set with --set '\(p.key)=\(p.text(writtenValue(k)))' (a list entry)\n"
         continue
       }
       let parts = p.key.split(separator: ".").map(String.init)
@@ -156,17 +168,23 @@ public struct CalibrationReport {
           out += "\(indent)\(parts[depth]):\n"
           written.append(prefix)
         } else {
-          out += "\(indent)\(parts[depth]): \(p.text(Self.threeFigures(fit.fitted[k])))\n"
+          out += "\(indent)\(parts[depth]): \(p.text(writtenValue(k)))\n"
         }
       }
     }
     return out
   }
 
-  /// Three significant figures: a fitted input is known no better.
-  static func threeFigures(_ x: Double) -> Double {
+  /// The fitted value of input `k` to three significant figures (it is known no better), or
+  /// more where three would fall outside its plausible range.
+  func writtenValue(_ k: Int) -> Double {
+    let x = fit.fitted[k]
     guard x.isFinite, x != 0 else { return x }
-    let scale = pow(10, 2 - floor(log10(abs(x))))
-    return (x * scale).rounded() / scale
+    for figures in 3...8 {
+      let scale = pow(10, Double(figures - 1) - floor(log10(abs(x))))
+      let rounded = (x * scale).rounded() / scale
+      if fit.ranges[k].map({ $0.contains(rounded) }) ?? true { return rounded }
+    }
+    return x
   }
 }

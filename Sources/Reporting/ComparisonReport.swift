@@ -44,7 +44,11 @@ public enum ComparisonReport {
                     "\(gain.short(r.gain.mean)) [\(gain.short(r.gain.lower)), \(gain.short(r.gain.upper))] \(r.gainUnit)",
                     priceCell(r)])
     }
-    return SummaryTable.layout(cells, style: style) { _, _ in nil } + "\n"
+    let warning = ratios.first.map(\.differentPrices).flatMap { $0.isEmpty ? nil : $0 }.map {
+      "warning: the two scenarios price things differently (\($0.joined(separator: ", "))): the extra cost mixes "
+        + "a change of price with a change of what is done\n"
+    } ?? ""
+    return SummaryTable.layout(cells, style: style) { _, _ in nil } + "\n" + warning
   }
 
   /// `8.48 lakh Rs [6.98, 10.8]`, or why no price can be given.
@@ -52,6 +56,11 @@ public enum ComparisonReport {
     switch r.status {
     case .noGain: return "no detectable gain"
     case .saves: return "saves money and gains"
+    case .loses:
+      // Both negative: rupees saved per unit lost; a dearer change that is worse has no price.
+      guard r.extraCost.mean < 0 else { return "dearer and worse" }
+      let u = DisplayUnit.suited(to: r.priceUnit, typical: r.ratio)
+      return "worse: saves \(u.text(r.ratio)) per unit lost [\(u.short(r.lower)), \(u.short(r.upper))]"
     case .costs:
       let u = DisplayUnit.suited(to: r.priceUnit, typical: r.ratio)
       return "\(u.text(r.ratio)) [\(u.short(r.lower)), \(u.short(r.upper))]"
@@ -139,6 +148,7 @@ public enum ComparisonReport {
       j.key("gain"); j.number(r.gain.mean)
       j.key("gain_ci95"); j.beginArray(); j.number(r.gain.lower); j.number(r.gain.upper); j.endArray()
       j.key("status"); j.string(r.status.rawValue)
+      j.key("different_prices"); j.beginArray(); for p in r.differentPrices { j.string(p) }; j.endArray()
       j.key("price_unit"); j.string(r.priceUnit)
       j.key("cost_per_unit"); j.number(r.ratio)
       j.key("cost_per_unit_ci95")

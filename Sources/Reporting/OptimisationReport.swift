@@ -40,7 +40,8 @@ public struct OptimisationReport {
     let each = 1 - (1 - optimiser.settings.level) / Double(optimiser.targets.count)
     out += "targets: " + optimiser.targets.map(\.text).joined(separator: "; ")
       + " (each judged on its \(percent(each)) interval, so all hold together with \(percent(optimiser.settings.level)) confidence)\n"
-    out += "method: \(outcome.method); \(outcome.replicationsRun) replications in all\n\n"
+    out += "method: \(outcome.method); \(outcome.replicationsRun) replications in all"
+      + (objectiveUnit.isEmpty || outcome.method.contains("δ") == false ? "" : " (δ in \(objectiveUnit))") + "\n\n"
     if let chosen = outcome.chosen {
       out += "chosen: \(labels[chosen])\n" + figures(chosen)
       if !outcome.runnersUp.isEmpty {
@@ -53,6 +54,18 @@ public struct OptimisationReport {
       for (t, best) in bestReached() {
         out += "  best reached for \(t.text): \(shown(best.estimate, unit: unit(of: t.metric))) at \(labels[best.design])\n"
       }
+    }
+    if !outcome.undecided.isEmpty {
+      out += "\nnote: \(outcome.undecided.count) design\(outcome.undecided.count == 1 ? "" : "s") that could "
+        + (outcome.chosen == nil ? "meet every target" : "beat the choice")
+        + " stayed undecided after \(optimiser.settings.maxReplications) replications (a target's interval still holds its limit):\n"
+      for d in outcome.undecided.prefix(5) {
+        let a = outcome.assessments[d]
+        let figures = zip(optimiser.targets, a.targets).filter { $0.1.status == .undecided }
+          .map { "\($0.0.metric) \(shown($0.1.estimate, unit: unit(of: $0.0.metric)))" }.joined(separator: ", ")
+        out += "  \(labels[d]): \(figures)\n"
+      }
+      out += "  the answer holds only if they fail: give more --max-replications, or a target with a margin\n"
     }
     out += "\n" + SummaryTable.layout(designRows())
     return out.hasSuffix("\n") ? out : out + "\n"
@@ -75,10 +88,19 @@ public struct OptimisationReport {
     return SummaryTable.layout(rows) + (capacity.isEmpty ? "" : "capacity: \(capacity)\n")
   }
 
+  /// One row per design. With a choice, a column gives each objective's difference from it:
+  /// a cost dominated by fixed lines shows the same three figures for every design otherwise.
   private func designRows() -> [[String]] {
-    var rows = [["design", "reps", "status", optimiser.objective.name] + optimiser.targets.map(\.metric)]
+    let chosen = outcome.chosen.map { outcome.assessments[$0].objective.mean }
+    var rows = [["design", "reps", "status", optimiser.objective.name] + (chosen == nil ? [] : ["vs chosen"])
+                + optimiser.targets.map(\.metric)]
     for a in outcome.assessments {
+      let delta = chosen.map { c -> String in
+        let d = a.objective.mean - c
+        return d == 0 ? "0" : (d > 0 ? "+" : "") + DisplayUnit.suited(to: objectiveUnit, typical: d).text(d)
+      }
       rows.append([labels[a.design], "\(a.replications)", a.status.rawValue, shown(a.objective, unit: objectiveUnit)]
+                  + (delta.map { [$0] } ?? [])
                   + zip(optimiser.targets, a.targets).map { t, j in shown(j.estimate, unit: unit(of: t.metric)) })
     }
     return rows
@@ -125,6 +147,7 @@ public struct OptimisationReport {
     j.key("replications_run"); j.integer(outcome.replicationsRun)
     j.key("chosen"); if let c = outcome.chosen { j.string(labels[c]) } else { j.null() }
     j.key("runners_up"); j.beginArray(); for r in outcome.runnersUp { j.string(labels[r]) }; j.endArray()
+    j.key("undecided"); j.beginArray(); for d in outcome.undecided { j.string(labels[d]) }; j.endArray()
     j.key("best_reached"); j.beginArray()
     if outcome.chosen == nil {
       for (t, best) in bestReached() {

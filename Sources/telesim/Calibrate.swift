@@ -52,6 +52,7 @@ struct Calibrate: AsyncParsableCommand {
   func run() async throws {
     Interruption.install()
     let parameters = inputs.compactMap { try? CalibrationParameter.parse($0, points: points).get() }
+    if let write { try checkOutputFile(write, option: "--write", scenario: try loadScenarioOrExit(file), force: options.force) }
     let axes = parameters.map { p in (key: p.key, values: p.values.map(p.text)) }
     var designs = try gridDesigns(file: file, axes: axes, options: options)
     let metrics = ReplicationRunner.metrics(of: designs[0].scenario)
@@ -66,7 +67,13 @@ struct Calibrate: AsyncParsableCommand {
     let seed = options.seed ?? designs[0].scenario.seed
     designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
     let replications = options.replications ?? designs[0].scenario.replications
-    let plan = ExperimentPlan(kind: .calibrate, designs: designs, seed: seed, replications: replications)
+    guard replications >= 2 else {
+      printToStandardError("error: calibrate needs at least 2 replications a point, so that simulation noise is counted: "
+                           + "give --replications 2 or more")
+      throw ExitCode(64)
+    }
+    let plan = ExperimentPlan(kind: .calibrate, designs: designs, seed: seed, replications: replications,
+                              question: "to=" + matches.map(\.text).joined(separator: ";"))
     guard let session = try await options.startSearch(plan, firstReplications: replications, share: "every point",
                                                       screened: screened) else { return }
     let records = await options.runRound(plan.units, of: session)
@@ -79,6 +86,11 @@ struct Calibrate: AsyncParsableCommand {
     switch options.format {
     case .table: print(report.table(), terminator: "")
     case .json: print(report.json(), terminator: "")
+    }
+    if let write, !report.isUsable {
+      printToStandardError("error: not writing \(write): an input has no plausible value, or its plausible range runs to the "
+                           + "end of the grid; widen the ranges and calibrate again")
+      throw ExitCode(1)
     }
     if let write {
       try writeOrExit { try AtomicFile.write(report.scenario(extending: relativePath(from: write, to: file)), to: write) }

@@ -26,6 +26,18 @@ extension ExperimentOptions {
       printToStandardError("error: --report is made for run, compare and sweep results")
       throw ExitCode(64)
     }
+    if shard != nil && screened != nil {
+      printToStandardError("error: --shard runs part of the first stage and --screened reuses the shards: give one")
+      throw ExitCode(64)
+    }
+    // The later rounds may take every design to plan.replications: that bound is checked too.
+    let most = WorkEstimate(designs: plan.designs.map(\.scenario), replications: plan.replications)
+    if plan.replications > firstReplications, !force, !WorkLimits.problems(most).isEmpty {
+      for p in WorkLimits.problems(most) { printToStandardError("error: at most: \(p)") }
+      printToStandardError("note: if every design needed \(plan.replications) replications: \(most.sentence); "
+                           + "lower --max-replications or give --force")
+      throw ExitCode.refused
+    }
     let firstStage = plan.designs.indices.flatMap { d in (0..<firstReplications).map { ExperimentPlan.Unit(design: d, replication: $0) } }
     if let spec = try shardSpec() {
       let mine = firstStage.enumerated().filter { $0.offset % spec.count == spec.index }.map(\.element)

@@ -44,7 +44,7 @@ struct Optimise: AsyncParsableCommand {
   @Option(help: "Confidence of feasibility and selection, e.g. 0.95.")
   var confidence = 0.95
 
-  @Option(help: "Kim-Nelson indifference zone in the objective's unit (default: 1% of the best mean).")
+  @Option(help: "Kim-Nelson indifference zone in the objective's unit (default: 0.1% of the best mean).")
   var indifference: Double?
 
   @Option(help: ArgumentHelp("A folder of shard files from this same command run with --shard i/n --out DIR (a Slurm "
@@ -80,6 +80,13 @@ struct Optimise: AsyncParsableCommand {
       }
     }
     let objective = try Self.objective(minimise, designs: designs, metrics: metrics)
+    if case .metric(let name) = objective, metrics.first(where: { $0.name == name })?.direction == .higherIsBetter {
+      printToStandardError("warning: --minimise \(name): more is better for this figure; the search will find its smallest")
+    }
+    if objective.name == "cost.total", !designs[0].scenario.settings.contains(where: { $0.path.hasPrefix("costs.") && $0.path != "costs.meal_per_patient_day" }) {
+      printToStandardError("warning: \(file) prices nothing but meals (no costs: section): cost.total is meals and transport only "
+                           + "(docs/costs.md)")
+    }
     let seed = options.seed ?? designs[0].scenario.seed
     designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
     var settings = Optimiser.Settings()
@@ -87,7 +94,9 @@ struct Optimise: AsyncParsableCommand {
     settings.maxReplications = maxReplications
     settings.level = confidence
     settings.indifference = indifference
-    let plan = ExperimentPlan(kind: .optimise, designs: designs, seed: seed, replications: maxReplications)
+    let question = "targets=" + thresholds.map(\.text).joined(separator: ";") + "|minimise=\(objective.name)"
+      + "|first=\(firstReplications)|confidence=\(confidence)|indifference=\(indifference.map { "\($0)" } ?? "default")"
+    let plan = ExperimentPlan(kind: .optimise, designs: designs, seed: seed, replications: maxReplications, question: question)
     guard let session = try await options.startSearch(plan, firstReplications: firstReplications, screened: screened) else { return }
     let optimiser = Optimiser(designCount: designs.count, metricNames: metrics.map(\.name), targets: thresholds,
                               objective: objective, settings: settings)

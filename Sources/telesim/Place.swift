@@ -37,6 +37,9 @@ struct Place: AsyncParsableCommand {
   @Option(help: "Placements tried, with q from the simulated utilisation up to 0.9.")
   var rounds = 4
 
+  @Flag(help: "Replace the files given by --table and --write if they exist.")
+  var force = false
+
   @Option(help: "Master seed (default: the scenario's).")
   var seed: UInt64?
 
@@ -56,13 +59,17 @@ struct Place: AsyncParsableCommand {
       printToStandardError("error: \(file) has no ambulances: section to place")
       throw ExitCode(64)
     }
+    try checkOutputFile(table, option: "--table", scenario: scenario, force: force)
+    if let write { try checkOutputFile(write, option: "--write", scenario: scenario, force: force) }
     let seed = self.seed ?? scenario.seed
     let workers = threads ?? availableCores
     let tiers = Set(fleet.ambulances.map { spec.facilities[$0.base.index].tier })
     let candidates = spec.facilities.indices.filter { tiers.contains(spec.facilities[$0].tier) }.map(FacilityID.init)
     let basic = fleet.ambulances.filter { $0.kind == .basic }.count
     let advanced = fleet.ambulances.count - basic
-    let tablePath = URL(fileURLWithPath: table).standardizedFileURL.path
+    // Each round's placement is tried from a scratch file; the table is written once, at the end.
+    let tablePath = FileManager.default.temporaryDirectory.appendingPathComponent("telesim-place-\(getpid()).csv").path
+    defer { try? FileManager.default.removeItem(atPath: tablePath) }
     let metrics = ["ambulance.response.mean", "ambulance.response.within_target", "ambulance.queued", "ambulance.failed"]
 
     let current = await simulate(scenario, label: "current", seed: seed, workers: workers)
@@ -84,7 +91,7 @@ struct Place: AsyncParsableCommand {
       }
     }
     guard let best else { return }
-    try writeOrExit { try AtomicFile.write(Self.csv(best.placement, spec: spec), to: tablePath) }
+    try writeOrExit { try AtomicFile.write(Self.csv(best.placement, spec: spec), to: table) }
     let comparison = Comparison([current, best.result], labels: ["current", "placed"])
     print("\nkept the placement with q = \(SummaryTable.number(best.q)); \(replications) paired replications, seed \(seed):")
     var rows = [["metric", "current → placed", "difference [95% CI]", "verdict"]]

@@ -79,18 +79,28 @@ func gridDesigns(file: String, axes: [(key: String, values: [String])], options:
                          + "\(Int(WorkLimits.designPoints)) without --force and \(Int(WorkLimits.mostDesignPoints)) at most")
     throw ExitCode.refused
   }
+  // A file that cannot be read fails every point the same way: said once.
+  _ = try loadScenarioOrExit(file)
   var designs: [Design] = []
-  var diagnostics: [String] = []
+  // The same problem at many points (a key the file lacks) is said once, with the count.
+  var problems: [(text: String, labels: [String])] = []
   for point in grid.points {
     do {
       designs.append(Design(label: SweepGrid.label(point), settings: point,
                             scenario: try ScenarioLoader.load(path: file, overrides: point)))
     } catch {
-      diagnostics.append("for \(SweepGrid.label(point)):\n" + shown(error))
+      let text = shown(error)
+      if let i = problems.firstIndex(where: { $0.text == text }) { problems[i].labels.append(SweepGrid.label(point)) } else {
+        problems.append((text, [SweepGrid.label(point)]))
+      }
     }
   }
-  if !diagnostics.isEmpty {
-    printToStandardError(diagnostics.joined(separator: "\n"))
+  if !problems.isEmpty {
+    for p in problems.prefix(20) {
+      let more = p.labels.count > 1 ? " (and \(p.labels.count - 1) more design points)" : ""
+      printToStandardError("for \(p.labels[0])\(more):\n" + p.text)
+    }
+    if problems.count > 20 { printToStandardError("… and \(problems.count - 20) more kinds of problem") }
     throw ExitCode(2)
   }
   return designs

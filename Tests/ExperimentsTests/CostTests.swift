@@ -23,6 +23,13 @@ struct CostTests {
     #expect(cost.standardDeviation == 0)
   }
 
+  @Test("priced by the hour, a session costs in proportion to its length")
+  func specialistHours() async throws {
+    let r = try await run(["specialist_per_hour": "250"])
+    // 24 sessions of 4 hours in 14 days.
+    #expect(abs(r.estimate("cost.specialists")!.mean - 24.0 * 4 / 14 * 250) < 1e-6)
+  }
+
   @Test("beds cost from the day they exist, capital spread over its years")
   func bedCost() async throws {
     let r = try await run(["bed_per_day": "100", "bed_capital": "365250", "capital_years": "10"])
@@ -63,6 +70,9 @@ struct CostTests {
   func fiellerUndetermined() {
     #expect(CostRatio.fieller(costs: [10, 12, 11, 9], gains: [1, -1, 0.5, -0.4]).3 == .noGain)
     #expect(CostRatio.fieller(costs: [-10, -12, -11, -9], gains: [1, 1.2, 0.9, 1.1]).3 == .saves)
+    // A significant loss is not "no gain": fewer ambulances lose minutes and save money.
+    let loss = CostRatio.fieller(costs: [-5000, -5200, -4900, -5100], gains: [-12, -12.5, -11.6, -12.2])
+    #expect(loss.3 == .loses && loss.0 > 0)
   }
 
   @Test("a compare of more beds prices each refusal avoided")
@@ -76,5 +86,10 @@ struct CostTests {
     #expect(comparison.costRatios.count == CostRatio.all(rs).count)
     #expect(ratio.gain.mean > 0 && ratio.extraCost.mean > 0)
     #expect(abs(ratio.ratio - ratio.extraCost.mean / ratio.gain.mean) < 1e-9 * ratio.ratio)
+    #expect(ratio.differentPrices.isEmpty)
+    // Priced differently: the comparison says so.
+    let dearer = try scenario("care-small.yaml", [.init(key: "costs", value: "{bed_per_day: 2000}")])
+    let mixed = await results([Design(label: "a", scenario: base), Design(label: "c", scenario: dearer)], replications: 3)
+    #expect(CostRatio.all(mixed).first?.differentPrices == ["costs.bed_per_day"])
   }
 }

@@ -5,8 +5,10 @@
 /// (upgrades count from their date), inpatient-days fed, kilometres driven; salaried staff and
 /// ambulances cost every day whatever they do.
 public struct CareCosts: Sendable, Equatable {
-  /// Per specialist per session held (sessional fee).
+  /// Per specialist per session held (a sessional fee, whatever the session's length).
   public var specialistPerSession: Double = 0
+  /// Per specialist per hour on duty in sessions: longer sessions cost more.
+  public var specialistPerHour: Double = 0
   /// Per specialist per calendar day (salaried), whether or not a session is held.
   public var specialistPerDay: Double = 0
   /// Running cost of a bed per day it exists (staff, linen, upkeep), occupied or not.

@@ -78,9 +78,10 @@ extension CareNetworkModel {
     let costs = spec.costs
     let meals = bedDays * costs.mealPerPatientDay / days
     let transport = transportKm * spec.transport.costPerKm / days
-    // Specialist-sessions a day: specialists on duty (time average) over the session length.
+    // Specialist-hours on duty a day (time average × 24 h), and sessions: hours over the session length.
     let sessionMinutes = (spec.sessions.closesAt - spec.sessions.opensAt).minutes
     let staff = onDuty * SimDuration.day.minutes / sessionMinutes * costs.specialistPerSession
+      + onDuty * 24 * costs.specialistPerHour
       + Double(spec.capacity(overMinutes: 0).specialists) * costs.specialistPerDay
     let bedCost = capacity / SimDuration.day.minutes / days * costs.bedCostPerDay
     let ambulanceCost = Double(spec.fleet?.ambulances.count ?? 0) * costs.ambulancePerDay

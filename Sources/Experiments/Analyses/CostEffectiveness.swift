@@ -17,8 +17,11 @@ public struct CostRatio: Sendable, Equatable {
     /// The gain is real and the alternative is on average not dearer: it dominates (the
     /// ratio is ≤ 0, rupees saved per unit gained).
     case saves
-    /// The gain's 95% interval includes 0 (or is a loss): no price per unit can be stated.
+    /// The gain's 95% interval includes 0: no price per unit can be stated.
     case noGain = "no-gain"
+    /// The outcome is significantly worse: the ratio is rupees saved (if ≥ 0) per unit lost,
+    /// or the alternative is both dearer and worse.
+    case loses
   }
 
   /// What is bought, singular: `refusal avoided`.
@@ -33,6 +36,9 @@ public struct CostRatio: Sendable, Equatable {
   public let lower: Double
   public let upper: Double
   public let status: Status
+  /// Cost settings (`costs.…`) that differ between the two scenarios: with different prices
+  /// the extra cost mixes a change of price with a change of activity.
+  public let differentPrices: [String]
   /// The gain's unit (`/d`, `min`) and the price's: rupees per unit for gains counted a day
   /// (a cost a day over units a day), rupees a day per unit otherwise.
   public let gainUnit: String
@@ -90,7 +96,13 @@ public struct CostRatio: Sendable, Equatable {
     guard costs.count >= 2, let c = ReplicationEstimate(costs), let e = ReplicationEstimate(gains) else { return nil }
     let (ratio, lower, upper, status) = fieller(costs: costs, gains: gains)
     return CostRatio(outcome: outcome.name, alternative: index, extraCost: c, gain: e, ratio: ratio,
-                     lower: lower, upper: upper, status: status, gainUnit: outcome.unit)
+                     lower: lower, upper: upper, status: status, differentPrices: differentPrices(base, alternative),
+                     gainUnit: outcome.unit)
+  }
+
+  /// The `costs` settings in which `a` and `b` differ.
+  static func differentPrices(_ a: ExperimentResult, _ b: ExperimentResult) -> [String] {
+    SettingChange.between(a.info.settings, b.info.settings).map(\.path).filter { $0 == "costs" || $0.hasPrefix("costs.") }
   }
 
   private static func lookup(_ values: MetricValues, in metrics: [Metric]) -> (String) -> Double? {
@@ -116,10 +128,11 @@ public struct CostRatio: Sendable, Equatable {
     let t2n = t * t / n
     // a R² + b R + c ≤ 0; bounded exactly when the gain's interval excludes 0 (a > 0).
     let a = me * me - t2n * see
-    guard me > 0, a > 0 else { return (.nan, .nan, .nan, .noGain) }
+    guard me != 0, a > 0 else { return (.nan, .nan, .nan, .noGain) }
     let b = -2 * (mc * me - t2n * sce)
     let c = mc * mc - t2n * scc
     let root = max(b * b - 4 * a * c, 0).squareRoot()
-    return (mc / me, (-b - root) / (2 * a), (-b + root) / (2 * a), mc <= 0 ? .saves : .costs)
+    let status: Status = me < 0 ? .loses : mc <= 0 ? .saves : .costs
+    return (mc / me, (-b - root) / (2 * a), (-b + root) / (2 * a), status)
   }
 }

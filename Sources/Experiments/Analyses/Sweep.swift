@@ -34,15 +34,22 @@ public struct SweepGrid: Sendable {
     return values.isEmpty ? nil : (key, values)
   }
 
-  /// Keys a sweep cannot vary: they choose the file or the kind, not a setting.
-  static let fixedKeys = ["schema", "kind", "extends", "sweep", "expect"]
+  /// Keys a sweep cannot vary: they choose the file or the kind, or they belong to the
+  /// experiment rather than the design (every design runs with one seed and the same
+  /// replications, so that designs share random streams).
+  static let fixedKeys = ["schema", "kind", "extends", "sweep", "expect", "seed", "replications", "name"]
 
   /// Why `axes` do not make a grid, if they do not: a key that is not a setting, or a value
   /// listed twice on one axis (the same design point twice).
   public static func problem(_ axes: [(key: String, values: [String])]) -> String? {
+    for (i, axis) in axes.enumerated() where axes[..<i].contains(where: { $0.key == axis.key }) {
+      return "'\(axis.key)' is given twice: give all its values in one list"
+    }
     for axis in axes {
       if let root = axis.key.split(separator: ".").first.map(String.init), fixedKeys.contains(root) {
-        return "'\(axis.key)' cannot be swept: it is not a setting of the scenario"
+        return ["seed", "replications"].contains(root)
+          ? "'\(axis.key)' cannot be varied: every design runs with the experiment's seed and replications (give --seed or --replications)"
+          : "'\(axis.key)' cannot be swept: it is not a setting of the scenario"
       }
       var seen: [String] = []
       for value in axis.values {

@@ -57,6 +57,10 @@ public struct Calibration: Sendable {
     public let ranges: [ClosedRange<Double>?]
     /// Per parameter: false when every value tried is plausible (the targets do not pin it down).
     public let identified: [Bool]
+    /// Per parameter: whether the plausible range reaches the lowest or the highest value
+    /// tried, so that it may go on beyond the grid (widen the range there).
+    public let openBelow: [Bool]
+    public let openAbove: [Bool]
   }
 
   /// Judges every grid point from its replications' values (`samples[point][replication]`).
@@ -90,7 +94,9 @@ public struct Calibration: Sendable {
       let plausible = Set(points.indices.filter { points[$0].plausible }.map { grid[$0][k] })
       identified.append(plausible.count < p.values.count)
     }
-    return Fit(points: points, best: best, fitted: fitted, ranges: ranges, identified: identified)
+    return Fit(points: points, best: best, fitted: fitted, ranges: ranges, identified: identified,
+               openBelow: zip(parameters, ranges).map { p, r in r.map { $0.lowerBound <= p.values.first! } ?? false },
+               openAbove: zip(parameters, ranges).map { p, r in r.map { $0.upperBound >= p.values.last! } ?? false })
   }
 
   /// The value between the best point's neighbours on one line that brings the targets

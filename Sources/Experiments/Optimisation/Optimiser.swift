@@ -87,7 +87,10 @@ public struct Optimiser: Sendable {
       if contenders.isEmpty { break }
       try await bring(contenders) { d in min(2 * samples[d].count, settings.maxReplications) }
       assessed = assess(samples)
-      round(Self.describe(assessed, stage: "\(contenders.count) undecided designs got more replications"))
+      let most = contenders.map { samples[$0].count }.max() ?? 0
+      let total = samples.reduce(0) { $0 + $1.count }
+      round(Self.describe(assessed, stage: "\(contenders.count) undecided design\(contenders.count == 1 ? "" : "s") now at "
+                          + "\(most) replications (\(total) run in all)"))
     }
     let candidates = selectionCandidates(assessed)
     var note: String
@@ -113,7 +116,11 @@ public struct Optimiser: Sendable {
       }
     }
     let feasible = assessed.filter { $0.status == .meets }.sorted { $0.objective.mean < $1.objective.mean }.map(\.design)
-    return Outcome(assessments: assessed, chosen: chosen, runnersUp: feasible.filter { $0 != chosen },
+    // Designs left undecided at the most replications that could still beat the choice.
+    let ceiling = chosen.map { upper(assessed[$0].objective) } ?? .infinity
+    let open = assessed.filter { $0.status == .undecided && lower($0.objective) <= ceiling }
+      .sorted { $0.objective.mean < $1.objective.mean }.map(\.design)
+    return Outcome(assessments: assessed, chosen: chosen, runnersUp: feasible.filter { $0 != chosen }, undecided: open,
                    method: note, replicationsRun: samples.reduce(0) { $0 + $1.count })
   }
 
@@ -141,6 +148,9 @@ public struct Optimiser: Sendable {
     public let chosen: Int?
     /// Other feasible designs, best objective first.
     public let runnersUp: [Int]
+    /// Designs still undecided after the most replications that could beat the choice (or,
+    /// with no choice, any undecided design): the answer holds only if they fail.
+    public let undecided: [Int]
     /// How the choice was made.
     public let method: String
     public let replicationsRun: Int

@@ -37,13 +37,17 @@ public struct ExperimentPlan: Sendable {
   public let designs: [Design]
   public let seed: UInt64
   public let replications: Int
+  /// What a search asks (targets, objective, confidence…), part of the hash: the same grid
+  /// asked another question is another experiment, whose results must not replace these.
+  public let question: String
 
-  public init(kind: Kind, designs: [Design], seed: UInt64, replications: Int) {
+  public init(kind: Kind, designs: [Design], seed: UInt64, replications: Int, question: String = "") {
     precondition(!designs.isEmpty && replications >= 1)
     self.kind = kind
     self.designs = designs
     self.seed = seed
     self.replications = replications
+    self.question = question
   }
 
   /// A (design, replication) pair.
@@ -72,7 +76,7 @@ public struct ExperimentPlan: Sendable {
   /// every design's label, settings and scenario hash. Shards of different experiments never
   /// merge.
   public var hash: String {
-    var text = "\(kind.rawValue)|\(seed)|\(replications)|\(TeleSimVersion.current)"
+    var text = "\(kind.rawValue)|\(seed)|\(replications)|\(TeleSimVersion.current)" + (question.isEmpty ? "" : "|" + question)
     for d in designs {
       text += "|\(d.label)|\(d.scenario.contentHash)|" + d.settings.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
     }

@@ -35,7 +35,8 @@ extension CareNetworkReader {
   /// district, spread over its bases by the district's people nearest each; every district
   /// with a base must have a row (one left out would silently lose its ambulances). Or
   /// `facility,basic,advanced` (what `telesim place` writes): ambulances at named bases, the
-  /// bases not listed getting none. A district or base may appear once.
+  /// bases not listed getting none; a district column there is checked against each base's.
+  /// A district or base may appear once.
   func readAllocation(_ node: ScenarioNode, bases: [FacilityID], facilities: [HealthCentre], habitations: [Habitation])
     -> [FleetSpec.Ambulance]?
   {
@@ -44,6 +45,8 @@ extension CareNetworkReader {
     let file = ScenarioLoader.resolve(name, relativeTo: node.location.file)
     guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: path, required: ["basic", "advanced"]) else { return nil }
     let byBase = table.column("facility") != nil
+    // In a table by base, a district column is a reader's aid; it must still be right.
+    let districtAid = byBase ? table.column("district") : nil
     guard let uc = table.column(byBase ? "facility" : "district") else {
       reader.report(.invalidValue, "'\(file)' has neither a district nor a facility column", at: node, path: path,
                     hint: "district,basic,advanced for a fleet by district; facility,basic,advanced for one by base")
@@ -67,6 +70,12 @@ extension CareNetworkReader {
       guard byBase ? baseOfID[unit] != nil : units.contains(unit) else {
         reader.report(.unknownName, byBase ? "'\(unit)' is not an ambulance base" : "no ambulance base in district '\(unit)'",
                       in: table, cell: row[uc], column: column, hint: DidYouMean.hint(for: unit, among: units))
+        ok = false
+        continue
+      }
+      if let dc = districtAid, let base = baseOfID[unit], row[dc].text.trimmingSpaces != facilities[base.index].district {
+        reader.report(.invalidValue, "facility '\(unit)' is in \(facilities[base.index].district), not '\(row[dc].text)'",
+                      in: table, cell: row[dc], column: "district")
         ok = false
         continue
       }
@@ -99,7 +108,8 @@ extension CareNetworkReader {
     }
     let missing = byBase ? [] : units.filter { !seen.contains($0) }
     if ok && !missing.isEmpty {
-      reader.report(.missingKey, "\(missing.count) district\(missing.count == 1 ? "" : "s") with ambulance bases have no row: "
+      reader.report(.missingKey, missing.count == 1 ? "1 district with ambulance bases has no row: "
+                      : "\(missing.count) districts with ambulance bases have no row: "
                     + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? ", …" : ""),
                     at: node, path: path, hint: "give each district a row, with 0 ambulances if it has none")
       ok = false

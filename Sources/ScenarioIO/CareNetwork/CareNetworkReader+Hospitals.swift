@@ -77,7 +77,8 @@ extension CareNetworkReader {
     var costs = CareCosts(mealPerPatientDay: ScenarioDefaults.mealCostPerPatientDay)
     guard let node else { return costs }
     let prices: [(key: String, field: WritableKeyPath<CareCosts, Double>)] = [
-      ("specialist_per_session", \.specialistPerSession), ("specialist_per_day", \.specialistPerDay),
+      ("specialist_per_session", \.specialistPerSession), ("specialist_per_hour", \.specialistPerHour),
+      ("specialist_per_day", \.specialistPerDay),
       ("bed_per_day", \.bedPerDay), ("bed_capital", \.bedCapital), ("ambulance_per_day", \.ambulancePerDay),
       ("meal_per_patient_day", \.mealPerPatientDay),
     ]

@@ -97,7 +97,7 @@ public enum ScenarioDefaults {
       ("beds.other_admissions.TIER", "\(Units.format(otherAdmissionsPerDay))/d"),
       ("transport.detour", Units.format(transport.detour)), ("transport.speed", "\(Units.format(transport.speedKmPerHour))km/h"),
       ("transport.dispatch", minutes(transport.dispatchDelay)), ("transport.cost_per_km", Units.format(transport.costPerKm)),
-      ("costs.specialist_per_session", "0"), ("costs.specialist_per_day", "0"), ("costs.bed_per_day", "0"),
+      ("costs.specialist_per_session", "0"), ("costs.specialist_per_hour", "0"), ("costs.specialist_per_day", "0"), ("costs.bed_per_day", "0"),
       ("costs.bed_capital", "0"), ("costs.capital_years", "10"), ("costs.ambulance_per_day", "0"),
       ("costs.meal_per_patient_day", Units.format(mealCostPerPatientDay)),
       ("ambulances.advanced", "\(advanced)"), ("ambulances.bases", "[" + bases.map(\.rawValue).joined(separator: ", ") + "]"),

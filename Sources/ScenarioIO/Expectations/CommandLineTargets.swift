@@ -29,6 +29,7 @@ public enum CommandLineTargets {
     switch MetricQuantity.value(String(text[range.upperBound...]), unit: metric.unit) {
     case .success(let limit):
       guard limit.isFinite else { return .failure(RangeText("the limit of '\(text)' is not finite")) }
+      if let problem = outOfRange(limit, metric) { return .failure(RangeText("'\(text)': \(problem)")) }
       return .success(.init(metric: name, comparison: op, limit: limit, text: text.trimmingSpaces,
                             location: SourceLocation(file: "<command line>", line: 1, column: 1)))
     case .failure(let error): return .failure(RangeText("'\(text)': \(error.message) (\(error.hint))"))
@@ -56,7 +57,16 @@ public enum CommandLineTargets {
           value.isFinite, tolerance.isFinite, tolerance > 0 else {
       return .failure(RangeText("'\(text)': the value and tolerance must be in \(metric.unit), the tolerance above 0"))
     }
+    if let problem = outOfRange(value, metric) { return .failure(RangeText("'\(text)': \(problem)")) }
     return .success(Match(metric: name, value: value, tolerance: tolerance, text: text.trimmingSpaces))
+  }
+
+  /// Why `value` cannot be a figure of `metric`: every TeleSim figure is at least 0, and a
+  /// share at most 1.
+  private static func outOfRange(_ value: Double, _ metric: Metric) -> String? {
+    if value < 0 { return "\(metric.name) is never negative" }
+    if metric.unit == "ratio" && value > 1 { return "\(metric.name) is a share, from 0 to 100%" }
+    return nil
   }
 
   private static func find(_ name: String, in metrics: [Metric]) -> Result<Metric, RangeText> {
