@@ -23,7 +23,7 @@ check "work beyond the limits is refused with exit 4 and named; --force is the w
   '$bin' run '$tmp/century.yaml' 2>'$tmp/e1'; test \$? -eq 4 && grep -q 'horizon of 110 years exceeds 100 years' '$tmp/e1' &&
   '$bin' run '$scenarios/mmc.yaml' --replications 2000000 2>'$tmp/e2'; test \$? -eq 4 &&
   grep -q '2000000 replications exceed' '$tmp/e2' && grep -q 'give --force' '$tmp/e2' &&
-  '$bin' sweep '$scenarios/mmc.yaml' --set \"servers=[\$(seq -s, 1 200)]\" --set \"seed=[\$(seq -s, 1 100)]\" 2>'$tmp/e3'
+  '$bin' sweep '$scenarios/mmc.yaml' --set \"servers=[\$(seq -s, 1 200)]\" --set \"warmup=[\$(seq -s, 1 100)]\" 2>'$tmp/e3'
   test \$? -eq 4 && grep -q 'the grid has 20000 design points' '$tmp/e3'"
 check "--out refuses another experiment's results (exit 4, --force replaces them) and a folder of other files (exit 64)" bash -c "
   cd '$tmp' && '$bin' run '$scenarios/mmc.yaml' --replications 2 --quiet --out r >/dev/null &&

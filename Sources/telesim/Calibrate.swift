@@ -76,7 +76,7 @@ struct Calibrate: AsyncParsableCommand {
                               question: "to=" + matches.map(\.text).joined(separator: ";"))
     guard let session = try await options.startSearch(plan, firstReplications: replications, share: "every point",
                                                       screened: screened) else { return }
-    let records = await options.runRound(plan.units, of: session)
+    let records = try await options.runRound(plan.units, of: session)
     var samples = [[[Double]]](repeating: [], count: designs.count)
     for r in records { samples[r.unit.design].append(r.values) }
     let calibration = Calibration(parameters: parameters, targets: matches, metricNames: metrics.map(\.name))

@@ -30,20 +30,13 @@ extension ExperimentOptions {
       printToStandardError("error: --shard runs part of the first stage and --screened reuses the shards: give one")
       throw ExitCode(64)
     }
-    // The later rounds may take every design to plan.replications: that bound is checked too.
-    let most = WorkEstimate(designs: plan.designs.map(\.scenario), replications: plan.replications)
-    if plan.replications > firstReplications, !force, !WorkLimits.problems(most).isEmpty {
-      for p in WorkLimits.problems(most) { printToStandardError("error: at most: \(p)") }
-      printToStandardError("note: if every design needed \(plan.replications) replications: \(most.sentence); "
-                           + "lower --max-replications or give --force")
-      throw ExitCode.refused
-    }
+
     let firstStage = plan.designs.indices.flatMap { d in (0..<firstReplications).map { ExperimentPlan.Unit(design: d, replication: $0) } }
     if let spec = try shardSpec() {
       let mine = firstStage.enumerated().filter { $0.offset % spec.count == spec.index }.map(\.element)
       try checkWork(WorkEstimate(designs: plan.designs.map(\.scenario), replications: firstReplications),
                     share: "this shard runs \(mine.count) of the first stage's \(firstStage.count)")
-      let records = await runRound(mine, of: SearchSession(plan: plan, checkpoint: nil, screened: []))
+      let records = try await runRound(mine, of: SearchSession(plan: plan, checkpoint: nil, screened: []))
       let path = (outFolder ?? ".") + "/" + ShardFile.fileName(spec.index, of: spec.count)
       try writeOrExit {
         try AtomicFile.write(try ShardFile(header: plan.header, shard: spec.index, of: spec.count, records: records).encoded(), to: path)
@@ -89,8 +82,22 @@ extension ExperimentOptions {
   }
 
   /// Runs one round's units (those neither the checkpoint nor the shards hold), with
-  /// progress, checkpointing each.
-  func runRound(_ units: [ExperimentPlan.Unit], of session: SearchSession) async -> [UnitRecord] {
+  /// progress, checkpointing each. A later round that would take the search past the work
+  /// limit (10⁹ expected events in all) stops it with exit 4 unless --force: the finished
+  /// replications stay in the checkpoint for `--resume DIR --force`.
+  func runRound(_ units: [ExperimentPlan.Unit], of session: SearchSession, before: [ExperimentPlan.Unit] = []) async throws
+    -> [UnitRecord]
+  {
+    let events = { (list: [ExperimentPlan.Unit]) in
+      list.reduce(0.0) { $0 + WorkEstimate.eventsPerReplication(session.plan.designs[$1.design].scenario) }
+    }
+    if !force, !before.isEmpty, events(before) + events(units) > WorkLimits.events {
+      printToStandardError("error: the next round (\(units.count) replications) would take the search past about "
+                           + "\(WorkEstimate.scientific(events(before) + events(units))) events, beyond the 10^9 TeleSim runs "
+                           + "without --force; \(before.count) replications are done"
+                           + (outFolder.map { " and kept: continue with --resume \($0) --force" } ?? ""))
+      throw ExitCode.refused
+    }
     let restored = (session.checkpoint?.restored ?? []) + session.screened
     let old = Set(restored.map(\.unit))
     let already = units.filter { old.contains($0) }.count

@@ -102,7 +102,7 @@ struct Optimise: AsyncParsableCommand {
                               objective: objective, settings: settings)
     var records: [UnitRecord] = []
     let outcome = try await optimiser.search(evaluate: { units in
-      let fresh = await options.runRound(units, of: session)
+      let fresh = try await options.runRound(units, of: session, before: records.map(\.unit))
       records += fresh
       return fresh
     }, round: { if !options.quiet { printToStandardError($0) } })
