@@ -73,6 +73,7 @@ public enum ComparisonReport {
     let u = r.metric.unit == "ratio" ? DisplayUnit(label: "pt", factor: 100) : unit
     let sign = d.mean > 0 ? "+" : ""
     let interval = d.count > 1 && !d.halfWidth.isNaN ? " [\(u.short(d.lower)), \(u.short(d.upper))]" : ""
+    // In the row's own unit (the A → B column names it); shares in percentage points.
     return sign + u.short(d.mean) + (u.label == "pt" ? " pt" : "") + interval
   }
 

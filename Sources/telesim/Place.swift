@@ -70,7 +70,8 @@ struct Place: AsyncParsableCommand {
     // Each round's placement is tried from a scratch file; the table is written once, at the end.
     let tablePath = FileManager.default.temporaryDirectory.appendingPathComponent("telesim-place-\(getpid()).csv").path
     defer { try? FileManager.default.removeItem(atPath: tablePath) }
-    let metrics = ["ambulance.response.mean", "ambulance.response.within_target", "ambulance.queued", "ambulance.failed"]
+    let metrics = ["ambulance.response.mean", "ambulance.response.within_target", "ambulance.queued", "ambulance.failed",
+                   "ambulance.km.per_day", "cost.total"]
 
     let current = await simulate(scenario, label: "current", seed: seed, workers: workers)
     let utilisation = min(current.estimate("ambulance.utilisation")?.mean ?? 0.5, 0.9)

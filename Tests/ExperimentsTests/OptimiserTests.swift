@@ -88,6 +88,21 @@ struct OptimiserTests {
     #expect(correct >= 38, "chose the best in \(correct) of 40")
   }
 
+  @Test("targets read rupees in lakh and crore, and refuse negative figures and shares above 100%")
+  func targets() throws {
+    let metrics = ReplicationRunner.metrics(of: try scenario("care-small.yaml"))
+    #expect(try CommandLineTargets.threshold("cost.total <= 5.3 lakh", metrics: metrics).get().limit == 530_000)
+    #expect(try CommandLineTargets.threshold("cost.total <= 1.2 crore Rs/d", metrics: metrics).get().limit == 12_000_000)
+    #expect(try CommandLineTargets.threshold("teleconsult.same_day >= 80%", metrics: metrics).get().limit == 0.8)
+    for bad in ["teleconsult.wait.mean <= -5h", "teleconsult.same_day >= 175%", "cost.total <= 5 lakhs"] {
+      if case .success = CommandLineTargets.threshold(bad, metrics: metrics) { Issue.record("'\(bad)' was accepted") }
+    }
+    if case .success = CommandLineTargets.match("teleconsult.same_day = 175% ± 1%", metrics: metrics) {
+      Issue.record("a share of 175% was accepted")
+    }
+    #expect(try CommandLineTargets.match("teleconsult.wait.mean = 20h +- 2h", metrics: metrics).get().tolerance == 2)
+  }
+
   @Test("ranges: a..b, a..b/step and lists; errors for the rest")
   func ranges() throws {
     #expect(try DecisionRange.parse("servers=2..5").get().values == ["2", "3", "4", "5"])

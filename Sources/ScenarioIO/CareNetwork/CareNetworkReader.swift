@@ -190,6 +190,12 @@ struct CareNetworkReader {
       }
       days[d] = true
     }
+    if items.isEmpty {
+      // No session day: no patient would ever be seen, and every figure would say only that.
+      reader.report(.invalidValue, "no session day: no patient would ever be seen", at: f["days"]!, path: "sessions.days",
+                    hint: "list at least one weekday, e.g. [mon, thu, sat]")
+      ok = false
+    }
     let parts = text.split(separator: "-").map { clock(String($0)) }
     guard parts.count == 2, let open = parts[0], let close = parts[1], open < close else {
       reader.report(.invalidValue, "'\(text)' is not an opening time", at: hoursNode, path: "sessions.hours",

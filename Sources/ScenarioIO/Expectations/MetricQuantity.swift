@@ -25,6 +25,18 @@ enum MetricQuantity {
         return .failure(QuantityError("'\(t)' is not a rate", hint: "the metric is per \(unit.dropFirst()): write e.g. 80/d"))
       }
       return .success(perMinute * (unit == "/d" ? SimDuration.day.minutes : SimDuration.hour.minutes))
+    case "Rs/d", "Rs":
+      // Rupees as planners write them: 5.3 lakh, 2 crore (with or without the unit after).
+      var words = t.hasSuffix(unit) ? String(t.dropLast(unit.count)).trimmingSpaces : t
+      var scale = 1.0
+      for (word, factor) in [("lakh", 1e5), ("crore", 1e7)] where words.hasSuffix(word) {
+        words = String(words.dropLast(word.count)).trimmingSpaces
+        scale = factor
+      }
+      guard let v = Double(words) else {
+        return .failure(QuantityError("'\(t)' is not an amount of rupees", hint: "write e.g. 250000, 2.5 lakh or 1.2 crore"))
+      }
+      return .success(v * scale)
     default:
       let number = t.hasSuffix(unit) ? String(t.dropLast(unit.count)).trimmingSpaces : t
       guard let v = Double(number) else {
