@@ -50,6 +50,10 @@ public struct CalibrationReport {
     fit.ranges.allSatisfy { $0 != nil } && zip(fit.openBelow, fit.openAbove).allSatisfy { !$0 && !$1 }
   }
 
+  /// Inputs that name a list entry (`specialties[0].…`): a file that extends another replaces
+  /// a list whole, so their fitted values cannot be written into one.
+  public var listEntries: [String] { calibration.parameters.map(\.key).filter { $0.contains("[") } }
+
   /// The terminal table.
   public func table() -> String {
     let info = header.designs[0].info

@@ -39,7 +39,8 @@ public struct OptimisationReport {
       + (objectiveUnit.isEmpty ? "" : " (\(objectiveUnit))") + "\n"
     let each = 1 - (1 - optimiser.settings.level) / Double(optimiser.targets.count)
     out += "targets: " + optimiser.targets.map(\.text).joined(separator: "; ")
-      + " (each judged on its \(percent(each)) interval, so all hold together with \(percent(optimiser.settings.level)) confidence)\n"
+      + " (each judged on its \(percent(each)) interval, so that a design judged feasible meets all of them with "
+      + "\(percent(optimiser.settings.level)) confidence; the objective's interval is at \(percent(optimiser.settings.level)))\n"
     out += "method: \(outcome.method); \(outcome.replicationsRun) replications in all"
       + (objectiveUnit.isEmpty || outcome.method.contains("δ") == false ? "" : " (δ in \(objectiveUnit))") + "\n\n"
     if let chosen = outcome.chosen {
@@ -73,7 +74,7 @@ public struct OptimisationReport {
 
   private func figures(_ d: Int) -> String {
     let a = outcome.assessments[d]
-    var rows = [["", "estimate [95% CI]", ""]]
+    var rows = [["", "estimate [CI]", ""]]
     rows.append([optimiser.objective.name, shown(a.objective, unit: objectiveUnit), "objective"])
     for (t, judged) in zip(optimiser.targets, a.targets) {
       rows.append([t.metric, shown(judged.estimate, unit: unit(of: t.metric)), "\(judged.status.rawValue) \(t.text)"])

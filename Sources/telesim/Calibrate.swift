@@ -87,6 +87,11 @@ struct Calibrate: AsyncParsableCommand {
     case .table: print(report.table(), terminator: "")
     case .json: print(report.json(), terminator: "")
     }
+    if let write, !report.listEntries.isEmpty {
+      printToStandardError("error: not writing \(write): \(report.listEntries.joined(separator: ", ")) is a list entry, which a "
+                           + "file that extends another cannot set; set it with --set (values above)")
+      throw ExitCode(1)
+    }
     if let write, !report.isUsable {
       printToStandardError("error: not writing \(write): an input has no plausible value, or its plausible range runs to the "
                            + "end of the grid; widen the ranges and calibrate again")

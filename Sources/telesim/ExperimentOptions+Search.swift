@@ -71,11 +71,24 @@ extension ExperimentOptions {
                                + "the same file, settings, seed and command make the same search")
           throw ExitCode(3)
         }
+        // A record unlike this search's (hand-edited, truncated) would index past its values.
+        for r in file.records {
+          guard r.unit.design < plan.designs.count, r.unit.replication < plan.replications,
+                r.values.count == plan.header.designs[r.unit.design].metrics.count else {
+            printToStandardError("error: \(path): a record (design \(r.unit.design), replication \(r.unit.replication)) does "
+                                 + "not fit this search")
+            throw ExitCode(3)
+          }
+        }
         records += file.records
       } catch let error as MergeError {
         printToStandardError("error: \(error.message)")
         throw ExitCode(3)
       }
+    }
+    if Set(records.map(\.unit)).count != records.count {
+      printToStandardError("error: --screened \(folder): a replication appears in two shard files (shards of different splits?)")
+      throw ExitCode(3)
     }
     if !quiet { printToStandardError("reusing \(records.count) replications from \(names.count) shard files") }
     return records

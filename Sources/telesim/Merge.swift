@@ -61,8 +61,9 @@ struct Merge: AsyncParsableCommand {
     case .sweep:
       try emitSweep(results, header: header, metrics: metrics, wide: wide, options: options)
     case .optimise, .calibrate:
-      // Searches write no shard files; a file claiming to be one was made by hand.
-      printToStandardError("error: shards of a \(header.kind.rawValue) search cannot be merged: run it again with --resume")
+      // A search's shards hold its first stage only; the search itself reuses them.
+      printToStandardError("error: shards of a \(header.kind.rawValue) search are not merged: run the same command with "
+                           + "--screened FOLDER (the folder of the shard files)")
       throw ExitCode(3)
     }
     try options.writeReportIfAsked(since: started)

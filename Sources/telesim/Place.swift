@@ -81,8 +81,7 @@ struct Place: AsyncParsableCommand {
       let placement = CoveragePlacement.place(basic: basic, advanced: advanced, candidates: candidates, spec: spec,
                                               fleet: fleet, busy: q)
       try writeOrExit { try AtomicFile.write(Self.csv(placement, spec: spec), to: tablePath) }
-      let placed = try loadScenarioOrExit(file, overrides: [ScenarioOverride(key: "ambulances.allocation", value: tablePath),
-                                                            ScenarioOverride(key: "ambulances.add", value: "[]")])
+      let placed = try loadScenarioOrExit(file, overrides: Self.overrides(table: tablePath, basic: basic, advanced: advanced))
       let result = await simulate(placed, label: "placed", seed: seed, workers: workers)
       let within = result.estimate("ambulance.response.within_target")?.mean ?? 0
       print("round \(round): busy share q = \(SummaryTable.number(q)), expected coverage \(percent(placement.expectedCoverage)), "
@@ -93,8 +92,14 @@ struct Place: AsyncParsableCommand {
     }
     guard let best else { return }
     try writeOrExit { try AtomicFile.write(Self.csv(best.placement, spec: spec), to: table) }
-    let comparison = Comparison([current, best.result], labels: ["current", "placed"])
-    print("\nkept the placement with q = \(SummaryTable.number(best.q)); \(replications) paired replications, seed \(seed):")
+    // Confirmed on fresh replications: those that picked the winner flatter it.
+    try writeOrExit { try AtomicFile.write(Self.csv(best.placement, spec: spec), to: tablePath) }
+    let placed = try loadScenarioOrExit(file, overrides: Self.overrides(table: tablePath, basic: basic, advanced: advanced))
+    let currentFresh = await simulate(scenario, label: "current", seed: seed, workers: workers, from: replications)
+    let placedFresh = await simulate(placed, label: "placed", seed: seed, workers: workers, from: replications)
+    let comparison = Comparison([currentFresh, placedFresh], labels: ["current", "placed"])
+    print("\nkept the placement with q = \(SummaryTable.number(best.q)), checked on \(replications) fresh paired "
+          + "replications (numbers \(replications) to \(2 * replications - 1)), seed \(seed):")
     var rows = [["metric", "current → placed", "difference [95% CI]", "verdict"]]
     for r in comparison.rows where metrics.contains(r.metric.name) {
       let u = DisplayUnit.suited(to: r.metric.unit, typical: r.baseline?.mean ?? .nan)
@@ -117,16 +122,25 @@ struct Place: AsyncParsableCommand {
       let text = "# Ambulances placed by: telesim place \(file) (maximal expected coverage, q = \(SummaryTable.number(best.q)))\n"
         + "extends: \(relativePath(from: write, to: file))\n"
         + "name: \(scenario.name)-placed\n"
-        + "ambulances:\n  allocation: \(relativePath(from: write, to: table))\n  add: []\n"
+        + "ambulances:\n  allocation: \(relativePath(from: write, to: table))\n  basic: \(basic)\n  advanced: \(advanced)\n  add: []\n"
       try writeOrExit { try AtomicFile.write(text, to: write) }
       print("wrote \(write)")
     }
   }
 
-  private func simulate(_ scenario: Scenario, label: String, seed: UInt64, workers: Int) async -> ExperimentResult {
+  /// The scenario with the placement `table` in place of its fleet: the table holds every
+  /// ambulance, so the inherited totals become the table's and the additions go.
+  static func overrides(table: String, basic: Int, advanced: Int) -> [ScenarioOverride] {
+    [ScenarioOverride(key: "ambulances.allocation", value: table), ScenarioOverride(key: "ambulances.basic", value: "\(basic)"),
+     ScenarioOverride(key: "ambulances.advanced", value: "\(advanced)"), ScenarioOverride(key: "ambulances.add", value: "[]")]
+  }
+
+  /// Replications `from`..<`from + replications` of `scenario`.
+  private func simulate(_ scenario: Scenario, label: String, seed: UInt64, workers: Int, from: Int = 0) async -> ExperimentResult {
     let plan = ExperimentPlan(kind: .compare, designs: [Design(label: label, scenario: scenario)], seed: seed,
-                              replications: replications)
-    return plan.header.results(from: await plan.run(plan.units, workers: workers))[0]
+                              replications: from + replications)
+    let units = (from..<from + replications).map { ExperimentPlan.Unit(design: 0, replication: $0) }
+    return plan.header.results(from: await plan.run(units, workers: workers))[0]
   }
 
   private func percent(_ x: Double) -> String { SummaryTable.number(x * 100) + "%" }

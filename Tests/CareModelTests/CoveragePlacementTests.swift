@@ -71,4 +71,23 @@ struct CoveragePlacementTests {
     // Expected coverage: (3,000 × (1 − 0.25) + 1,000 × 0.5) / 4,000.
     #expect(abs(p.expectedCoverage - (3000 * 0.75 + 500) / 4000) < 1e-12)
   }
+
+  @Test("advanced calls count only advanced ambulances: a hand count")
+  func advancedCalls() throws {
+    // As above, but half the calls need an advanced ambulance, one of each kind, q = 0.5.
+    // Advanced first: A gains 3,000 × 0.5 × 0.5 = 750 against C's 250. Basic then, for the
+    // other half with A covered once: A gains 375 against C's 250. Expected coverage:
+    // A's 3,000 × (0.5 × (1 − 0.5) + 0.5 × (1 − 0.25)) = 1,875 of 4,000 (0.5625 if basic
+    // ambulances were counted for advanced calls).
+    var spec = try LineNetwork().spec()
+    var fleet = spec.fleet!
+    fleet.habitations = [Habitation(location: LineNetwork.a, population: 3000), Habitation(location: LineNetwork.c, population: 1000)]
+    fleet.ruralTarget = SimDuration(minutes: 10)
+    fleet.priorities = [.init(name: "critical", share: 0.5, needsAdvanced: true), .init(name: "urgent", share: 0.5, needsAdvanced: false)]
+    spec.fleet = fleet
+    let p = CoveragePlacement.place(basic: 1, advanced: 1, candidates: [FacilityID(1), FacilityID(3)], spec: spec, fleet: fleet,
+                                    busy: 0.5)
+    #expect(p.advanced == [1, 0] && p.basic == [1, 0])
+    #expect(abs(p.expectedCoverage - 1875.0 / 4000) < 1e-12)
+  }
 }

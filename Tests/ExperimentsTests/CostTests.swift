@@ -66,6 +66,20 @@ struct CostTests {
     #expect(abs(low - e.lower / 2) < 1e-9 && abs(high - e.upper / 2) < 1e-9)
   }
 
+  @Test("Fieller's bounds are where the paired t statistic of cost − R × gain reaches its 97.5% quantile")
+  func fiellerBoundsAreTCritical() {
+    let costs = [120.0, 95, 140, 110, 130, 105, 125, 115]
+    let gains = [2.1, 1.6, 2.9, 2.0, 2.4, 1.9, 2.6, 2.2]
+    let (_, low, high, status) = CostRatio.fieller(costs: costs, gains: gains)
+    #expect(status == .costs)
+    let t = studentTQuantile(0.975, degreesOfFreedom: costs.count - 1)
+    for r in [low, high] {
+      let d = zip(costs, gains).map { $0 - r * $1 }
+      let e = ReplicationEstimate(d)!
+      #expect(abs(abs(e.mean / e.standardError) - t) < 1e-6, "R = \(r)")
+    }
+  }
+
   @Test("no price when the gain's interval includes zero; a saving when the gain costs nothing")
   func fiellerUndetermined() {
     #expect(CostRatio.fieller(costs: [10, 12, 11, 9], gains: [1, -1, 0.5, -0.4]).3 == .noGain)

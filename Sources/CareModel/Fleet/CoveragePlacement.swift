@@ -15,7 +15,8 @@ import Foundation
 /// greedy, Minoux 1978), which gives the same answer as the full greedy rule.
 ///
 /// Advanced ambulances are placed first, for the calls that need them; basic ones then for
-/// all calls, counting the advanced ones already placed (they take any call).
+/// the other calls, counting the advanced ones already placed (they take any call). The
+/// expected coverage counts advanced calls as reached by advanced ambulances only.
 public enum CoveragePlacement {
   /// Counts of each kind per candidate base.
   public struct Placement: Sendable, Equatable {
@@ -50,11 +51,18 @@ public enum CoveragePlacement {
     let calls = roads.nodePopulation.map(Double.init)
     let advancedShare = fleet.priorities.filter(\.needsAdvanced).reduce(0.0) { $0 + $1.share }
       / max(fleet.priorities.reduce(0.0) { $0 + $1.share }, .leastNonzeroMagnitude)
-    var covering = [Int](repeating: 0, count: calls.count)
-    let advancedCounts = greedy(advanced, covers: covers, weights: calls.map { $0 * advancedShare }, busy: busy, covering: &covering)
-    let basicCounts = greedy(basic, covers: covers, weights: calls, busy: busy, covering: &covering)
+    // Advanced calls are reached by advanced ambulances only; the others by any.
+    var coveringAdvanced = [Int](repeating: 0, count: calls.count)
+    let advancedCounts = greedy(advanced, covers: covers, weights: calls.map { $0 * advancedShare }, busy: busy,
+                                covering: &coveringAdvanced)
+    var coveringAll = coveringAdvanced
+    let basicCounts = greedy(basic, covers: covers, weights: calls.map { $0 * (1 - advancedShare) }, busy: busy,
+                             covering: &coveringAll)
     let total = calls.reduce(0, +)
-    let reached = calls.indices.reduce(0.0) { $0 + calls[$1] * (1 - pow(busy, Double(covering[$1]))) }
+    let reached = calls.indices.reduce(0.0) {
+      $0 + calls[$1] * (advancedShare * (1 - pow(busy, Double(coveringAdvanced[$1])))
+                        + (1 - advancedShare) * (1 - pow(busy, Double(coveringAll[$1]))))
+    }
     return Placement(bases: candidates, basic: basicCounts, advanced: advancedCounts,
                      expectedCoverage: total > 0 ? reached / total : 0)
   }

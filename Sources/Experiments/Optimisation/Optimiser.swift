@@ -110,7 +110,13 @@ public struct Optimiser: Sendable {
                                      limit: settings.maxReplications) { survivors, next in
           try await bring(survivors) { _ in next }
         }
-        assessed = assess(samples)
+        // Selection's extra replications refine the estimates; feasibility stays as judged
+        // before it (a chosen design must not turn undecided because it was looked at again).
+        let judged = assessed
+        assessed = assess(samples).map { a in
+          Assessment(design: a.design, replications: a.replications, targets: a.targets, status: judged[a.design].status,
+                     objective: a.objective)
+        }
         note = "Kim-Nelson selection among \(candidates.count) feasible designs (δ = \(Self.threeFigures(kn.indifference))), "
           + (kn.survivors.count == 1 ? "one left" : "\(kn.survivors.count) left at \(settings.maxReplications) replications; smallest mean")
       }

@@ -29,7 +29,7 @@ public struct ExperimentPlan: Sendable {
   public enum Kind: String, Sendable, Codable {
     case run, compare, sweep
     /// Searches (`optimise`, `calibrate`): replications are added where the decision needs
-    /// them, so their checkpoints resume but they are not sharded.
+    /// them; only their first stage is sharded, and the search reuses it (`--screened`).
     case optimise, calibrate
   }
 

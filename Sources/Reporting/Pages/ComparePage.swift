@@ -77,7 +77,10 @@ struct ComparePage {
       let gain = (r.gain.map(g.short) ?? "-") + interval + " " + r.gain_unit
       var price = "no detectable gain"
       if r.status == "saves" { price = "saves money and gains" }
-      if r.status == "loses" { price = (r.extra_cost_per_day ?? 0) < 0 ? "worse, and saves money" : "dearer and worse" }
+      if r.status == "loses", let p = r.cost_per_unit {
+        let u = DisplayUnit.suited(to: r.price_unit, typical: p)
+        price = (r.extra_cost_per_day ?? 0) < 0 ? "worse: saves \(u.text(p)) per unit lost" : "dearer and worse"
+      }
       if r.status == "costs", let p = r.cost_per_unit {
         let u = DisplayUnit.suited(to: r.price_unit, typical: p)
         let ci = r.cost_per_unit_ci95.flatMap { c in c.count == 2 ? c : nil }
