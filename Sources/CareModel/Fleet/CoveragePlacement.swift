@@ -20,6 +20,7 @@ import Foundation
 public enum CoveragePlacement {
   /// Counts of each kind per candidate base.
   public struct Placement: Sendable, Equatable {
+    /// The candidate bases, and the basic and advanced ambulances at each (same order).
     public let bases: [FacilityID]
     public let basic: [Int]
     public let advanced: [Int]

@@ -26,6 +26,9 @@ public struct CareCosts: Sendable, Equatable {
   /// Costs of nothing but meals at `meals` a patient-day.
   public init(mealPerPatientDay: Double = 150) { self.mealPerPatientDay = mealPerPatientDay }
 
+  /// Days in a year, for spreading capital: the Julian year, as `Limits.minutesPerYear` uses.
+  static let daysPerYear = 365.25
+
   /// What a bed costs a day: running cost plus its capital spread over ``capitalYears``.
-  public var bedCostPerDay: Double { bedPerDay + bedCapital / (capitalYears * 365.25) }
+  public var bedCostPerDay: Double { bedPerDay + bedCapital / (capitalYears * Self.daysPerYear) }
 }

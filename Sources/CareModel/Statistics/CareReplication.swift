@@ -81,7 +81,7 @@ extension CareNetworkModel {
     // Specialist-hours on duty a day (time average × 24 h), and sessions: hours over the session length.
     let sessionMinutes = (spec.sessions.closesAt - spec.sessions.opensAt).minutes
     let staff = onDuty * SimDuration.day.minutes / sessionMinutes * costs.specialistPerSession
-      + onDuty * 24 * costs.specialistPerHour
+      + onDuty * SimDuration.day.hours * costs.specialistPerHour
       + Double(spec.capacity(overMinutes: 0).specialists) * costs.specialistPerDay
     let bedCost = capacity / SimDuration.day.minutes / days * costs.bedCostPerDay
     let ambulanceCost = Double(spec.fleet?.ambulances.count ?? 0) * costs.ambulancePerDay

@@ -113,7 +113,7 @@ public struct CostRatio: Sendable, Equatable {
   }
 
   /// Fieller's 95% interval for mean(costs) / mean(gains) over paired samples.
-  public static func fieller(costs: [Double], gains: [Double]) -> (Double, Double, Double, Status) {
+  package static func fieller(costs: [Double], gains: [Double]) -> (Double, Double, Double, Status) {
     let n = Double(costs.count)
     let mc = costs.reduce(0, +) / n
     let me = gains.reduce(0, +) / n

@@ -17,6 +17,7 @@ public struct Calibration: Sendable {
   /// The implausibility beyond which a point is ruled out.
   public static let cutoff = 3.0
 
+  /// The inputs fitted, and the figures they are fitted to.
   public let parameters: [CalibrationParameter]
   public let targets: [CommandLineTargets.Match]
   /// The metric names of a record's values.
@@ -37,6 +38,7 @@ public struct Calibration: Sendable {
 
   /// One grid point's figures.
   public struct Point: Sendable {
+    /// Each input's value at this point, in the order of the parameters.
     public let values: [Double]
     /// Per target: the simulated estimate (nil if never observed) and its implausibility.
     public let estimates: [ReplicationEstimate?]
@@ -49,6 +51,7 @@ public struct Calibration: Sendable {
 
   /// The result: every point, the best, and each input's fitted value and plausible range.
   public struct Fit: Sendable {
+    /// Every grid point, first parameter slowest.
     public let points: [Point]
     /// The grid point with the smallest distance.
     public let best: Int

@@ -51,11 +51,15 @@ public struct Optimiser: Sendable {
     }
   }
 
+  /// What every chosen design must meet.
   public let targets: [Expectations.Threshold]
+  /// What is minimised among feasible designs.
   public let objective: Objective
+  /// Sample sizes, confidence and indifference zone.
   public let settings: Settings
   /// The metric names of every design, in the order of a record's values.
   public let metricNames: [String]
+  /// Designs, numbered as in the plan (design-major units).
   public let designCount: Int
 
   /// A search over `designCount` designs whose records carry `metricNames`.
@@ -139,16 +143,20 @@ public struct Optimiser: Sendable {
 
   /// A design's estimates after the replications it has had.
   public struct Assessment: Sendable {
+    /// The design's number in the plan, and the replications it has had.
     public let design: Int
     public let replications: Int
     /// Per target: the estimate (nil when the metric was never observed) and the judgement.
     public let targets: [(estimate: ReplicationEstimate?, status: Status)]
+    /// Meets every target, fails one, or is undecided.
     public let status: Status
+    /// The objective's estimate at the search's confidence (exact objectives: one value).
     public let objective: ReplicationEstimate
   }
 
   /// The search's answer.
   public struct Outcome: Sendable {
+    /// Every design's standing at the end, by design number.
     public let assessments: [Assessment]
     /// The chosen design, nil when no design meets every target.
     public let chosen: Int?
@@ -159,6 +167,7 @@ public struct Optimiser: Sendable {
     public let undecided: [Int]
     /// How the choice was made.
     public let method: String
+    /// Replications run (or reused) over all designs.
     public let replicationsRun: Int
   }
 
