@@ -8,7 +8,7 @@ public enum ComparisonReport {
   /// difference with its 95% CI, and the verdict with its practical size ("better · small").
   /// Values show in units suited to their size, the difference in the same unit (shares in
   /// percentage points); the variance CRN removed is summarised above the table
-  /// (comparison.csv has it per metric). Fits 100 columns.
+  /// (comparison.csv has it per metric). Fits 100 columns; 105 for a care network with its cost rows.
   public static func table(_ c: Comparison, style: TerminalStyle = .plain) -> String {
     var out = ""
     for alt in 1..<c.labels.count {
