@@ -172,6 +172,9 @@ check "optimise's first stage as 3 shards (a Slurm array), then --screened, give
   cmp '$tmp/opt1/optimisation.json' '$tmp/optmerged/optimisation.json' &&
   { eval \"'$bin' optimise scenarios/mmc.yaml --vary servers=4..8 --target 'wait.probability <= 15%' --minimise servers --screened '$tmp/optshards' --quiet\" 2>'$tmp/foreign'; test \$? -eq 3; } &&
   grep -q 'belongs to another search' '$tmp/foreign'"
+check "a capacity total can be a target: the shortest wait with at most 5 servers is at 5" bash -c "
+  '$bin' optimise scenarios/mmc.yaml --vary servers=4..8 --target 'servers <= 5' --minimise wait.mean --quiet >'$tmp/budget.txt' &&
+  grep -q '^chosen: servers=5' '$tmp/budget.txt'"
 check "optimise says plainly when no design meets the target, and names the best reached" bash -c "
   '$bin' optimise scenarios/mmc.yaml --vary servers=4..5 --target 'wait.probability <= 15%' --minimise servers --quiet >'$tmp/none.txt' &&
   grep -q 'No design in the ranges meets every target' '$tmp/none.txt' && grep -q 'best reached for wait.probability <= 15%: .* at servers=5' '$tmp/none.txt'"

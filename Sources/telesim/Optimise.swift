@@ -27,7 +27,8 @@ struct Optimise: AsyncParsableCommand {
   @Option(name: .customLong("vary"), help: ArgumentHelp("KEY=RANGE: a decision and its values (repeatable).", valueName: "KEY=RANGE"))
   var decisions: [String] = []
 
-  @Option(name: .customLong("target"), help: ArgumentHelp("'METRIC OP LIMIT' every chosen design must meet (repeatable).",
+  @Option(name: .customLong("target"), help: ArgumentHelp("'METRIC OP LIMIT' every chosen design must meet (repeatable); "
+                                                          + "METRIC may be a capacity total, e.g. 'specialists <= 180'.",
                                                           valueName: "target"))
   var targets: [String] = []
 
@@ -71,8 +72,14 @@ struct Optimise: AsyncParsableCommand {
     let axes = decisions.compactMap { try? DecisionRange.parse($0).get() }
     var designs = try gridDesigns(file: file, axes: axes, options: options)
     let metrics = ReplicationRunner.metrics(of: designs[0].scenario)
+    // Capacity totals (specialists, beds, ambulances…) can be targets too: a budget in staff or
+    // beds. They are exact, so each record carries its design's totals after its metrics.
+    let totals = designs.map { ScenarioInfo($0.scenario).capacity.map { Double($0.value) } }
+    let totalMetrics = ScenarioInfo(designs[0].scenario).capacity.map {
+      Metric($0.name, unit: "count", better: .neither, label: "\($0.name) (capacity total)")
+    }
     let thresholds = try targets.map { text in
-      switch CommandLineTargets.threshold(text, metrics: metrics) {
+      switch CommandLineTargets.threshold(text, metrics: metrics + totalMetrics) {
       case .success(let t): return t
       case .failure(let e):
         printToStandardError("error: --target: \(e.message)")
@@ -98,13 +105,13 @@ struct Optimise: AsyncParsableCommand {
       + "|first=\(firstReplications)|confidence=\(confidence)|indifference=\(indifference.map { "\($0)" } ?? "default")"
     let plan = ExperimentPlan(kind: .optimise, designs: designs, seed: seed, replications: maxReplications, question: question)
     guard let session = try await options.startSearch(plan, firstReplications: firstReplications, screened: screened) else { return }
-    let optimiser = Optimiser(designCount: designs.count, metricNames: metrics.map(\.name), targets: thresholds,
+    let optimiser = Optimiser(designCount: designs.count, metricNames: (metrics + totalMetrics).map(\.name), targets: thresholds,
                               objective: objective, settings: settings)
     var records: [UnitRecord] = []
     let outcome = try await optimiser.search(evaluate: { units in
       let fresh = try await options.runRound(units, of: session, before: records.map(\.unit))
       records += fresh
-      return fresh
+      return fresh.map { r in UnitRecord(unit: r.unit, values: r.values + totals[r.unit.design], tables: [], fingerprint: 0) }
     }, round: { if !options.quiet { printToStandardError($0) } })
     let results = plan.header.results(from: records)
     let report = OptimisationReport(outcome: outcome, optimiser: optimiser, header: plan.header, results: results)
