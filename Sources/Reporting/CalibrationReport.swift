@@ -90,13 +90,7 @@ public struct CalibrationReport {
 
   /// `telesim/calibration/v1`.
   public func json() -> String {
-    var j = JSONText()
-    j.beginObject()
-    j.key("schema"); j.string("telesim/calibration/v1")
-    j.key("telesim_version"); j.string(header.version)
-    j.key("experiment_hash"); j.string(header.hash)
-    j.key("seed"); j.integer(header.seed)
-    j.key("replications"); j.integer(header.replications)
+    var j = JSONText.experiment("telesim/calibration/v1", header)
     j.key("scenario"); j.beginObject()
     j.key("name"); j.string(header.designs[0].info.name); j.key("file"); j.string(header.designs[0].info.file); j.endObject()
     j.key("method"); j.string("history matching on a grid, implausibility cutoff \(Calibration.cutoff)")

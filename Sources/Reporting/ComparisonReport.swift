@@ -106,13 +106,7 @@ public enum ComparisonReport {
   /// difference, its CI, the verdict, the variance reduction, the practical size and the
   /// assessment ("real, small"); then every setting that differs from the baseline.
   public static func json(_ c: Comparison, header: PlanHeader) -> String {
-    var j = JSONText()
-    j.beginObject()
-    j.key("schema"); j.string("telesim/comparison/v1")
-    j.key("telesim_version"); j.string(header.version)
-    j.key("experiment_hash"); j.string(header.hash)
-    j.key("seed"); j.integer(header.seed)
-    j.key("replications"); j.integer(header.replications)
+    var j = JSONText.experiment("telesim/comparison/v1", header)
     j.key("scenarios"); j.beginArray()
     for d in header.designs {
       j.beginObject(); j.key("label"); j.string(d.label); j.key("file"); j.string(d.info.file)

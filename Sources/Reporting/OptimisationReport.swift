@@ -124,12 +124,8 @@ public struct OptimisationReport {
 
   /// `telesim/optimisation/v1`.
   public func json() -> String {
-    var j = JSONText()
-    j.beginObject()
-    j.key("schema"); j.string("telesim/optimisation/v1")
-    j.key("telesim_version"); j.string(header.version)
-    j.key("experiment_hash"); j.string(header.hash)
-    j.key("seed"); j.integer(header.seed)
+    // Replications are chosen design by design; each design's count is in `designs`.
+    var j = JSONText.experiment("telesim/optimisation/v1", header, replications: false)
     j.key("scenario"); j.beginObject()
     j.key("name"); j.string(header.designs[0].info.name)
     j.key("file"); j.string(header.designs[0].info.file); j.endObject()

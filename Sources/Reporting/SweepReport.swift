@@ -76,13 +76,7 @@ public enum SweepReport {
   /// the summary: specialists, beds, …) and every metric as in the summary (`mean`, `ci95`,
   /// `sd`, `n`, `unit`, `better`).
   public static func json(_ results: [ExperimentResult], header: PlanHeader) -> String {
-    var j = JSONText()
-    j.beginObject()
-    j.key("schema"); j.string(schema)
-    j.key("telesim_version"); j.string(header.version)
-    j.key("experiment_hash"); j.string(header.hash)
-    j.key("seed"); j.integer(header.seed)
-    j.key("replications"); j.integer(header.replications)
+    var j = JSONText.experiment(schema, header)
     if let info = header.designs.first?.info {
       j.key("scenario"); j.string(info.name)
       j.key("file"); j.string(info.file)

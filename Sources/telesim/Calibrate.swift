@@ -33,9 +33,7 @@ struct Calibrate: AsyncParsableCommand {
   @Option(help: ArgumentHelp("Write the calibrated scenario here (it extends FILE).", valueName: "FILE"))
   var write: String?
 
-  @Option(help: ArgumentHelp("A folder of shard files from this same command run with --shard i/n --out DIR (a Slurm "
-                             + "array): their replications are reused and the rest runs here.", valueName: "DIR"))
-  var screened: String?
+  @OptionGroup var search: SearchOptions
 
   @OptionGroup var options: ExperimentOptions
 
@@ -56,16 +54,9 @@ struct Calibrate: AsyncParsableCommand {
     let axes = parameters.map { p in (key: p.key, values: p.values.map(p.text)) }
     var designs = try gridDesigns(file: file, axes: axes, options: options)
     let metrics = ReplicationRunner.metrics(of: designs[0].scenario)
-    let matches = try targets.map { text in
-      switch CommandLineTargets.match(text, metrics: metrics) {
-      case .success(let m): return m
-      case .failure(let e):
-        printToStandardError("error: --to: \(e.message)")
-        throw ExitCode(64)
-      }
-    }
+    let matches = try parsedOrExit(targets, option: "--to") { CommandLineTargets.match($0, metrics: metrics) }
     let seed = options.seed ?? designs[0].scenario.seed
-    designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
+    designs = WarmUpResolver.resolve(designs, seed: seed)
     let replications = options.replications ?? designs[0].scenario.replications
     guard replications >= 2 else {
       printToStandardError("error: calibrate needs at least 2 replications a point, so that simulation noise is counted: "
@@ -75,7 +66,7 @@ struct Calibrate: AsyncParsableCommand {
     let plan = ExperimentPlan(kind: .calibrate, designs: designs, seed: seed, replications: replications,
                               question: "to=" + matches.map(\.text).joined(separator: ";"))
     guard let session = try await options.startSearch(plan, firstReplications: replications, share: "every point",
-                                                      screened: screened) else { return }
+                                                      screened: search.screened) else { return }
     let records = try await options.runRound(plan.units, of: session)
     var samples = [[[Double]]](repeating: [], count: designs.count)
     for r in records { samples[r.unit.design].append(r.values) }

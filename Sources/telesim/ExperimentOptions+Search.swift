@@ -2,6 +2,30 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reporting
+import ScenarioIO
+
+/// `texts` parsed by `parse`, or every problem printed (as `option: message`) and exit 64.
+func parsedOrExit<T>(_ texts: [String], option: String, _ parse: (String) -> Result<T, ArgumentError>) throws -> [T] {
+  var parsed: [T] = []
+  var failed = false
+  for text in texts {
+    switch parse(text) {
+    case .success(let value): parsed.append(value)
+    case .failure(let error):
+      printToStandardError("error: \(option): \(error.message)")
+      failed = true
+    }
+  }
+  if failed { throw ExitCode(64) }
+  return parsed
+}
+
+/// The option searches share: reuse a first stage run as shards.
+struct SearchOptions: ParsableArguments {
+  @Option(help: ArgumentHelp("A folder of shard files from this same command run with --shard i/n --out DIR (a Slurm "
+                             + "array): their replications are reused and the rest runs here.", valueName: "DIR"))
+  var screened: String?
+}
 
 /// A search under way (optimise, calibrate): its checkpoint and the replications already run
 /// elsewhere (the first stage, run as shards).

@@ -48,9 +48,7 @@ struct Optimise: AsyncParsableCommand {
   @Option(help: "Kim-Nelson indifference zone in the objective's unit (default: 0.1% of the best mean).")
   var indifference: Double?
 
-  @Option(help: ArgumentHelp("A folder of shard files from this same command run with --shard i/n --out DIR (a Slurm "
-                             + "array): their replications are reused and the rest runs here.", valueName: "DIR"))
-  var screened: String?
+  @OptionGroup var search: SearchOptions
 
   @OptionGroup var options: ExperimentOptions
 
@@ -78,14 +76,7 @@ struct Optimise: AsyncParsableCommand {
     let totalMetrics = ScenarioInfo(designs[0].scenario).capacity.map {
       Metric($0.name, unit: "count", better: .neither, label: "\($0.name) (capacity total)")
     }
-    let thresholds = try targets.map { text in
-      switch CommandLineTargets.threshold(text, metrics: metrics + totalMetrics) {
-      case .success(let t): return t
-      case .failure(let e):
-        printToStandardError("error: --target: \(e.message)")
-        throw ExitCode(64)
-      }
-    }
+    let thresholds = try parsedOrExit(targets, option: "--target") { CommandLineTargets.threshold($0, metrics: metrics + totalMetrics) }
     let objective = try Self.objective(minimise, designs: designs, metrics: metrics)
     if case .metric(let name) = objective, metrics.first(where: { $0.name == name })?.direction == .higherIsBetter {
       printToStandardError("warning: --minimise \(name): more is better for this figure; the search will find its smallest")
@@ -95,7 +86,7 @@ struct Optimise: AsyncParsableCommand {
                            + "(docs/costs.md)")
     }
     let seed = options.seed ?? designs[0].scenario.seed
-    designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
+    designs = WarmUpResolver.resolve(designs, seed: seed)
     var settings = Optimiser.Settings()
     settings.firstReplications = firstReplications
     settings.maxReplications = maxReplications
@@ -104,7 +95,7 @@ struct Optimise: AsyncParsableCommand {
     let question = "targets=" + thresholds.map(\.text).joined(separator: ";") + "|minimise=\(objective.name)"
       + "|first=\(firstReplications)|confidence=\(confidence)|indifference=\(indifference.map { "\($0)" } ?? "default")"
     let plan = ExperimentPlan(kind: .optimise, designs: designs, seed: seed, replications: maxReplications, question: question)
-    guard let session = try await options.startSearch(plan, firstReplications: firstReplications, screened: screened) else { return }
+    guard let session = try await options.startSearch(plan, firstReplications: firstReplications, screened: search.screened) else { return }
     let optimiser = Optimiser(designCount: designs.count, metricNames: (metrics + totalMetrics).map(\.name), targets: thresholds,
                               objective: objective, settings: settings)
     var records: [UnitRecord] = []

@@ -11,12 +11,7 @@ import ScenarioIO
 func checkOutputFile(_ path: String, option: String, scenario: Scenario, force: Bool) throws {
   var info = stat()
   guard lstat(path, &info) == 0 else { return }
-  let kind: String? = switch info.st_mode & S_IFMT {
-  case S_IFREG: nil
-  case S_IFDIR: "a folder"
-  case S_IFLNK: "a symbolic link"
-  default: "a device, pipe or socket"
-  }
+  let kind = info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : BoundedFile.kind(of: path)
   if let kind {
     printToStandardError("error: \(option) \(path) is \(kind); give the path of a file")
     throw ExitCode(64)

@@ -55,7 +55,7 @@ struct Sweep: AsyncParsableCommand {
                            available: ReplicationRunner.metrics(of: designs[0].scenario), option: "--metrics")
     }
     let seed = options.seed ?? designs[0].scenario.seed
-    designs = designs.map { Design(label: $0.label, settings: $0.settings, scenario: WarmUpResolver.resolve($0.scenario, seed: seed)) }
+    designs = WarmUpResolver.resolve(designs, seed: seed)
     let base = designs[0].scenario
     let plan = ExperimentPlan(kind: .sweep, designs: designs, seed: seed,
                               replications: options.replications ?? base.replications)

@@ -4,6 +4,19 @@ import SimKernel
 import SimTestSupport
 import Testing
 
+/// Places ambulances on the line A-B-C (18-minute roads, bases at A and C) with 3,000 people at
+/// A, 1,000 at C and a 10-minute target, each ambulance busy half the time.
+private func placeOnLine(basic: Int, advanced: Int, priorities: [FleetSpec.Priority]? = nil) throws -> CoveragePlacement.Placement {
+  var spec = try LineNetwork().spec()
+  var fleet = spec.fleet!
+  fleet.habitations = [Habitation(location: LineNetwork.a, population: 3000), Habitation(location: LineNetwork.c, population: 1000)]
+  fleet.ruralTarget = SimDuration(minutes: 10)
+  if let priorities { fleet.priorities = priorities }
+  spec.fleet = fleet
+  return CoveragePlacement.place(basic: basic, advanced: advanced, candidates: [FacilityID(1), FacilityID(3)], spec: spec,
+                                 fleet: fleet, busy: 0.5)
+}
+
 @Suite("Coverage placement (maximal expected coverage, greedy)")
 struct CoveragePlacementTests {
   @Test("with q = 0 each ambulance goes where it covers the most people not yet covered")
@@ -59,13 +72,7 @@ struct CoveragePlacementTests {
     // A line A-B-C with 18-minute roads, bases at A and C, 3,000 people at A and 1,000 at C,
     // a 10-minute target: each base covers only its own node (2-minute chute). With q = 0.5:
     // A gains 1,500, then 750, then 375 < C's 500, so two ambulances at A and one at C.
-    var spec = try LineNetwork().spec()
-    var fleet = spec.fleet!
-    fleet.habitations = [Habitation(location: LineNetwork.a, population: 3000), Habitation(location: LineNetwork.c, population: 1000)]
-    fleet.ruralTarget = SimDuration(minutes: 10)
-    spec.fleet = fleet
-    let p = CoveragePlacement.place(basic: 3, advanced: 0, candidates: [FacilityID(1), FacilityID(3)], spec: spec, fleet: fleet,
-                                    busy: 0.5)
+    let p = try placeOnLine(basic: 3, advanced: 0)
     #expect(p.basic == [2, 1])
     #expect(p.advanced == [0, 0])
     // Expected coverage: (3,000 × (1 − 0.25) + 1,000 × 0.5) / 4,000.
@@ -79,14 +86,9 @@ struct CoveragePlacementTests {
     // other half with A covered once: A gains 375 against C's 250. Expected coverage:
     // A's 3,000 × (0.5 × (1 − 0.5) + 0.5 × (1 − 0.25)) = 1,875 of 4,000 (0.5625 if basic
     // ambulances were counted for advanced calls).
-    var spec = try LineNetwork().spec()
-    var fleet = spec.fleet!
-    fleet.habitations = [Habitation(location: LineNetwork.a, population: 3000), Habitation(location: LineNetwork.c, population: 1000)]
-    fleet.ruralTarget = SimDuration(minutes: 10)
-    fleet.priorities = [.init(name: "critical", share: 0.5, needsAdvanced: true), .init(name: "urgent", share: 0.5, needsAdvanced: false)]
-    spec.fleet = fleet
-    let p = CoveragePlacement.place(basic: 1, advanced: 1, candidates: [FacilityID(1), FacilityID(3)], spec: spec, fleet: fleet,
-                                    busy: 0.5)
+    let p = try placeOnLine(basic: 1, advanced: 1, priorities: [
+      .init(name: "critical", share: 0.5, needsAdvanced: true), .init(name: "urgent", share: 0.5, needsAdvanced: false),
+    ])
     #expect(p.advanced == [1, 0] && p.basic == [1, 0])
     #expect(abs(p.expectedCoverage - 1875.0 / 4000) < 1e-12)
   }

@@ -110,7 +110,7 @@ public struct Optimiser: Sendable {
         let r0 = candidates.map { samples[$0].count }.max()!
         try await bring(candidates) { _ in r0 }
         var kn = KimNelson(candidates: candidates, level: settings.level, indifference: indifference(assessed, candidates))
-        chosen = try await kn.select(sampleOf: { samples[$0].map { self.objectiveValue($0, design: -1) } },
+        chosen = try await kn.select(sampleOf: { d in samples[d].map { self.objectiveValue($0, design: d) } },
                                      limit: settings.maxReplications) { survivors, next in
           try await bring(survivors) { _ in next }
         }
@@ -203,8 +203,7 @@ public struct Optimiser: Sendable {
     }
   }
 
-  /// The objective in one replication's values; a design's constant for exact objectives
-  /// (`design` −1 only where the objective is a metric).
+  /// The objective in one replication's values of `design` (its constant for exact objectives).
   func objectiveValue(_ values: [Double], design: Int) -> Double {
     switch objective {
     case .metric(let name): return metricNames.firstIndex(of: name).map { values[$0] } ?? .nan

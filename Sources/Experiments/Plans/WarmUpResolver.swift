@@ -10,6 +10,11 @@ import SimStats
 /// or of the daily mean teleconsultation wait (care networks).
 public enum WarmUpResolver {
   /// `scenario` with its warm-up fixed; unchanged unless it asked for `auto`.
+  /// `designs` with each scenario's warm-up resolved (see ``resolve(_:seed:)``).
+  public static func resolve(_ designs: [Design], seed: UInt64) -> [Design] {
+    designs.map { Design(label: $0.label, settings: $0.settings, scenario: resolve($0.scenario, seed: seed)) }
+  }
+
   public static func resolve(_ scenario: Scenario, seed: UInt64) -> Scenario {
     guard scenario.warmUpIsAuto else { return scenario }
     var resolved = scenario
