@@ -40,15 +40,16 @@ let package = Package(
     // Models built on the engine.
     .target(name: "QueueNetwork", dependencies: ["SimKernel", "SimRandom", "SimStats"], swiftSettings: internalChecks),
     .target(name: "CareModel", dependencies: ["SimKernel", "SimRandom", "SimStats"], swiftSettings: internalChecks),
+    .target(name: "Pathways", dependencies: ["SimKernel", "SimRandom", "SimStats"], swiftSettings: internalChecks),
 
     // Scenario files, experiments, reports, CLI.
     .target(
       name: "ScenarioIO",
       dependencies: [
-        "QueueNetwork", "CareModel", "SimKernel", "SimRandom", "SimStats",
+        "QueueNetwork", "Pathways", "CareModel", "SimKernel", "SimRandom", "SimStats",
         .product(name: "Yams", package: "Yams"),
       ]),
-    .target(name: "Experiments", dependencies: ["QueueNetwork", "CareModel", "ScenarioIO", "SimStats"]),
+    .target(name: "Experiments", dependencies: ["QueueNetwork", "Pathways", "CareModel", "ScenarioIO", "SimStats"]),
     .target(
       name: "Reporting",
       dependencies: ["Experiments", "ScenarioIO", "CareModel", "SimKernel", .product(name: "Plot", package: "Plot")],
@@ -73,6 +74,8 @@ let package = Package(
       name: "QueueNetworkTests",
       dependencies: ["QueueNetwork", "CMallocCounter", "SimKernel", "SimRandom", "SimTestSupport"]),
     .testTarget(
+      name: "PathwaysTests", dependencies: ["Pathways", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
+    .testTarget(
       name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "SimTestSupport"],
@@ -81,7 +84,7 @@ let package = Package(
       name: "ReportingTests", dependencies: ["Reporting", "Experiments", "ScenarioIO", "CareModel", "SimKernel", "SimTestSupport"],
       exclude: ["Golden"]),
     .testTarget(
-      name: "ExperimentsTests", dependencies: ["Experiments", "Reporting", "SimTestSupport"]),
+      name: "ExperimentsTests", dependencies: ["Experiments", "Reporting", "Pathways", "SimTestSupport"]),
     .testTarget(
       name: "ValidationTests",
       dependencies: ["QueueNetwork", "Experiments", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
