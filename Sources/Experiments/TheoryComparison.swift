@@ -1,3 +1,4 @@
+import Pathways
 import QueueNetwork
 import ScenarioIO
 import SimRandom
@@ -25,6 +26,9 @@ public enum TheoryComparison {
       } catch {
         return .failure(error as? TheoryError ?? TheoryError(message: "\(error)"))
       }
+    case .pathways:
+      return .failure(TheoryError(message: "no closed form for a network with classes, shared resources or patience in general; "
+                                  + "see the validation tests (Erlang A, Cobham, BCMP, overflow) for the forms it reduces to"))
     case .careNetwork:
       return .failure(TheoryError(message: "no closed form for a care network; see the validation tests for its reduced forms"))
     }

@@ -1,4 +1,5 @@
 import CareModel
+import Pathways
 import ScenarioIO
 import SimKernel
 
@@ -13,6 +14,10 @@ extension ScenarioInfo {
         sum + max(station.roster.servers(at: SimTime(minutes: 0)), station.roster.changes.map(\.servers).max() ?? 0)
       }
       return [Count(name: "stations", value: spec.stations.count), Count(name: "servers", value: servers)]
+    case .pathways(let spec):
+      let servers = spec.resources.reduce(0) { $0 + ($1.roster.changes.map(\.servers).max() ?? 0) }
+      return [Count(name: "stations", value: spec.stations.count), Count(name: "resources", value: spec.resources.count),
+              Count(name: "servers", value: servers)]
     case .careNetwork(let spec):
       let totals = spec.capacity(overMinutes: scenario.horizon.minutes)
       var counts = [Count(name: "spokes", value: totals.spokes), Count(name: "hubs", value: totals.hubs),

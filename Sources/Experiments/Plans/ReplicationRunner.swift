@@ -1,4 +1,5 @@
 import CareModel
+import Pathways
 import QueueNetwork
 import ScenarioIO
 import SimKernel
@@ -35,6 +36,7 @@ public struct ReplicationRunner: Sendable {
   public static func metrics(of scenario: Scenario) -> [Metric] {
     switch scenario.model {
     case .queueNetwork(let spec): return spec.metrics
+    case .pathways(let spec): return spec.metrics
     case .careNetwork(let spec): return spec.metrics
     }
   }
@@ -68,6 +70,9 @@ public struct ReplicationRunner: Sendable {
       let r = QueueNetworkModel.replicateCountingEvents(spec, seeder: seeder, horizon: scenario.horizon,
                                                         warmUp: scenario.warmUp)
       return ReplicationOutput(values: r.values, tables: [], fingerprint: r.fingerprint)
+    case .pathways(let spec):
+      let r = PathwayModel.replicate(spec, seeder: seeder, horizon: scenario.horizon, warmUp: scenario.warmUp)
+      return ReplicationOutput(values: r.values, tables: [], fingerprint: r.fingerprint)
     case .care(let spec, let layout):
       let r = CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon,
                                          warmUp: scenario.warmUp)
@@ -95,11 +100,13 @@ public struct ReplicationRunner: Sendable {
 /// A scenario's model, ready to replicate.
 enum PreparedModel: Sendable {
   case queue(NetworkSpec)
+  case pathways(PathwaySpec)
   case care(CareNetworkSpec, CareLayout)
 
   init(_ scenario: Scenario) {
     switch scenario.model {
     case .queueNetwork(let spec): self = .queue(spec)
+    case .pathways(let spec): self = .pathways(spec)
     case .careNetwork(let spec):
       do {
         self = .care(spec, try CareLayout(spec: spec, horizon: scenario.horizon))

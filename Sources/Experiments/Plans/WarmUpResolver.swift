@@ -1,4 +1,5 @@
 import CareModel
+import Pathways
 import QueueNetwork
 import ScenarioIO
 import SimKernel
@@ -29,6 +30,8 @@ public enum WarmUpResolver {
     switch scenario.model {
     case .queueNetwork(let spec):
       return QueueNetworkModel.pilotSeries(spec, seeder: seeder, horizon: scenario.horizon)
+    case .pathways(let spec):
+      return PathwayModel.pilotSeries(spec, seeder: seeder, horizon: scenario.horizon)
     case .careNetwork(let spec):
       guard let layout = try? CareLayout(spec: spec, horizon: scenario.horizon) else { return ([], []) }
       let r = CareNetworkModel.replicate(spec, layout: layout, seeder: seeder, horizon: scenario.horizon, warmUp: .zero)

@@ -1,4 +1,5 @@
 import CareModel
+import Pathways
 import Foundation
 import QueueNetwork
 import ScenarioIO
@@ -48,6 +49,7 @@ public struct WorkEstimate: Sendable, Equatable {
     let minutes = scenario.horizon.minutes
     switch scenario.model {
     case .queueNetwork(let spec): return queueEvents(spec, minutes: minutes)
+    case .pathways(let spec): return pathwayEvents(spec, minutes: minutes)
     case .careNetwork(let spec): return careEvents(spec, minutes: minutes)
     }
   }
@@ -137,5 +139,43 @@ extension WorkEstimate {
     let runs = designs > 1 ? "\(designs) designs × \(each) replication\(each == 1 ? "" : "s")"
                            : "\(replications) replication\(replications == 1 ? "" : "s")"
     return runs + ", about \(Self.scientific(events)) events"
+  }
+}
+
+extension WorkEstimate {
+  /// Events per visit to a pathway station (arrival, service end, and a share of waits, limits
+  /// and roster changes).
+  static let eventsPerPathwayVisit = 3.0
+  /// Visits per arrival assumed when, under the rules that send most patients onward, the
+  /// traffic equations have no solution (a rule could keep patients circulating for a while).
+  static let visitsWhenUnbounded = 100.0
+
+  /// Visits per minute over all stations and classes: the traffic equations over (station,
+  /// class), each state taking its rule that sends most patients onward, at each source's
+  /// busiest rate, times the most visits a class makes.
+  static func pathwayEvents(_ spec: PathwaySpec, minutes: Double) -> Double {
+    let classes = spec.classes.count
+    let states = spec.stations.count * classes
+    var external = Array(repeating: 0.0, count: states)
+    var routing = Array(repeating: Array(repeating: 0.0, count: states), count: states)
+    for (s, station) in spec.stations.enumerated() {
+      for c in 0..<classes {
+        external[s * classes + c] = station.arrivals[c]?.peakRatePerMinute ?? 0
+        let busiest = station.routing[c].max { a, b in
+          a.branches.reduce(0) { $0 + $1.probability } < b.branches.reduce(0) { $0 + $1.probability }
+        }
+        for branch in busiest?.branches ?? [] {
+          if case .station(let t, let asClass) = branch.destination {
+            routing[s * classes + c][t.index * classes + (asClass?.index ?? c)] += branch.probability
+          }
+        }
+      }
+    }
+    let arrivals = external.reduce(0, +)
+    let returns = spec.classes.map { $0.returns?.visits.mean ?? 1 }.max() ?? 1
+    guard let visits = try? QueueingTheory.solveTrafficEquations(external: external, routing: routing) else {
+      return arrivals * visitsWhenUnbounded * returns * eventsPerPathwayVisit * minutes
+    }
+    return visits.reduce(0, +) * returns * eventsPerPathwayVisit * minutes
   }
 }

@@ -1,3 +1,4 @@
+import Pathways
 import CareModel
 import SimKernel
 import SimRandom
@@ -18,6 +19,8 @@ public enum ScenarioDefaults {
   static let hourOfDay = Array(repeating: 1.0, count: 24)
   static let dayOfWeek = Array(repeating: 1.0, count: 7)
   static let classPriority = 0
+  /// What a resource does with its waiting line when its roster goes to zero.
+  static let closingRule = PathwaySpec.ClosingRule.carryOver
 
   // Care networks: demand, specialties and policy.
   static let monthlyGrowth = 0.0
@@ -85,6 +88,10 @@ public enum ScenarioDefaults {
       ("name", name), ("seed", "\(seed)"), ("warmup", minutes(warmUp)), ("replications", "\(replications)"),
       ("rng", generator.rawValue),
       ("arrivals.hour_of_day", "24 × 1"), ("arrivals.day_of_week", "7 × 1"), ("classes[].priority", "\(classPriority)"),
+      ("resources[].closing", closingRule.rawValue), ("stations[].resource", "its own servers"),
+      ("stations[].hold", "false"), ("stations[].patience.then", "reneged"), ("absences[].servers", "1"),
+      ("absences[].every", "the roster's period"), ("classes[].returns.hours", "00:00-24:00"),
+      ("classes[].returns.days", "every day"),
       ("demand.hour_of_day", "24 × 1"), ("demand.day_of_week", "7 × 1"),
       ("demand.monthly_growth", Units.format(monthlyGrowth)), ("demand.max_daily", "none"),
       ("specialties[].admit", Units.format(admit)), ("specialties[].refer", Units.format(refer)),

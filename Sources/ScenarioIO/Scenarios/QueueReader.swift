@@ -9,7 +9,7 @@ struct QueueReader {
 
   static let stationKeys = ["servers", "roster", "capacity", "arrivals", "service"]
   static let queueKeys = stationKeys + ["classes"]
-  static let networkKeys = ["stations"]
+  static let networkKeys = ["stations", "classes", "resources"]
   static let classKeys = ["name", "priority", "arrivals", "service"]
 
   func readQueue(_ f: Fields) -> NetworkSpec? {

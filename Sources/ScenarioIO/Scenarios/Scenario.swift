@@ -1,4 +1,5 @@
 import CareModel
+import Pathways
 import QueueNetwork
 import SimKernel
 import SimRandom
@@ -9,6 +10,8 @@ public struct Scenario: Sendable {
   public enum Model: Sendable {
     /// `kind: queue` or `kind: network`: a queueing network.
     case queueNetwork(NetworkSpec)
+    /// `kind: network` with classes, shared resources, patience, overflow or returns.
+    case pathways(PathwaySpec)
     /// `kind: care-network`: the telemedicine network model.
     case careNetwork(CareNetworkSpec)
   }

@@ -1,3 +1,4 @@
+import Pathways
 import CareModel
 import QueueNetwork
 import SimKernel
@@ -38,6 +39,7 @@ struct ScenarioReader {
     let model: Scenario.Model?
     switch kind {
     case "queue": model = QueueReader(reader: reader).readQueue(f).map { .queueNetwork($0) }
+    case "network" where PathwayReader.needsPathways(f): model = PathwayReader(reader: reader).read(f).map { .pathways($0) }
     case "network": model = QueueReader(reader: reader).readNetwork(f).map { .queueNetwork($0) }
     case "care-network": model = CareNetworkReader(reader: reader).read(f).map { .careNetwork($0) }
     default: model = nil
@@ -63,6 +65,7 @@ struct ScenarioReader {
   static func metrics(of model: Scenario.Model) -> [Metric] {
     switch model {
     case .queueNetwork(let spec): return spec.metrics
+    case .pathways(let spec): return spec.metrics
     case .careNetwork(let spec): return spec.metrics
     }
   }

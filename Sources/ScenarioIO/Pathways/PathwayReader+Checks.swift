@@ -1,0 +1,102 @@
+import Pathways
+
+extension PathwayReader {
+  /// Checks the network as a whole: someone arrives; every class that can reach a station has
+  /// a service time there; overflow never goes round in a circle; and every patient can
+  /// leave. Reachability is over every rule and branch at once (over-approximated), so
+  /// nothing a run can do is left unchecked.
+  func check(_ spec: PathwaySpec, at listNode: ScenarioNode, items: [Item]) -> Bool {
+    guard spec.stations.contains(where: { $0.arrivals.contains { $0 != nil } }) else {
+      reader.report(.missingKey, "no station has arrivals from outside", at: listNode, path: "stations",
+                    hint: "give 'arrivals' to at least one station")
+      return false
+    }
+    let classes = spec.classes.count
+    let states = spec.stations.count * classes
+    var next: [[Int]] = Array(repeating: [], count: states)
+    var leaves = Array(repeating: false, count: states)
+    for (s, station) in spec.stations.enumerated() {
+      for c in 0..<classes {
+        let here = s * classes + c
+        func add(_ destination: PathwaySpec.Destination) {
+          switch destination {
+          case .station(let t, let asClass): next[here].append(t.index * classes + (asClass?.index ?? c))
+          case .exit: leaves[here] = true
+          }
+        }
+        let rules = station.routing[c]
+        if rules.isEmpty || rules.contains(where: { $0.branches.reduce(0) { $0 + $1.probability } < 1 - 1e-12 }) {
+          leaves[here] = true
+        }
+        for rule in rules { for b in rule.branches { add(b.destination) } }
+        if let p = station.patience[c] { add(p.then) }
+        if let o = station.overflow { next[here].append(o.index * classes + c) } else if station.capacity != nil { leaves[here] = true }
+        if station.balk[c] != nil { leaves[here] = true }
+        if leaves[here], let r = spec.classes[c].returns { next[here].append(r.station.index * classes + (r.asClass?.index ?? c)) }
+      }
+    }
+    var reached = Array(repeating: false, count: states)
+    var stack: [Int] = []
+    for (s, station) in spec.stations.enumerated() {
+      for c in 0..<classes where station.arrivals[c] != nil {
+        reached[s * classes + c] = true
+        stack.append(s * classes + c)
+      }
+    }
+    while let here = stack.popLast() {
+      for n in next[here] where !reached[n] {
+        reached[n] = true
+        stack.append(n)
+      }
+    }
+    var ok = true
+    for (s, station) in spec.stations.enumerated() {
+      for c in 0..<classes where reached[s * classes + c] && station.service[c] == nil {
+        reader.report(.missingKey, "class '\(spec.classes[c].name)' can reach station '\(station.name)' but has no service time there",
+                      at: items[s].node["service"] ?? items[s].node, path: "\(items[s].path).service",
+                      hint: "add '\(spec.classes[c].name): …' to this station's per-class 'service'")
+        ok = false
+      }
+    }
+    ok = checkOverflow(spec, items: items) && ok
+    // Which states can reach a way out: walk the edges backwards from those that leave.
+    var canLeave = leaves
+    var changed = true
+    while changed {
+      changed = false
+      for here in 0..<states where !canLeave[here] && next[here].contains(where: { canLeave[$0] }) {
+        canLeave[here] = true
+        changed = true
+      }
+    }
+    for here in 0..<states where reached[here] && !canLeave[here] {
+      let (s, c) = (here / classes, here % classes)
+      reader.report(.invalidValue, "patients of class '\(spec.classes[c].name)' at station '\(spec.stations[s].name)' can never leave the network",
+                    at: items[s].node["routing"] ?? items[s].node, path: "\(items[s].path).routing",
+                    hint: "make sure some routing probability leads out of every loop (or to 'referred')")
+      ok = false
+      break
+    }
+    return ok
+  }
+
+  /// Overflow from a full station must end somewhere: a circle of full stations would pass a
+  /// patient round for ever at one instant.
+  private func checkOverflow(_ spec: PathwaySpec, items: [Item]) -> Bool {
+    for (s, station) in spec.stations.enumerated() where station.overflow != nil {
+      var seen = [s]
+      var at = station.overflow
+      while let t = at?.index {
+        if seen.contains(t) {
+          let circle = (seen + [t]).map { spec.stations[$0].name }.joined(separator: " → ")
+          reader.report(.invalidValue, "overflow goes round in a circle: \(circle)", at: items[s].node["overflow"] ?? items[s].node,
+                        path: "\(items[s].path).overflow", hint: "let the last station in the chain refuse, or give it no capacity limit")
+          return false
+        }
+        seen.append(t)
+        at = spec.stations[t].capacity == nil ? nil : spec.stations[t].overflow
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,155 @@
+import Pathways
+import SimKernel
+import SimRandom
+
+/// Reads a `kind: network` file that uses patient classes, shared resources, waiting-time
+/// limits, overflow, returns, closing rules or rule-based routing (docs/pathways.md).
+struct PathwayReader {
+  let reader: NodeReader
+  var queue: QueueReader { QueueReader(reader: reader) }
+
+  static let stationKeys = QueueReader.networkStationKeys
+    + ["resource", "hold", "release", "delay", "patience", "balk", "overflow", "closing", "absences"]
+  static let resourceKeys = ["name", "servers", "roster", "closing", "absences"]
+  static let classKeys = ["name", "priority", "returns"]
+  /// Keys that only pathway networks know: a file with any of them is read here.
+  static let pathwayOnlyStationKeys = ["resource", "hold", "release", "delay", "patience", "balk", "overflow",
+                                       "closing", "absences"]
+  /// Names a class may not take: they are keys of the values a per-class map could hold.
+  static let reservedClassNames = ["dist", "rate", "time", "then", "as", "hours", "free", "to", "p", "referred",
+                                   "hour_of_day", "day_of_week", "all_classes"]
+    + NodeReader.distributionKeys.flatMap(\.keys)
+  /// Routing and patience targets that leave the network rather than name a station.
+  static let exits: [(key: String, outcome: PathwaySpec.Outcome)] = [("referred", .referred), ("reneged", .reneged)]
+
+  /// Whether the network's fields use anything a plain network does not have.
+  static func needsPathways(_ f: Fields) -> Bool {
+    if f.has("classes") || f.has("resources") { return true }
+    guard let stations = f["stations"]?.items else { return false }
+    return stations.contains { s in
+      (s.entries ?? []).contains { e in
+        guard let key = e.key.scalar else { return false }
+        return pathwayOnlyStationKeys.contains(key) || (key == "routing" && e.value.items != nil)
+      }
+    }
+  }
+
+  /// Names read in a first pass, so that any part may refer to any other.
+  struct Names {
+    var classes: [String]
+    var stations: [String]
+    var resources: [String]
+    var explicitClasses: Bool
+  }
+
+  func read(_ f: Fields) -> PathwaySpec? {
+    let before = reader.diagnostics.count
+    guard let listNode = f["stations"] else {
+      reader.reportMissing("stations", in: f)
+      return nil
+    }
+    guard let items = namedItems(listNode, path: "stations") else { return nil }
+    guard !items.isEmpty else {
+      reader.report(.invalidValue, "list at least one station", at: listNode, path: "stations")
+      return nil
+    }
+    let classItems = f["classes"].flatMap { reader.list($0, path: "classes", atMost: Limits.stations) }
+    let resourceItems = f["resources"].flatMap { namedItems($0, path: "resources") } ?? []
+    let names = readNames(classes: classItems, resources: resourceItems, stations: items)
+    let classes = readClasses(classItems, names: names)
+    var resources = resourceItems.compactMap { readResource($0.node, path: $0.path) }
+    let sharedRead = resources.count == resourceItems.count
+    var stations: [PathwaySpec.Station] = []
+    for item in items {
+      if let s = readStation(item.node, path: item.path, names: names, resources: &resources) { stations.append(s) }
+    }
+    guard reader.diagnostics.count == before, stations.count == items.count,
+          sharedRead, classes.count == names.classes.count
+    else { return nil }
+    let spec = PathwaySpec(classes: classes, resources: resources, stations: stations)
+    guard check(spec, at: listNode, items: items) else { return nil }
+    return spec
+  }
+
+  /// A list of named entries, or a mapping from each name to the rest of its entry
+  /// (`resources: {bed: {servers: 6}}`), which a file that `extends:` this one can change key
+  /// by key (`resources: {bed: {servers: 30}}`).
+  private func namedItems(_ node: ScenarioNode, path: String) -> [Item]? {
+    guard let entries = node.entries else {
+      return reader.list(node, path: path, atMost: Limits.stations)?.enumerated().map { Item(node: $1, path: "\(path)[\($0)]") }
+    }
+    guard entries.count <= Limits.stations else {
+      reader.report(.invalidValue, "\(entries.count) entries; at most \(Limits.stations)", at: node, path: path)
+      return nil
+    }
+    var items: [Item] = []
+    for e in entries {
+      let itemPath = "\(path).\(e.key.scalar ?? "")"
+      guard let body = e.value.entries else {
+        reader.report(.wrongType, "expected the entry's keys (servers, roster, …), found \(reader.describe(e.value))",
+                      at: e.value, path: itemPath, hint: "e.g. \(e.key.scalar ?? "bed"): {servers: 6}")
+        return nil
+      }
+      let nameEntry = ScenarioNode.Entry(key: ScenarioNode(content: .scalar("name"), location: e.key.location), value: e.key)
+      items.append(Item(node: ScenarioNode(content: .mapping([nameEntry] + body), location: e.value.location), path: itemPath))
+    }
+    return items
+  }
+
+  /// An entry of `stations` or `resources` and its key path.
+  struct Item {
+    var node: ScenarioNode
+    var path: String
+  }
+
+  private func readNames(classes: [ScenarioNode]?, resources: [Item], stations: [Item]) -> Names {
+    func names(_ items: [Item], _ noun: String) -> [String] {
+      var seen: [String] = []
+      for item in items {
+        guard let node = item.node["name"], let name = node.scalar, !name.isEmpty else { seen.append(""); continue }
+        if seen.contains(name) {
+          reader.report(.invalidValue, "\(noun) '\(name)' is defined twice", at: node, path: "\(item.path).name")
+        }
+        if name.contains(".") || name.contains(" ") {
+          reader.report(.invalidValue, "names may not contain '.' or spaces", at: node, path: "\(item.path).name",
+                        hint: "metric names are NAME.wait.mean; use '-' or '_'")
+        }
+        seen.append(name)
+      }
+      return seen
+    }
+    let classNames = classes.map { names($0.enumerated().map { Item(node: $1, path: "classes[\($0)]") }, "class") } ?? ["all"]
+    let stationNames = names(stations, "station")
+    let resourceNames = names(resources, "resource")
+    for (i, item) in (classes ?? []).enumerated() {
+      if let node = item["name"], let name = node.scalar, Self.reservedClassNames.contains(name) {
+        reader.report(.invalidValue, "'\(name)' cannot name a class: it is a key of the values classes are given",
+                      at: node, path: "classes[\(i)].name", hint: "choose another name, e.g. '\(name)-patients'")
+      }
+    }
+    for item in stations {
+      if let node = item.node["name"], let name = node.scalar, Self.exits.contains(where: { $0.key == name }) {
+        reader.report(.invalidValue, "'\(name)' cannot name a station: it means leaving the network",
+                      at: node, path: "\(item.path).name", hint: "choose another name, e.g. 'district-hospital'")
+      }
+    }
+    for item in resources {
+      guard let node = item.node["name"], let name = node.scalar else { continue }
+      if stationNames.contains(name) {
+        reader.report(.invalidValue, "resource '\(name)' has the name of a station", at: node, path: "\(item.path).name",
+                      hint: "a station with its own 'servers' already has a resource of its name; rename one of them")
+      }
+    }
+    return Names(classes: classNames, stations: stationNames, resources: resourceNames, explicitClasses: classes != nil)
+  }
+}
+
+extension [String] {
+  /// The names for a did-you-mean hint: each once, none empty (a file with a duplicate or a
+  /// missing name still gets a clean list).
+  var distinctNames: [String] {
+    var seen: [String] = []
+    for name in self where !name.isEmpty && !seen.contains(name) { seen.append(name) }
+    return seen
+  }
+}
