@@ -74,11 +74,11 @@ let package = Package(
       name: "QueueNetworkTests",
       dependencies: ["QueueNetwork", "CMallocCounter", "SimKernel", "SimRandom", "SimTestSupport"]),
     .testTarget(
-      name: "PathwaysTests", dependencies: ["Pathways", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
+      name: "PathwaysTests", dependencies: ["Pathways", "CMallocCounter", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(
       name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(
-      name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "SimTestSupport"],
+      name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "Pathways", "SimTestSupport"],
       exclude: ["Fixtures"]),
     .testTarget(
       name: "ReportingTests", dependencies: ["Reporting", "Experiments", "ScenarioIO", "CareModel", "SimKernel", "SimTestSupport"],

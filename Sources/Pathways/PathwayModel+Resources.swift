@@ -60,8 +60,8 @@ extension PathwayModel {
           pools[i].line.dropFront(lane: lane)
           continue
         }
-        // Lanes are in order of joining: if the front joined after closing, so did the rest.
-        if let cutoff, patients[slot].arrivalAtStation > cutoff { break }
+        // Lanes are in order of tickets: if the front joined after closing, so did the rest.
+        if let cutoff, entry.ticket > cutoff { break }
         pools[i].line.dropFront(lane: lane)
         return slot
       }
@@ -78,7 +78,7 @@ extension PathwayModel {
     patients[slot].waiting = false
     if let r = spec.stations[s].resource?.index {
       pools[r].waiting -= 1
-      if let cutoff = pools[r].closingCutoff, patients[slot].arrivalAtStation <= cutoff {
+      if let cutoff = pools[r].closingCutoff, patients[slot].ticket <= cutoff {
         pools[r].eligibleLeft -= 1
         endClosingIfDone(r)
       }
@@ -113,7 +113,7 @@ extension PathwayModel {
         pools[i].serving = 0
       case .finishQueue:
         if pools[i].waiting > 0 {
-          pools[i].closingCutoff = now
+          pools[i].closingCutoff = patients.lastTicket
           pools[i].eligibleLeft = pools[i].waiting
         } else {
           pools[i].serving = 0

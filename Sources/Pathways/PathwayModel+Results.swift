@@ -68,8 +68,8 @@ extension PathwayModel {
         st.presentLevel.mean ?? nan, Double(st.completions) / hours, share(st.reneged, of: st.arrivals),
         share(st.balked, of: st.arrivals), share(st.overflowed, of: st.arrivals), share(st.refused, of: st.arrivals),
       ]
-      if spec.classes.count > 1 {
-        for c in spec.classes.indices {
+      do {
+        for c in spec.reportedClasses(at: spec.stations[s]) {
           values += [Double(st.classArrivals[c]), st.classWait[c].mean ?? nan, st.classSojourn[c].mean ?? nan,
                      st.classPresentLevel[c].mean ?? nan, share(st.classReneged[c], of: st.classArrivals[c])]
         }

@@ -9,7 +9,7 @@ public enum PathwayEvent: Sendable {
   /// The patient finishes service at their station.
   case serviceEnd(PatientSlot)
   /// The patient's waiting-time limit runs out (ignored if that wait is over).
-  case patienceEnd(PatientSlot, ticket: UInt32)
+  case patienceEnd(PatientSlot, ticket: UInt64)
   /// The patient reaches the station they were sent to after its delay.
   case delayEnd(PatientSlot)
   /// The patient comes back for another visit.

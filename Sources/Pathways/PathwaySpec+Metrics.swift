@@ -21,7 +21,7 @@ extension PathwaySpec {
     var list: [Metric] = []
     let order = resourceOrder
     for (s, station) in stations.enumerated() {
-      list += stationMetrics(station.name)
+      list += stationMetrics(station)
       for (after, r) in order where after == s { list += resourceMetrics(resources[r].name) }
     }
     for (after, r) in order where after == nil { list += resourceMetrics(resources[r].name) }
@@ -31,9 +31,15 @@ extension PathwaySpec {
     return list
   }
 
-  private func stationMetrics(_ name: String) -> [Metric] {
-    let p = "\(name)."
-    let l = "\(name): "
+  /// Classes reported per station: those with a service law there (the reader drops the laws
+  /// of classes that cannot reach a station), when there are several classes.
+  func reportedClasses(at station: Station) -> [Int] {
+    classes.count > 1 ? classes.indices.filter { station.service[$0] != nil } : []
+  }
+
+  private func stationMetrics(_ station: Station) -> [Metric] {
+    let p = "\(station.name)."
+    let l = "\(station.name): "
     var list = [
       Metric(p + "arrivals", unit: "count", better: .neither, label: l + "arrivals"),
       Metric(p + "wait.mean", unit: "min", better: .lowerIsBetter, label: l + "wait before service, mean"),
@@ -46,8 +52,8 @@ extension PathwaySpec {
       Metric(p + "overflowed", unit: "ratio", better: .lowerIsBetter, label: l + "arrivals sent on because it was full"),
       Metric(p + "blocking", unit: "ratio", better: .lowerIsBetter, label: l + "arrivals turned away (full)"),
     ]
-    if classes.count > 1 {
-      for c in classes {
+    do {
+      for c in reportedClasses(at: station).map({ classes[$0] }) {
         let q = p + "class.\(c.name)."
         let m = l + "\(c.name): "
         list += [

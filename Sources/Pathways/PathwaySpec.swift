@@ -100,15 +100,18 @@ extension PathwaySpec {
       self.days = days
     }
 
-    /// The instant a patient told to come back at `due` arrives, with `u` uniform in [0, 1),
-    /// never before `now`.
-    func arrival(due: Double, now: Double, u: Double) -> Double {
+    /// The instant a patient due back at `due` arrives, with `u` uniform in [0, 1): on the
+    /// day of `due` if it is open and its hours are not over by then, else on the next open
+    /// day; at a uniform time within that day's hours, never before `now`. (`after` counts
+    /// days: a patient due at 10:00 may come at 09:30.)
+    public func arrival(due: Double, now: Double, u: Double) -> Double {
       let day = 1440.0
-      var d = (due / day).rounded(.down)
+      let earliest = max(due, now)
+      var d = (earliest / day).rounded(.down)
       while true {
         let weekday = Int(d.truncatingRemainder(dividingBy: 7))
         let opens = d * day + start
-        if days[weekday], opens + (end - start) > now {
+        if days[weekday], opens + (end - start) > earliest {
           return max(opens + u * (end - start), now)
         }
         d += 1

@@ -19,7 +19,7 @@ struct PatientPool {
     var enteredNetwork: Double
     /// Changes each time the patient joins a waiting line, so that a stale line entry or
     /// patience event is recognised.
-    var ticket: UInt32
+    var ticket: UInt64
     var waiting: Bool
     /// Resources held across steps (at most two at once; -1 for none).
     var held: (Int32, Int32)
@@ -32,7 +32,7 @@ struct PatientPool {
   private var records: ContiguousArray<Patient> = []
   private var free: ContiguousArray<Int32> = []
   private var freeCount = 0
-  private var nextTicket: UInt32 = 0
+  private var nextTicket: UInt64 = 0
   private var admitted: UInt32 = 0
 
   /// Patients in the network now (including those away between visits).
@@ -59,15 +59,18 @@ struct PatientPool {
   }
 
   /// Marks the patient as waiting and returns the ticket of this wait.
-  mutating func startWaiting(_ slot: PatientSlot) -> UInt32 {
+  mutating func startWaiting(_ slot: PatientSlot) -> UInt64 {
     nextTicket &+= 1
     records[slot.index].ticket = nextTicket
     records[slot.index].waiting = true
     return nextTicket
   }
 
+  /// The ticket of the latest wait to begin (a closing serves those at or below it).
+  var lastTicket: UInt64 { nextTicket }
+
   /// Whether `ticket` is the patient's current wait.
-  func isWaiting(_ slot: PatientSlot, ticket: UInt32) -> Bool {
+  func isWaiting(_ slot: PatientSlot, ticket: UInt64) -> Bool {
     let p = records[slot.index]
     return p.waiting && p.ticket == ticket
   }
@@ -86,7 +89,7 @@ struct PatientPool {
 struct WaitingLine {
   struct Entry {
     var slot: Int32
-    var ticket: UInt32
+    var ticket: UInt64
   }
 
   /// Each lane is a ring over `storage[lane]`, from `heads[lane]`, `counts[lane]` entries.

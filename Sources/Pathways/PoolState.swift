@@ -12,10 +12,11 @@ struct PoolState {
   var line: WaitingLine
   /// Patients really waiting (the line may also hold stale entries).
   var waiting = 0
-  /// During a `finish-queue` closing: only patients who joined at or before this instant
-  /// may start.
-  var closingCutoff: Double?
-  /// Patients still waiting who joined at or before the cutoff.
+  /// During a `finish-queue` closing: only patients whose wait began by the closing (ticket
+  /// at most this) may start; tickets, not times, so that an arrival at the very instant of
+  /// closing is not mistaken for one already in line.
+  var closingCutoff: UInt64?
+  /// Patients still waiting who were in line at closing.
   var eligibleLeft = 0
 
   var busyLevel = TimeWeighted()

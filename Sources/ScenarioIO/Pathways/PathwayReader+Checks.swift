@@ -5,11 +5,13 @@ extension PathwayReader {
   /// a service time there; overflow never goes round in a circle; and every patient can
   /// leave. Reachability is over every rule and branch at once (over-approximated), so
   /// nothing a run can do is left unchecked.
-  func check(_ spec: PathwaySpec, at listNode: ScenarioNode, items: [Item]) -> Bool {
+  /// - Returns: which classes can reach each station (`[station][class]`), or nil after
+  ///   reporting a problem.
+  func check(_ spec: PathwaySpec, at listNode: ScenarioNode, items: [Item]) -> [[Bool]]? {
     guard spec.stations.contains(where: { $0.arrivals.contains { $0 != nil } }) else {
       reader.report(.missingKey, "no station has arrivals from outside", at: listNode, path: "stations",
                     hint: "give 'arrivals' to at least one station")
-      return false
+      return nil
     }
     let classes = spec.classes.count
     let states = spec.stations.count * classes
@@ -77,7 +79,8 @@ extension PathwayReader {
       ok = false
       break
     }
-    return ok
+    guard ok else { return nil }
+    return spec.stations.indices.map { s in (0..<classes).map { reached[s * classes + $0] } }
   }
 
   /// Overflow from a full station must end somewhere: a circle of full stations would pass a

@@ -52,6 +52,11 @@ extension PathwayReader {
       if node.scalar == "none" { return .some(nil) }
       return resourceName(node, path: f.path("resource"), names: names).map { .some($0) }
     case (nil, true):
+      if names.resources.contains(name) {
+        reader.report(.invalidValue, "station '\(name)' has its own servers, and a shared resource has its name too",
+                      at: f.node, path: f.path, hint: "give it 'resource: \(name)' instead, or rename one of them")
+        return nil
+      }
       guard let pool = readPool(f, name: name) else { return nil }
       resources.append(pool)
       return .some(ResourceID(resources.count - 1))

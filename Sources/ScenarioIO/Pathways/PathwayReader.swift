@@ -66,8 +66,12 @@ struct PathwayReader {
     guard reader.diagnostics.count == before, stations.count == items.count,
           sharedRead, classes.count == names.classes.count
     else { return nil }
-    let spec = PathwaySpec(classes: classes, resources: resources, stations: stations)
-    guard check(spec, at: listNode, items: items) else { return nil }
+    var spec = PathwaySpec(classes: classes, resources: resources, stations: stations)
+    guard let reached = check(spec, at: listNode, items: items) else { return nil }
+    // A law for a class that never comes would only add empty rows to every report.
+    for s in spec.stations.indices {
+      for c in spec.classes.indices where !reached[s][c] { spec.stations[s].service[c] = nil }
+    }
     return spec
   }
 
@@ -131,13 +135,6 @@ struct PathwayReader {
       if let node = item.node["name"], let name = node.scalar, Self.exits.contains(where: { $0.key == name }) {
         reader.report(.invalidValue, "'\(name)' cannot name a station: it means leaving the network",
                       at: node, path: "\(item.path).name", hint: "choose another name, e.g. 'district-hospital'")
-      }
-    }
-    for item in resources {
-      guard let node = item.node["name"], let name = node.scalar else { continue }
-      if stationNames.contains(name) {
-        reader.report(.invalidValue, "resource '\(name)' has the name of a station", at: node, path: "\(item.path).name",
-                      hint: "a station with its own 'servers' already has a resource of its name; rename one of them")
       }
     }
     return Names(classes: classNames, stations: stationNames, resources: resourceNames, explicitClasses: classes != nil)
