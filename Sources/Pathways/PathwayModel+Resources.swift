@@ -3,13 +3,17 @@ import SimStats
 
 extension PathwayModel {
   /// The patient keeps a unit of `r` after service (a bed between steps).
-  mutating func hold(_ r: ResourceID, _ slot: PatientSlot) {
+  /// - Returns: false when they already hold two, the most a patient can: the unit is then
+  ///   not kept.
+  mutating func hold(_ r: ResourceID, _ slot: PatientSlot) -> Bool {
     if patients[slot].held.0 < 0 {
       patients[slot].held.0 = r.rawValue
-    } else {
-      // The reader allows at most two held resources on any path.
+    } else if patients[slot].held.1 < 0 {
       patients[slot].held.1 = r.rawValue
+    } else {
+      return false
     }
+    return true
   }
 
   /// Takes `r` from what the patient holds; false if they hold none.

@@ -234,7 +234,7 @@ public struct PathwayModel: SimulationModel {
     stations[s].changePresent(by: -1, patientClass: c, at: now)
     note("finishes", slot, at: station, sim.now.minutes)
     if let r = st.resource {
-      if st.holds { hold(r, slot) } else { releaseUnit(r, in: &sim) }
+      if !st.holds || !hold(r, slot) { releaseUnit(r, in: &sim) }
     }
     for r in st.releases where drop(r, slot) { releaseUnit(r, in: &sim) }
     route(slot, from: station, in: &sim)

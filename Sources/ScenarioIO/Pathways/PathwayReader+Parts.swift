@@ -183,7 +183,8 @@ extension PathwayReader {
       points.insert(w.start)
       points.insert(w.end.truncatingRemainder(dividingBy: period))
     }
-    let sorted = points.sorted()
+    // Rounding in `every` × repeats may put a point a hair past the period: fold it away.
+    let sorted = points.filter { $0 >= 0 && $0 < period }.sorted()
     var changes: [Roster.Change] = []
     for t in sorted {
       var level = roster.servers(at: SimTime(minutes: t))
