@@ -110,9 +110,20 @@ extension PathwayModel {
     let now = sim.now.minutes
     let pool = spec.resources[i]
     let level = pool.roster.servers(at: sim.now)
-    if level == 0 && pools[i].onDuty > 0 {
+    defer {
+      if let change = pool.roster.nextChange(after: sim.now) {
+        sim.schedule(.rosterChange(r), at: change, priority: .pathwayRoster)
+      }
+    }
+    // A timetable may name the level it already has (a change at midnight that keeps the
+    // night's level): nothing changes, and a closing under way goes on.
+    guard level != pools[i].onDuty else { return }
+    // The closing rule is for the end of a shift, not for a break: an absence that leaves no
+    // one on duty makes the line wait, as under carry-over.
+    let closing = pool.shift.servers(at: sim.now) == 0 ? pool.closing : .carryOver
+    if level == 0 {
       pools[i].onDuty = 0
-      switch pool.closing {
+      switch closing {
       case .carryOver:
         pools[i].serving = 0
       case .finishQueue:
@@ -139,9 +150,6 @@ extension PathwayModel {
       pools[i].serving = level
       dispatch(r, in: &sim)
     }
-    if let change = pool.roster.nextChange(after: sim.now) {
-      sim.schedule(.rosterChange(r), at: change, priority: .pathwayRoster)
-    }
   }
 
   /// Adds a line to the event log when one is kept (the text is only built then).
@@ -156,10 +164,12 @@ extension PathwayModel {
 public final class PathwayLog {
   /// One line per event, `MINUTES patient N (CLASS) WHAT at STATION`.
   public internal(set) var lines: [String] = []
-  /// Waits at the first station in order of service start, with their times.
+  /// Times (minutes) at which patients started service at the first station (pilot runs).
   public private(set) var times: [Double] = []
+  /// Their waits, in minutes (pilot runs).
   public private(set) var values: [Double] = []
 
+  /// An empty record.
   public init() {}
 
   func record(_ time: Double, _ value: Double) {

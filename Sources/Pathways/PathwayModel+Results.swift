@@ -68,11 +68,9 @@ extension PathwayModel {
         st.presentLevel.mean ?? nan, Double(st.completions) / hours, share(st.reneged, of: st.arrivals),
         share(st.balked, of: st.arrivals), share(st.overflowed, of: st.arrivals), share(st.refused, of: st.arrivals),
       ]
-      do {
-        for c in spec.reportedClasses(at: spec.stations[s]) {
-          values += [Double(st.classArrivals[c]), st.classWait[c].mean ?? nan, st.classSojourn[c].mean ?? nan,
-                     st.classPresentLevel[c].mean ?? nan, share(st.classReneged[c], of: st.classArrivals[c])]
-        }
+      for c in spec.reportedClasses(at: spec.stations[s]) {
+        values += [Double(st.classArrivals[c]), st.classWait[c].mean ?? nan, st.classSojourn[c].mean ?? nan,
+                   st.classPresentLevel[c].mean ?? nan, share(st.classReneged[c], of: st.classArrivals[c])]
       }
       for (after, r) in order where after == s { values += poolValues(r) }
     }

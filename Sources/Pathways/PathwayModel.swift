@@ -61,7 +61,7 @@ public struct PathwayModel: SimulationModel {
   var pilot: PathwayLog?
   /// Outside arrivals and final exits since the start (never reset), for conservation checks.
   package private(set) var externalArrivals = 0
-  package private(set) var totalExits = 0
+  package internal(set) var totalExits = 0
 
   /// Builds the model of one replication with streams from `seeder`.
   public init(spec: PathwaySpec, seeder: StreamSeeder) {
@@ -84,6 +84,7 @@ public struct PathwayModel: SimulationModel {
     returnStreams = spec.classes.map { seeder.stream("returns.\($0.name)") }
   }
 
+  /// The event's kind and patient, station or resource, for the trajectory fingerprint.
   public func fingerprintCode(of event: PathwayEvent) -> UInt64 { event.fingerprintCode }
 
   /// Schedules the first arrivals and roster changes.
@@ -102,6 +103,7 @@ public struct PathwayModel: SimulationModel {
     }
   }
 
+  /// Reacts to one event at `sim.now`.
   public mutating func handle(_ event: PathwayEvent, in sim: inout Simulation<PathwayEvent>) {
     switch event {
     case .arrival(let s, let c):
@@ -125,8 +127,10 @@ public struct PathwayModel: SimulationModel {
       join(slot, at: patients[slot].station, in: &sim)
     case .comeBack(let slot):
       patients[slot].enteredNetwork = sim.now.minutes
-      let returns = spec.classes[patients[slot].patientClass.index].returns!
-      if let c = returns.asClass { patients[slot].patientClass = c }
+      let admittedAs = patients[slot].admittedAs
+      let returns = spec.classes[admittedAs.index].returns!
+      patients[slot].patientClass = returns.asClass ?? admittedAs
+      patients[slot].visitClass = patients[slot].patientClass
       note("comes back", slot, at: returns.station, sim.now.minutes)
       arrive(slot, at: returns.station, in: &sim)
     case .rosterChange(let r):
@@ -134,6 +138,8 @@ public struct PathwayModel: SimulationModel {
     }
   }
 
+  /// Discards the statistics gathered so far, keeping patients, lines and busy servers as
+  /// the starting levels of the time averages.
   public mutating func endWarmUp(at time: SimTime) {
     let now = time.minutes
     for i in pools.indices { pools[i].reset(at: now) }
@@ -251,70 +257,5 @@ public struct PathwayModel: SimulationModel {
     stations[s].classReneged[c] += 1
     note("runs out of patience", slot, at: station, sim.now.minutes)
     go(slot, to: spec.stations[s].patience[c]!.then, in: &sim)
-  }
-
-  /// Sends the patient on after service: the first rule whose condition holds draws the
-  /// branch; what its branches leave over means the pathway is complete.
-  mutating func route(_ slot: PatientSlot, from station: StationID, in sim: inout Simulation<PathwayEvent>) {
-    let rules = spec.stations[station.index].routing[patients[slot].patientClass.index]
-    guard let rule = rules.first(where: { holds($0.condition, at: sim.now.minutes) }), !rule.branches.isEmpty
-    else { return leave(slot, .completed, in: &sim) }
-    let u = routingStreams[station.index].uniform()
-    var cumulative = 0.0
-    for branch in rule.branches {
-      cumulative += branch.probability
-      if u < cumulative { return go(slot, to: branch.destination, in: &sim) }
-    }
-    leave(slot, .completed, in: &sim)
-  }
-
-  mutating func go(_ slot: PatientSlot, to destination: PathwaySpec.Destination, in sim: inout Simulation<PathwayEvent>) {
-    switch destination {
-    case .station(let target, let asClass):
-      if let asClass { patients[slot].patientClass = asClass }
-      arrive(slot, at: target, in: &sim)
-    case .exit(let outcome):
-      leave(slot, outcome, in: &sim)
-    }
-  }
-
-  func holds(_ condition: PathwaySpec.Condition, at now: Double) -> Bool {
-    switch condition {
-    case .always:
-      return true
-    case .hours(let start, let end):
-      var t = now.truncatingRemainder(dividingBy: SimDuration.day.minutes)
-      if t < 0 { t += SimDuration.day.minutes }
-      return start < end ? (t >= start && t < end) : (t >= start || t < end)
-    case .free(let station):
-      let st = spec.stations[station.index]
-      if let k = st.capacity, stations[station.index].present >= k { return false }
-      return st.resource.map { pools[$0.index].hasFreeServer } ?? true
-    }
-  }
-
-  /// The patient leaves the network (or, after a completed visit with visits to come, goes
-  /// home until the next one), giving back anything they hold.
-  mutating func leave(_ slot: PatientSlot, _ outcome: PathwaySpec.Outcome, in sim: inout Simulation<PathwayEvent>) {
-    let now = sim.now.minutes
-    let held = patients[slot].held
-    patients[slot].held = (-1, -1)
-    if held.0 >= 0 { releaseUnit(ResourceID(Int(held.0)), in: &sim) }
-    if held.1 >= 0 { releaseUnit(ResourceID(Int(held.1)), in: &sim) }
-    let c = patients[slot].patientClass.index
-    exits[c][outcome.rawValue] += 1
-    let stay = now - patients[slot].enteredNetwork
-    classSojourn[c].record(stay)
-    networkSojourn.record(stay)
-    note("leaves (\(outcome.name))", slot, at: patients[slot].station, sim.now.minutes)
-    if outcome == .completed, patients[slot].visitsLeft > 0, let returns = spec.classes[c].returns {
-      patients[slot].visitsLeft -= 1
-      let due = now + returns.after.sample(using: returnStreams[c])
-      let back = returns.window?.arrival(due: due, now: now, u: returnStreams[c].uniform()) ?? due
-      sim.schedule(.comeBack(slot), at: SimTime(minutes: back))
-      return
-    }
-    totalExits += 1
-    patients.release(slot)
   }
 }

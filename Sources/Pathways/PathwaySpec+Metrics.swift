@@ -52,18 +52,16 @@ extension PathwaySpec {
       Metric(p + "overflowed", unit: "ratio", better: .lowerIsBetter, label: l + "arrivals sent on because it was full"),
       Metric(p + "blocking", unit: "ratio", better: .lowerIsBetter, label: l + "arrivals turned away (full)"),
     ]
-    do {
-      for c in reportedClasses(at: station).map({ classes[$0] }) {
-        let q = p + "class.\(c.name)."
-        let m = l + "\(c.name): "
-        list += [
-          Metric(q + "arrivals", unit: "count", better: .neither, label: m + "arrivals"),
-          Metric(q + "wait.mean", unit: "min", better: .lowerIsBetter, label: m + "wait before service, mean"),
-          Metric(q + "sojourn.mean", unit: "min", better: .lowerIsBetter, label: m + "time here, mean"),
-          Metric(q + "in_system.mean", unit: "patients", better: .lowerIsBetter, label: m + "patients here, mean"),
-          Metric(q + "reneged", unit: "ratio", better: .lowerIsBetter, label: m + "arrivals whose waiting limit ran out"),
-        ]
-      }
+    for c in reportedClasses(at: station).map({ classes[$0] }) {
+      let q = p + "class.\(c.name)."
+      let m = l + "\(c.name): "
+      list += [
+        Metric(q + "arrivals", unit: "count", better: .neither, label: m + "arrivals"),
+        Metric(q + "wait.mean", unit: "min", better: .lowerIsBetter, label: m + "wait before service, mean"),
+        Metric(q + "sojourn.mean", unit: "min", better: .lowerIsBetter, label: m + "time here, mean"),
+        Metric(q + "in_system.mean", unit: "patients", better: .lowerIsBetter, label: m + "patients here, mean"),
+        Metric(q + "reneged", unit: "ratio", better: .lowerIsBetter, label: m + "arrivals whose waiting limit ran out"),
+      ]
     }
     return list
   }

@@ -85,15 +85,16 @@ extension PathwaySpec {
 
   /// Clinic hours a returning patient keeps to.
   public struct ReturnWindow: Sendable, Equatable {
-    /// Minutes after midnight when patients start and stop coming (start < end).
+    /// Minutes after midnight when patients start coming.
     public var start: Double
+    /// Minutes after midnight when they stop (after `start`, at most 24 h).
     public var end: Double
     /// Weekdays they come on, Monday first (time 0 is a Monday); at least one.
     public var days: [Bool]
     /// Creates a window.
     /// - Precondition: `0 <= start < end <= 1440`, seven days, at least one open.
     public init(start: Double, end: Double, days: [Bool]) {
-      precondition(start >= 0 && start < end && end <= 1440 && days.count == 7 && days.contains(true),
+      precondition(start >= 0 && start < end && end <= SimDuration.day.minutes && days.count == 7 && days.contains(true),
                    "a return window needs hours within a day and an open weekday")
       self.start = start
       self.end = end
@@ -105,7 +106,7 @@ extension PathwaySpec {
     /// day; at a uniform time within that day's hours, never before `now`. (`after` counts
     /// days: a patient due at 10:00 may come at 09:30.)
     public func arrival(due: Double, now: Double, u: Double) -> Double {
-      let day = 1440.0
+      let day = SimDuration.day.minutes
       let earliest = max(due, now)
       var d = (earliest / day).rounded(.down)
       while true {
@@ -135,12 +136,15 @@ extension PathwaySpec {
     public var name: String
     /// Servers on duty over time (absences already taken off).
     public var roster: Roster
-    /// What happens to the waiting line when the roster goes to zero.
+    /// The shifts alone, before absences: the closing rule applies when these reach zero.
+    public var shift: Roster
+    /// What happens to the waiting line when the shifts go to zero.
     public var closing: ClosingRule
-    /// Creates a pool.
-    public init(name: String, roster: Roster, closing: ClosingRule = .carryOver) {
+    /// Creates a pool whose servers on duty are `roster`, or `shift` less absences.
+    public init(name: String, roster: Roster, shift: Roster? = nil, closing: ClosingRule = .carryOver) {
       self.name = name
       self.roster = roster
+      self.shift = shift ?? roster
       self.closing = closing
     }
   }
@@ -196,7 +200,9 @@ extension PathwaySpec {
 
   /// One branch of a routing rule: with probability `probability`, go to `destination`.
   public struct Branch: Sendable, Equatable {
+    /// Chance of taking this branch (the branches of a rule add up to at most 1).
     public var probability: Double
+    /// Where it leads.
     public var destination: Destination
     /// Creates a branch.
     public init(probability: Double, destination: Destination) {
@@ -219,7 +225,9 @@ extension PathwaySpec {
   /// A routing rule: the first rule whose condition holds decides; the probability its
   /// branches leave over means leaving the network (completed).
   public struct Rule: Sendable, Equatable {
+    /// When the rule applies.
     public var condition: Condition
+    /// What it does then.
     public var branches: [Branch]
     /// Creates a rule.
     public init(condition: Condition = .always, branches: [Branch]) {

@@ -27,6 +27,11 @@ struct PatientPool {
     var visitsLeft: Int32
     /// Order of arrival from outside, from 1 (slots are reused; traces name patients by this).
     var serial: UInt32
+    /// The class the patient came in as from outside: its return rule applies to every visit.
+    var admittedAs: ClassID
+    /// The class this visit began as: per-class network figures are counted under it, so a
+    /// first visit that continues as a review still counts as a first visit.
+    var visitClass: ClassID
   }
 
   private var records: ContiguousArray<Patient> = []
@@ -42,7 +47,8 @@ struct PatientPool {
     active += 1
     admitted &+= 1
     let record = Patient(patientClass: c, station: station, arrivalAtStation: now, enteredNetwork: now,
-                         ticket: 0, waiting: false, held: (-1, -1), visitsLeft: 0, serial: admitted)
+                         ticket: 0, waiting: false, held: (-1, -1), visitsLeft: 0, serial: admitted,
+                         admittedAs: c, visitClass: c)
     if freeCount > 0 {
       freeCount -= 1
       let slot = free[freeCount]

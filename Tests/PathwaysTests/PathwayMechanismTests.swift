@@ -25,14 +25,14 @@ struct PathwayMechanismTests {
 
   /// Arrivals every 10 minutes from 10, each served in 25 minutes by one server on duty for
   /// the first hour of each day.
-  static func closing(_ rule: PathwaySpec.ClosingRule) throws -> [String] {
+  static func closing(_ rule: PathwaySpec.ClosingRule, sameLevelAt extra: Double? = nil) throws -> [String] {
+    var changes: [Roster.Change] = [.init(offset: .zero, servers: 1), .init(offset: SimDuration(minutes: 60), servers: 0)]
+    if let extra { changes.append(.init(offset: SimDuration(minutes: extra), servers: 0)) }
     let spec = Spec(
       classes: [.init(name: "all")],
-      resources: [.init(name: "clinic", roster: Roster(period: .days(1), changes: [.init(offset: .zero, servers: 1),
-                                                                                    .init(offset: SimDuration(minutes: 60), servers: 0)]),
-                        closing: rule)],
+      resources: [.init(name: "clinic", roster: Roster(period: .days(1), changes: changes), closing: rule)],
       stations: [station("clinic", resource: 0, service: try .constant(25), arrivals: [.renewal(try .constant(10))])])
-    return PathwayModel.trace(spec, seeder: StreamSeeder(masterSeed: 1, replication: 0), horizon: SimDuration(minutes: 90))
+    return PathwayModel.trace(spec, seeder: StreamSeeder(masterSeed: 1, replication: 0), horizon: SimDuration(minutes: 140))
       .filter { !$0.contains("arrives") }
   }
 
@@ -47,10 +47,31 @@ struct PathwayMechanismTests {
     #expect(!carry.contains { $0.contains("sent home") })
     #expect(carry.last { $0.contains("starts service") }?.hasPrefix("35") == true)
     let finish = try Self.closing(.finishQueue)
-    // The three who waited at 60 start at 60, 85; the one who arrived at 60 does not.
-    #expect(finish.filter { $0.contains("starts service") }.map { String($0.prefix(2)) } == ["10", "35", "60", "85"])
-    #expect(finish.contains("85 patient 4 (all) starts service at clinic"))
+    // The three who waited at 60 start at 60, 85 and 110; the one who arrived at 60, as the
+    // clinic closed, does not start when the last of them finishes at 135.
+    let starts = finish.filter { $0.contains("starts service") }.map { String($0.split(separator: " ")[0]) }
+    #expect(starts == ["10", "35", "60", "85", "110"])
+    #expect(finish.contains("110 patient 5 (all) starts service at clinic"))
     #expect(!finish.contains { $0.contains("patient 6 (all) starts") })
+    // A roster change that names the level it already has (0 at 70) changes nothing.
+    #expect(try Self.closing(.finishQueue, sameLevelAt: 70) == finish)
+  }
+
+  @Test("a break that leaves no one on duty makes the line wait, whatever the closing rule")
+  func absenceIsNotClosing() throws {
+    // One server always on shift, away 12:00-12:30 (the roster less the absence); arrivals
+    // every 10 minutes, 15 minutes each, so a long line is waiting at 12:00.
+    let shift = Roster.constant(1)
+    let withBreak = Roster(period: .days(1), changes: [.init(offset: .zero, servers: 1),
+                                                       .init(offset: SimDuration(minutes: 720), servers: 0),
+                                                       .init(offset: SimDuration(minutes: 750), servers: 1)])
+    let spec = Spec(
+      classes: [.init(name: "all")],
+      resources: [.init(name: "clinic", roster: withBreak, shift: shift, closing: .sendHome)],
+      stations: [station("clinic", resource: 0, service: try .constant(15), arrivals: [.renewal(try .constant(10))])])
+    let lines = PathwayModel.trace(spec, seeder: StreamSeeder(masterSeed: 1, replication: 0), horizon: .days(1))
+    #expect(!lines.contains { $0.contains("sent home") })
+    #expect(lines.contains { $0.hasPrefix("750 ") && $0.contains("starts service") })
   }
 
   @Test("a class with returns completes exactly its number of visits, in clinic hours")
@@ -79,6 +100,26 @@ struct PathwayMechanismTests {
     for (patient, n) in visits where n == 4 { #expect(comebacks[patient] == 3) }
     #expect(visits.values.allSatisfy { $0 <= 4 })
     #expect(visits.values.filter { $0 == 4 }.count > 200)
+  }
+
+  @Test("returns follow the rule of the class a patient came in as, whatever class they end as")
+  func returnsAfterClassChange() throws {
+    // First visits go on to the lab as reviews; the first-visit rule (3 visits, back as
+    // first visits) must still apply, though "review" has no return rule of its own.
+    let spec = Spec(
+      classes: [.init(name: "first", returns: .init(visits: try .constant(3), after: try .constant(1440), station: StationID(0))),
+                .init(name: "review")],
+      resources: [.init(name: "doctor", roster: .constant(3)), .init(name: "lab", roster: .constant(3))],
+      stations: [
+        station("doctor", resource: 0, classes: 2, service: try .constant(10), arrivals: [.renewal(try .exponential(mean: 300)), nil],
+                routing: [[.init(branches: [to(1, 1, as: 1)])], []]),
+        station("lab", resource: 1, classes: 2, service: try .constant(10)),
+      ])
+    let e = replicatePathways(spec, horizon: .days(1000), warmUp: .days(10))
+    // Every patient makes 3 visits: doctor arrivals are 3 times the outside arrivals, and
+    // every visit counts as a first visit that completed.
+    expectTheory(e, [("doctor.arrivals", 3 * 990 * 1440 / 300.0), ("class.first.throughput", 3 * 60 / 300.0)])
+    #expect(e("class.review.throughput").mean == 0)
   }
 
   @Test("the return window picks the first open day at or after the due day, never before now")

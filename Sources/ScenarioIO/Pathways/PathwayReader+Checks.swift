@@ -27,22 +27,30 @@ extension PathwayReader {
           }
         }
         let rules = station.routing[c]
-        if rules.isEmpty || rules.contains(where: { $0.branches.reduce(0) { $0 + $1.probability } < 1 - 1e-12 }) {
+        // A patient leaves when no rule holds (no unconditional rule) or a rule's branches
+        // leave some probability over.
+        if !rules.contains(where: { $0.condition == .always })
+          || rules.contains(where: { $0.branches.reduce(0) { $0 + $1.probability } < 1 - 1e-12 }) {
           leaves[here] = true
         }
         for rule in rules { for b in rule.branches { add(b.destination) } }
         if let p = station.patience[c] { add(p.then) }
         if let o = station.overflow { next[here].append(o.index * classes + c) } else if station.capacity != nil { leaves[here] = true }
         if station.balk[c] != nil { leaves[here] = true }
-        if leaves[here], let r = spec.classes[c].returns { next[here].append(r.station.index * classes + (r.asClass?.index ?? c)) }
       }
     }
     var reached = Array(repeating: false, count: states)
     var stack: [Int] = []
+    // Patients enter from outside, and come back (as the return rule of the class they
+    // came in as says) to the rule's station.
     for (s, station) in spec.stations.enumerated() {
       for c in 0..<classes where station.arrivals[c] != nil {
-        reached[s * classes + c] = true
-        stack.append(s * classes + c)
+        var entries = [s * classes + c]
+        if let r = spec.classes[c].returns { entries.append(r.station.index * classes + (r.asClass?.index ?? c)) }
+        for e in entries where !reached[e] {
+          reached[e] = true
+          stack.append(e)
+        }
       }
     }
     while let here = stack.popLast() {
@@ -77,7 +85,6 @@ extension PathwayReader {
                     at: items[s].node["routing"] ?? items[s].node, path: "\(items[s].path).routing",
                     hint: "make sure some routing probability leads out of every loop (or to 'referred')")
       ok = false
-      break
     }
     guard ok else { return nil }
     return spec.stations.indices.map { s in (0..<classes).map { reached[s * classes + $0] } }

@@ -19,7 +19,6 @@ extension PathwayReader {
       guard let priority, returns.map({ $0 != nil }) ?? true else { continue }
       classes.append(.init(name: name, priority: priority, returns: returns ?? nil))
     }
-    if items.isEmpty, let node = items.first { reader.report(.invalidValue, "list at least one class", at: node, path: "classes") }
     return classes
   }
 
@@ -141,7 +140,7 @@ extension PathwayReader {
     guard let roster else { return nil }
     let withAbsences = f["absences"].map { readAbsences($0, path: f.path("absences"), roster: roster) } ?? roster
     guard let withAbsences, f["closing"] == nil || closing != nil else { return nil }
-    return .init(name: name, roster: withAbsences, closing: closing ?? ScenarioDefaults.closingRule)
+    return .init(name: name, roster: withAbsences, shift: roster, closing: closing ?? ScenarioDefaults.closingRule)
   }
 
   /// `absences: [{at: 12h, for: 30min, servers: 1, every: 1d}]`: non-patient work, taken off

@@ -19,6 +19,8 @@ struct PathwayReader {
   static let reservedClassNames = ["dist", "rate", "time", "then", "as", "hours", "free", "to", "p", "referred",
                                    "hour_of_day", "day_of_week", "all_classes"]
     + NodeReader.distributionKeys.flatMap(\.keys)
+  /// Names that begin metrics of their own (`network.throughput`, `class.opd.referred`).
+  static let reservedPrefixes = ["network", "class"]
   /// Routing and patience targets that leave the network rather than name a station.
   static let exits: [(key: String, outcome: PathwaySpec.Outcome)] = [("referred", .referred), ("reneged", .reneged)]
 
@@ -54,6 +56,11 @@ struct PathwayReader {
       return nil
     }
     let classItems = f["classes"].flatMap { reader.list($0, path: "classes", atMost: Limits.stations) }
+    if let node = f["classes"], classItems?.isEmpty == true {
+      reader.report(.invalidValue, "list at least one class", at: node, path: "classes",
+                    hint: "leave 'classes' out for one class, 'all'")
+      return nil
+    }
     let resourceItems = f["resources"].flatMap { namedItems($0, path: "resources") } ?? []
     let names = readNames(classes: classItems, resources: resourceItems, stations: items)
     let classes = readClasses(classItems, names: names)
@@ -135,6 +142,12 @@ struct PathwayReader {
       if let node = item.node["name"], let name = node.scalar, Self.exits.contains(where: { $0.key == name }) {
         reader.report(.invalidValue, "'\(name)' cannot name a station: it means leaving the network",
                       at: node, path: "\(item.path).name", hint: "choose another name, e.g. 'district-hospital'")
+      }
+    }
+    for item in stations + resources {
+      if let node = item.node["name"], let name = node.scalar, Self.reservedPrefixes.contains(name) {
+        reader.report(.invalidValue, "'\(name)' cannot name a station or resource: metric names begin with it",
+                      at: node, path: "\(item.path).name", hint: "choose another name, e.g. '\(name)-desk'")
       }
     }
     return Names(classes: classNames, stations: stationNames, resources: resourceNames, explicitClasses: classes != nil)

@@ -3,6 +3,8 @@ extension QueueingTheory {
   /// service rate μ (Cobham 1954; GSTH §3.4.1): W_k = C / (cμ (1 − σ_{k−1})(1 − σ_k)), with C
   /// the Erlang C probability of waiting at the total load and σ_k = Σ_{i≤k} λ_i / (cμ).
   /// - Parameter arrivalRates: per class, most urgent first.
+  /// - Returns: the mean wait in queue of each class.
+  /// - Throws: unless the rates are positive and the total load is below the servers.
   public static func priorityMMC(arrivalRates: [Double], serviceRate mu: Double, servers: Int)
     throws(TheoryError) -> [Double]
   {
@@ -21,11 +23,17 @@ extension QueueingTheory {
   /// §3.4.1): W_k = W₀ / ((1 − σ_{k−1})(1 − σ_k)), W₀ = Σ λ_i E[S_i²] / 2, σ_k = Σ_{i≤k} ρ_i.
   /// - Parameters: per class, most urgent first: arrival rates, mean service times and second
   ///   moments of service time.
+  /// - Returns: the mean wait in queue of each class.
+  /// - Throws: unless every rate and mean is positive, E[S²] ≥ E[S]², and the load is below 1.
   public static func priorityMG1(arrivalRates: [Double], meanService: [Double], secondMoments: [Double])
     throws(TheoryError) -> [Double]
   {
     guard arrivalRates.count == meanService.count, meanService.count == secondMoments.count else {
       throw TheoryError("one rate and two moments per class")
+    }
+    guard arrivalRates.allSatisfy({ $0 > 0 }), meanService.allSatisfy({ $0 > 0 }),
+          zip(meanService, secondMoments).allSatisfy({ $1 >= $0 * $0 * (1 - 1e-12) }) else {
+      throw TheoryError("rates and means must be positive, and each second moment at least the mean squared")
     }
     let loads = zip(arrivalRates, meanService).map { $0 * $1 }
     guard loads.reduce(0, +) < 1 else { throw TheoryError("unstable: total load ≥ 1") }
@@ -42,6 +50,7 @@ extension QueueingTheory {
   /// Reiman 2002), solved as a birth-death chain truncated where the tail is below 1e-15:
   /// the mean numbers waiting and present and the share of arrivals who abandon (θ·L_q/λ by
   /// Little's law applied to those who leave the queue early).
+  /// - Throws: unless the rates and servers are positive.
   public static func erlangA(arrivalRate lambda: Double, serviceRate mu: Double, servers: Int, patienceRate theta: Double)
     throws(TheoryError) -> (meanQueueLength: Double, meanInSystem: Double, abandonment: Double)
   {
