@@ -91,7 +91,9 @@ extension PathwayModel {
     let nan = Double.nan
     let busy = p.busyLevel.mean ?? nan
     let onDuty = p.onDutyLevel.mean ?? nan
-    return [busy, onDuty, onDuty > 0 ? busy / onDuty : nan, p.queueLevel.mean ?? nan,
+    // Time worked past the roster counts as time on duty, so utilisation stays within 1.
+    let available = onDuty + (p.surplusLevel.mean ?? 0)
+    return [busy, onDuty, available > 0 ? busy / available : nan, p.queueLevel.mean ?? nan,
             (p.surplusLevel.mean ?? 0) * p.surplusLevel.duration]
   }
 }

@@ -72,7 +72,7 @@ extension PathwaySpec {
     return [
       Metric(p + "busy.mean", unit: "servers", better: .neither, label: l + "servers busy or held, mean"),
       Metric(p + "on_duty.mean", unit: "servers", better: .neither, label: l + "servers on duty, mean"),
-      Metric(p + "utilisation", unit: "ratio", better: .neither, label: l + "utilisation (busy over on duty)"),
+      Metric(p + "utilisation", unit: "ratio", better: .neither, label: l + "utilisation (busy over on duty, overtime included)"),
       Metric(p + "queue_length.mean", unit: "patients", better: .lowerIsBetter, label: l + "patients waiting, mean"),
       Metric(p + "overtime", unit: "min", better: .lowerIsBetter, label: l + "time worked past the roster"),
     ]

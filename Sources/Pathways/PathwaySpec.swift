@@ -102,9 +102,9 @@ extension PathwaySpec {
     }
 
     /// The instant a patient due back at `due` arrives, with `u` uniform in [0, 1): on the
-    /// day of `due` if it is open and its hours are not over by then, else on the next open
-    /// day; at a uniform time within that day's hours, never before `now`. (`after` counts
-    /// days: a patient due at 10:00 may come at 09:30.)
+    /// day of `due` if it is open and its hours are not over by then, at a uniform time
+    /// between `due` (or the opening, if later) and the close; else on the next open day, at
+    /// a uniform time within its hours. Never before `due` or `now`.
     public func arrival(due: Double, now: Double, u: Double) -> Double {
       let day = SimDuration.day.minutes
       let earliest = max(due, now)
@@ -112,8 +112,10 @@ extension PathwaySpec {
       while true {
         let weekday = Int(d.truncatingRemainder(dividingBy: 7))
         let opens = d * day + start
-        if days[weekday], opens + (end - start) > earliest {
-          return max(opens + u * (end - start), now)
+        let closes = opens + (end - start)
+        if days[weekday], closes > earliest {
+          let from = max(opens, earliest)
+          return from + u * (closes - from)
         }
         d += 1
       }

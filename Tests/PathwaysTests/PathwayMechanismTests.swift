@@ -129,10 +129,11 @@ struct PathwayMechanismTests {
     let due = 5 * 1440.0 + 20 * 60
     #expect(window.arrival(due: due, now: 0, u: 0) == 7 * 1440 + 540)
     #expect(window.arrival(due: due, now: 0, u: 0.5) == 7 * 1440 + 660)
-    // Due Tuesday 10:00: that day's window, from its start.
-    #expect(window.arrival(due: 1440 + 600, now: 0, u: 0) == 1440 + 540)
+    // Due Tuesday 10:00: between then and Tuesday's close, never before it is due.
+    #expect(window.arrival(due: 1440 + 600, now: 0, u: 0) == 1440 + 600)
+    #expect(window.arrival(due: 1440 + 600, now: 0, u: 0.5) == 1440 + 690)
     // Never before now: told on Tuesday at 11:00 to come the same day.
-    #expect(window.arrival(due: 1440 + 660, now: 1440 + 660, u: 0) == 1440 + 660)
+    #expect(window.arrival(due: 1440 + 600, now: 1440 + 660, u: 0) == 1440 + 660)
   }
 
   @Test("routing by time of day sends patients by the rule in force when their service ends")

@@ -146,36 +146,51 @@ extension WorkEstimate {
   /// Events per visit to a pathway station (arrival, service end, and a share of waits, limits
   /// and roster changes).
   static let eventsPerPathwayVisit = 3.0
-  /// Visits per arrival assumed when, under the rules that send most patients onward, the
-  /// traffic equations have no solution (a rule could keep patients circulating for a while).
-  static let visitsWhenUnbounded = 100.0
 
-  /// Visits per minute over all stations and classes: the traffic equations over (station,
-  /// class), each state taking its rule that sends most patients onward, at each source's
-  /// busiest rate, times the most visits a class makes.
+  /// Visits per minute over all stations and classes, from the traffic equations over
+  /// (station, class) at each source's mean rate (work adds up over the run), with each
+  /// class's return visits entering at its return station, and counting every way a patient
+  /// can move on at full weight: the rule that sends most onward, and also a waiting-time limit and an
+  /// overflow as if every patient met them. Solved by iteration over the edges (a network of
+  /// many classes has too many states for a dense matrix); infinite when the iteration does
+  /// not settle, as when patients could pass between stations for ever without leaving.
   static func pathwayEvents(_ spec: PathwaySpec, minutes: Double) -> Double {
     let classes = spec.classes.count
     let states = spec.stations.count * classes
     var external = Array(repeating: 0.0, count: states)
-    var routing = Array(repeating: Array(repeating: 0.0, count: states), count: states)
+    var edges: [(from: Int, to: Int, weight: Double)] = []
     for (s, station) in spec.stations.enumerated() {
       for c in 0..<classes {
-        external[s * classes + c] = station.arrivals[c]?.peakRatePerMinute ?? 0
+        let here = s * classes + c
+        func target(_ d: PathwaySpec.Destination) -> Int? {
+          if case .station(let t, let asClass) = d { return t.index * classes + (asClass?.index ?? c) }
+          return nil
+        }
+        let rate = station.arrivals[c]?.meanRatePerMinute ?? 0
+        external[here] += rate
+        if let r = spec.classes[c].returns {
+          external[r.station.index * classes + (r.asClass?.index ?? c)] += rate * max(r.visits.mean - 1, 0)
+        }
         let busiest = station.routing[c].max { a, b in
           a.branches.reduce(0) { $0 + $1.probability } < b.branches.reduce(0) { $0 + $1.probability }
         }
         for branch in busiest?.branches ?? [] {
-          if case .station(let t, let asClass) = branch.destination {
-            routing[s * classes + c][t.index * classes + (asClass?.index ?? c)] += branch.probability
-          }
+          if let t = target(branch.destination) { edges.append((here, t, branch.probability)) }
         }
+        if let p = station.patience[c], let t = target(p.then) { edges.append((here, t, 1)) }
+        if let o = station.overflow { edges.append((here, o.index * classes + c, 1)) }
       }
     }
-    let arrivals = external.reduce(0, +)
-    let returns = spec.classes.map { $0.returns?.visits.mean ?? 1 }.max() ?? 1
-    guard let visits = try? QueueingTheory.solveTrafficEquations(external: external, routing: routing) else {
-      return arrivals * visitsWhenUnbounded * returns * eventsPerPathwayVisit * minutes
+    var visits = external
+    for _ in 0..<10_000 {
+      var next = external
+      for e in edges { next[e.to] += visits[e.from] * e.weight }
+      let change = zip(next, visits).reduce(0.0) { max($0, abs($1.0 - $1.1)) }
+      let total = next.reduce(0, +)
+      visits = next
+      guard total.isFinite, total < 1e15 else { return .infinity }
+      if change <= 1e-12 * max(total, 1e-300) { return total * eventsPerPathwayVisit * minutes }
     }
-    return visits.reduce(0, +) * returns * eventsPerPathwayVisit * minutes
+    return .infinity
   }
 }

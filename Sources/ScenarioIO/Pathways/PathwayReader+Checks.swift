@@ -69,14 +69,16 @@ extension PathwayReader {
       }
     }
     ok = checkOverflow(spec, items: items) && ok
+    if ok { ok = checkLimitCycles(spec, items: items) }
     // Which states can reach a way out: walk the edges backwards from those that leave.
+    var previous: [[Int]] = Array(repeating: [], count: states)
+    for here in 0..<states { for n in next[here] { previous[n].append(here) } }
     var canLeave = leaves
-    var changed = true
-    while changed {
-      changed = false
-      for here in 0..<states where !canLeave[here] && next[here].contains(where: { canLeave[$0] }) {
-        canLeave[here] = true
-        changed = true
+    var frontier = (0..<states).filter { leaves[$0] }
+    while let here = frontier.popLast() {
+      for p in previous[here] where !canLeave[p] {
+        canLeave[p] = true
+        frontier.append(p)
       }
     }
     for here in 0..<states where reached[here] && !canLeave[here] {
@@ -88,6 +90,53 @@ extension PathwayReader {
     }
     guard ok else { return nil }
     return spec.stations.indices.map { s in (0..<classes).map { reached[s * classes + $0] } }
+  }
+
+  /// A patient whose waiting-time limit sends them, through limits and overflows alone, back
+  /// to where they gave up could pass round for ever without being served (once per limit,
+  /// which may be a microsecond): such a circle is refused.
+  private func checkLimitCycles(_ spec: PathwaySpec, items: [Item]) -> Bool {
+    let classes = spec.classes.count
+    let states = spec.stations.count * classes
+    var next: [[Int]] = Array(repeating: [], count: states)
+    for (s, station) in spec.stations.enumerated() {
+      for c in 0..<classes {
+        if let p = station.patience[c], case .station(let t, let asClass) = p.then {
+          next[s * classes + c].append(t.index * classes + (asClass?.index ?? c))
+        }
+        if let o = station.overflow, station.capacity != nil { next[s * classes + c].append(o.index * classes + c) }
+      }
+    }
+    // Depth-first search for a circle (colours: 0 new, 1 on the path, 2 done).
+    var colour = Array(repeating: 0, count: states)
+    for start in 0..<states where colour[start] == 0 && !next[start].isEmpty {
+      var stack: [(state: Int, edge: Int)] = [(start, 0)]
+      colour[start] = 1
+      while let top = stack.last {
+        if top.edge < next[top.state].count {
+          stack[stack.count - 1].edge += 1
+          let n = next[top.state][top.edge]
+          if colour[n] == 1 {
+            let path = stack.map(\.state).drop { $0 != n } + [n]
+            let circle = path.map { spec.stations[$0 / classes].name }.joined(separator: " → ")
+            let s = n / classes
+            reader.report(.invalidValue, "class '\(spec.classes[n % classes].name)' could pass round for ever by waiting-time limits and overflow: \(circle)",
+                          at: items[s].node["patience"] ?? items[s].node["overflow"] ?? items[s].node,
+                          path: "\(items[s].path).\(items[s].node["patience"] != nil ? "patience" : "overflow")",
+                          hint: "send one of them on to a station that does not lead back, or to 'referred'")
+            return false
+          }
+          if colour[n] == 0 {
+            colour[n] = 1
+            stack.append((n, 0))
+          }
+        } else {
+          colour[top.state] = 2
+          stack.removeLast()
+        }
+      }
+    }
+    return true
   }
 
   /// Overflow from a full station must end somewhere: a circle of full stations would pass a

@@ -42,7 +42,7 @@ extension PathwayReader {
     var ok = true
     if let h = f["hours"] {
       let clock = CareNetworkReader(reader: reader)
-      let parts = reader.string(h, path: f.path("hours"))?.split(separator: "-").map { clock.clock(String($0)) } ?? []
+      let parts = reader.string(h, path: f.path("hours"))?.split(separator: "-", omittingEmptySubsequences: false).map { clock.clock(String($0)) } ?? []
       if parts.count == 2, let s = parts[0], let e = parts[1], s < e {
         (start, end) = (s, e)
       } else {
@@ -146,8 +146,16 @@ extension PathwayReader {
   /// `absences: [{at: 12h, for: 30min, servers: 1, every: 1d}]`: non-patient work, taken off
   /// the roster (never below zero) once in every `every` (default: the roster's period, a day
   /// for a plain `servers:`), which must divide the roster's period.
-  private func readAbsences(_ node: ScenarioNode, path: String, roster: Roster) -> Roster? {
+  private func readAbsences(_ node: ScenarioNode, path: String, roster given: Roster) -> Roster? {
     guard let items = reader.list(node, path: path, atMost: 1000) else { return nil }
+    // A constant roster (`servers: 2`) repeats over any period: stretch it to the longest
+    // `every`, so that a weekly absence needs no roster written out.
+    var roster = given
+    if given.changes.count == 1 {
+      let longest = items.compactMap { $0["every"].flatMap { Units.minutes(in: $0.scalar ?? "") } }
+        .filter { $0 > 0 && $0 <= Limits.longestMinutes }.max() ?? given.period.minutes
+      roster = Roster(period: SimDuration(minutes: max(longest, given.period.minutes)), changes: given.changes)
+    }
     let period = roster.period.minutes
     var windows: [(start: Double, end: Double, servers: Int)] = []
     var parsed = 0
@@ -161,7 +169,12 @@ extension PathwayReader {
       let every = f["every"].map { reader.duration($0, path: f.path("every"), allowZero: false) } ?? period
       guard let servers, let every else { continue }
       let repeats = (period / every).rounded()
-      guard repeats >= 1, abs(repeats * every - period) < 1e-6, repeats <= 10_000 else {
+      guard repeats <= 10_000 else {
+        reader.report(.invalidValue, "an absence every \(f["every"]?.scalar ?? "") repeats \(Limits.text(repeats)) times a period; at most 10,000",
+                      at: f["every"] ?? item, path: f.path("every"), hint: "a break shorter than a minute is not worth modelling")
+        continue
+      }
+      guard repeats >= 1, abs(repeats * every - period) < 1e-6 else {
         reader.report(.invalidValue, "'every' must divide the roster's period (\(Limits.text(period / 60)) h)", at: f["every"] ?? item,
                       path: f.path("every"), hint: "e.g. every: 1d in a weekly roster")
         continue

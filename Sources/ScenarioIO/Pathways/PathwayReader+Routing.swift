@@ -22,7 +22,7 @@ extension PathwayReader {
       if let h = f["hours"] {
         guard let text = reader.string(h, path: f.path("hours")) else { continue }
         let clock = CareNetworkReader(reader: reader)
-        let parts = text.split(separator: "-").map { clock.clock(String($0)) }
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { clock.clock(String($0)) }
         guard parts.count == 2, let start = parts[0], let end = parts[1], start != end else {
           reader.report(.invalidValue, "'\(text)' is not a time of day range", at: h, path: f.path("hours"),
                         hint: "write HH:MM-HH:MM, e.g. 09:00-14:00 (a range may run past midnight: 20:00-08:00)")

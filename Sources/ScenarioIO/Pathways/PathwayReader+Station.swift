@@ -18,16 +18,23 @@ extension PathwayReader {
       }
     } ?? []
     let delay = f["delay"].map { reader.distribution($0, path: f.path("delay")) }
-    let arrivals = perClass(f, "arrivals", names: names, classesOnly: true) { node, path in
+    let distributionKeys = ["dist"] + NodeReader.distributionKeys.flatMap(\.keys)
+    let arrivals = perClass(f, "arrivals", names: names, classesOnly: true,
+                            valueKeys: distributionKeys + ["rate", "hour_of_day", "day_of_week"]) { node, path in
       queue.readArrivals(node, path: path)
     }
-    let service = perClass(f, "service", names: names) { node, path in positive(reader.distribution(node, path: path), node, path) }
-    let routing = perClass(f, "routing", names: names, mapsOnly: true) { node, path in readRouting(node, path: path, names: names) }
-    let patience = perClass(f, "patience", names: names) { node, path in readPatience(node, path: path, names: names) }
+    let service = perClass(f, "service", names: names, valueKeys: distributionKeys) { node, path in positive(reader.distribution(node, path: path), node, path) }
+    let routing = perClass(f, "routing", names: names, mapsOnly: true,
+                           valueKeys: names.stations + Self.exits.map(\.key)) { node, path in readRouting(node, path: path, names: names) }
+    let patience = perClass(f, "patience", names: names, valueKeys: ["time", "then", "as"]) { node, path in readPatience(node, path: path, names: names) }
     let balk = perClass(f, "balk", names: names) { node, path in reader.integer(node, path: path, atLeast: 0) }
     let overflow = f["overflow"].map { station($0, path: f.path("overflow"), names: names) }
     if let r = f["resource"], r.scalar == "none", holds == .some(true), let h = f["hold"] {
       reader.report(.invalidValue, "a station without a resource has nothing to hold", at: h, path: f.path("hold"))
+    }
+    if holds == .some(true), case .some(.some(let r)) = resource, releases.contains(where: { $0 == r }), let h = f["hold"] {
+      reader.report(.invalidValue, "a station cannot hold the server it releases", at: h, path: f.path("hold"),
+                    hint: "hold it here and release it at a later station, or do neither")
     }
     guard reader.diagnostics.count == before, case .some(let resourceID) = resource, let arrivals, let service,
           let routing, let patience, let balk else { return nil }
@@ -46,8 +53,13 @@ extension PathwayReader {
     switch (f["resource"], own) {
     case (let node?, false):
       for key in ["closing", "absences"] where f.has(key) {
-        reader.report(.invalidValue, "'\(key)' belongs to the resource, not to a station that uses one", at: f[key]!,
-                      path: f.path(key), hint: "move it under the resource in 'resources'")
+        if node.scalar == "none" {
+          reader.report(.invalidValue, "a station with no resource has no roster for '\(key)'", at: f[key]!,
+                        path: f.path(key), hint: "leave '\(key)' out")
+        } else {
+          reader.report(.invalidValue, "'\(key)' belongs to the resource, not to a station that uses one", at: f[key]!,
+                        path: f.path(key), hint: "move it under the resource in 'resources'")
+        }
       }
       if node.scalar == "none" { return .some(nil) }
       return resourceName(node, path: f.path("resource"), names: names).map { .some($0) }
@@ -110,7 +122,7 @@ extension PathwayReader {
   /// - Returns: one entry per class (nil where a per-class map leaves a class out), or nil
   ///   after reporting a problem.
   func perClass<T>(_ f: Fields, _ key: String, names: Names, classesOnly: Bool = false, mapsOnly: Bool = false,
-                   read: (ScenarioNode, String) -> T?) -> [T?]?
+                   valueKeys: [String] = [], read: (ScenarioNode, String) -> T?) -> [T?]?
   {
     let count = names.classes.count
     guard let node = f[key] else { return Array(repeating: nil, count: count) }
@@ -127,6 +139,14 @@ extension PathwayReader {
           if let v = read(e.value, "\(path).\(e.key.scalar!)") { values[c] = v } else { ok = false }
         }
         return ok ? values : nil
+      }
+      // No key is a class, but one looks like a misspelt class and is not a key of the value.
+      if known.isEmpty, valuesFit, let stray = keys.first(where: { key in
+        !valueKeys.contains(key) && DidYouMean.suggestion(for: key, among: names.classes.distinctNames) != nil
+      }) {
+        reader.report(.unknownName, "'\(stray)' is not a class", at: node, path: "\(path).\(stray)",
+                      hint: DidYouMean.hint(for: stray, among: names.classes.distinctNames))
+        return nil
       }
       if !known.isEmpty && valuesFit {
         let stray = keys.first { !names.classes.contains($0) } ?? ""

@@ -19,6 +19,8 @@ struct PathwayReader {
   static let reservedClassNames = ["dist", "rate", "time", "then", "as", "hours", "free", "to", "p", "referred",
                                    "hour_of_day", "day_of_week", "all_classes"]
     + NodeReader.distributionKeys.flatMap(\.keys)
+  /// Most (station, class) pairs: the reader and the model keep a few values for each.
+  static let mostStates = 100_000
   /// Names that begin metrics of their own (`network.throughput`, `class.opd.referred`).
   static let reservedPrefixes = ["network", "class"]
   /// Routing and patience targets that leave the network rather than name a station.
@@ -28,6 +30,7 @@ struct PathwayReader {
   static func needsPathways(_ f: Fields) -> Bool {
     if f.has("classes") || f.has("resources") { return true }
     guard let stations = f["stations"]?.items else { return false }
+    if f["stations"]?.entries != nil { return true }
     return stations.contains { s in
       (s.entries ?? []).contains { e in
         guard let key = e.key.scalar else { return false }
@@ -64,6 +67,13 @@ struct PathwayReader {
     let resourceItems = f["resources"].flatMap { namedItems($0, path: "resources") } ?? []
     let names = readNames(classes: classItems, resources: resourceItems, stations: items)
     let classes = readClasses(classItems, names: names)
+    // Every per-class list and the reader's checks have one entry per (station, class).
+    if names.classes.count * items.count > Self.mostStates, let node = f["classes"] {
+      reader.report(.invalidValue, "\(names.classes.count) classes at \(items.count) stations make "
+                    + "\(names.classes.count * items.count) (station, class) pairs; at most \(Self.mostStates)",
+                    at: node, path: "classes", hint: "see 'Limits' in docs/scenario-reference.md")
+      return nil
+    }
     var resources = resourceItems.compactMap { readResource($0.node, path: $0.path) }
     let sharedRead = resources.count == resourceItems.count
     var stations: [PathwaySpec.Station] = []
@@ -101,8 +111,13 @@ struct PathwayReader {
                       at: e.value, path: itemPath, hint: "e.g. \(e.key.scalar ?? "bed"): {servers: 6}")
         return nil
       }
+      if let stray = body.first(where: { $0.key.scalar == "name" }) {
+        reader.report(.invalidValue, "the key '\(e.key.scalar ?? "")' names this entry already", at: stray.key,
+                      path: "\(itemPath).name", hint: "leave 'name' out, or write a list of entries with names")
+      }
       let nameEntry = ScenarioNode.Entry(key: ScenarioNode(content: .scalar("name"), location: e.key.location), value: e.key)
-      items.append(Item(node: ScenarioNode(content: .mapping([nameEntry] + body), location: e.value.location), path: itemPath))
+      let rest = body.filter { $0.key.scalar != "name" }
+      items.append(Item(node: ScenarioNode(content: .mapping([nameEntry] + rest), location: e.value.location), path: itemPath))
     }
     return items
   }
@@ -121,9 +136,9 @@ struct PathwayReader {
         if seen.contains(name) {
           reader.report(.invalidValue, "\(noun) '\(name)' is defined twice", at: node, path: "\(item.path).name")
         }
-        if name.contains(".") || name.contains(" ") {
-          reader.report(.invalidValue, "names may not contain '.' or spaces", at: node, path: "\(item.path).name",
-                        hint: "metric names are NAME.wait.mean; use '-' or '_'")
+        if !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+          reader.report(.invalidValue, "names may hold letters, digits, '-' and '_' only", at: node, path: "\(item.path).name",
+                        hint: "metric names are NAME.wait.mean, and CSV columns carry them")
         }
         seen.append(name)
       }
@@ -142,6 +157,19 @@ struct PathwayReader {
       if let node = item.node["name"], let name = node.scalar, Self.exits.contains(where: { $0.key == name }) {
         reader.report(.invalidValue, "'\(name)' cannot name a station: it means leaving the network",
                       at: node, path: "\(item.path).name", hint: "choose another name, e.g. 'district-hospital'")
+      }
+    }
+    for item in resources {
+      if let node = item.node["name"], node.scalar == "none" {
+        reader.report(.invalidValue, "'none' cannot name a resource: 'resource: none' means a step with no server",
+                      at: node, path: "\(item.path).name", hint: "choose another name")
+      }
+    }
+    for (i, name) in classNames.enumerated() where !name.isEmpty && stationNames.contains(name) {
+      let node = classes?[i]["name"] ?? classes?[i]
+      if let node {
+        reader.report(.invalidValue, "class '\(name)' has the name of a station", at: node, path: "classes[\(i)].name",
+                      hint: "a per-class 'routing' could not tell them apart; rename one, e.g. '\(name)-patients'")
       }
     }
     for item in stations + resources {

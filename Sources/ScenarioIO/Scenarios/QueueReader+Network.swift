@@ -66,6 +66,10 @@ extension QueueReader {
       reader.report(.invalidValue, "station names may not contain '.' or spaces", at: n, path: f.path("name"),
                     hint: "metric names are STATION.wait.mean; use '-' or '_'")
     }
+    if name == "network", let n = f["name"] {
+      reader.report(.invalidValue, "'network' cannot name a station: the network's own figures begin with it",
+                    at: n, path: f.path("name"), hint: "choose another name, e.g. 'network-desk'")
+    }
     let roster = readServers(f)
     return ParsedStation(
       name: name, roster: roster, capacity: readCapacity(f, roster: roster),
