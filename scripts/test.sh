@@ -21,4 +21,4 @@ swift test -c release
 # an input that crashes is saved under Tests/ScenarioIOTests/Fixtures/fuzz-regressions/.
 scripts/fuzz.sh 60
 swift build --build-tests
-swift test --skip-build --filter 'SimKernelTests|QueueNetworkTests|CareModelTests' --skip 'statewidePoolIsMMc'
+swift test --skip-build --filter 'SimKernelTests|QueueNetworkTests|CareModelTests|PathwayInvariantTests|PathwayTraceTests' --skip 'statewidePoolIsMMc'

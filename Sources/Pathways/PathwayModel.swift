@@ -136,6 +136,27 @@ public struct PathwayModel: SimulationModel {
     case .rosterChange(let r):
       changeRoster(r, in: &sim)
     }
+    checkInvariantsIfEnabled()
+  }
+
+  /// Conservation, checked after every event in `SIM_INTERNAL_CHECKS` builds: no count below
+  /// zero; those waiting at a station are among those present; the patients waiting for a
+  /// pool are those waiting at its stations; no one waits while a pool could start them; and
+  /// everyone who came in has left or is still in the network.
+  private func checkInvariantsIfEnabled() {
+    #if SIM_INTERNAL_CHECKS
+    var waitingFor = Array(repeating: 0, count: pools.count)
+    for (s, st) in stations.enumerated() {
+      precondition(st.waiting >= 0 && st.present >= st.waiting, "pathways: station \(s) counts patients wrongly")
+      if let r = spec.stations[s].resource?.index { waitingFor[r] += st.waiting }
+    }
+    for (i, pool) in pools.enumerated() {
+      precondition(pool.busy >= 0 && pool.waiting >= 0, "pathways: pool \(i) has a negative count")
+      precondition(pool.waiting == waitingFor[i], "pathways: pool \(i) waiting \(pool.waiting) ≠ \(waitingFor[i]) at its stations")
+      precondition(pool.waiting == 0 || !pool.hasFreeServer, "pathways: pool \(i) has a free server and a line")
+    }
+    precondition(externalArrivals - totalExits == patients.active, "pathways: patients not conserved")
+    #endif
   }
 
   /// Discards the statistics gathered so far, keeping patients, lines and busy servers as
