@@ -99,4 +99,30 @@ struct ResourceTests {
     #expect(abs(roster.meanServers - (3.0 * 3 + 2.0 * 2) / 24) < 1e-12)
     #expect(Roster.constant(4).nextChange(after: .zero) == nil)
   }
+
+  /// A change at 10 s (1/6 min, not a whole float) lands, in later cycles, on an instant whose
+  /// phase rounds to just below the offset: the roster must still say the change has come,
+  /// and name a later instant as the next one (else a model reschedules it for ever).
+  @Test("offsets that are not whole minutes: each change takes effect when it comes, and the next is later")
+  func fractionalOffsets() {
+    let offsets: [Double] = [10.0 / 60, 7.0 / 60, 0.1, 20.0 / 60, 730.0 + 1.0 / 6]
+    for offset in offsets {
+      let roster = Roster(period: .days(1), changes: [.init(offset: .zero, servers: 1),
+                                                       .init(offset: SimDuration(minutes: offset), servers: 2)])
+      var t = SimTime.zero
+      var steps = 0
+      // Walk 400 days of changes, as a model does, from each change to the next.
+      while let next = roster.nextChange(after: t), next.minutes < 400 * 1440 {
+        #expect(next > t, "offset \(offset): the change after \(t.minutes) is \(next.minutes)")
+        guard next > t else { return }
+        t = next
+        steps += 1
+        // A change at a day's start sets 1, the one at the offset 2.
+        let dayStart = (t.minutes / 1440).rounded() * 1440
+        let expected = abs(t.minutes - dayStart) < 1e-6 ? 1 : 2
+        #expect(roster.servers(at: t) == expected, "offset \(offset) at \(t.minutes)")
+      }
+      #expect(steps == 2 * 400 - 1 || steps == 2 * 400, "offset \(offset): \(steps) changes in 400 days")
+    }
+  }
 }

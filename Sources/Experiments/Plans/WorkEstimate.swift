@@ -150,8 +150,8 @@ extension WorkEstimate {
   /// Visits per minute over all stations and classes, from the traffic equations over
   /// (station, class) at each source's mean rate (work adds up over the run), with each
   /// class's return visits entering at its return station, and counting every way a patient
-  /// can move on at full weight: the rule that sends most onward, and also a waiting-time limit and an
-  /// overflow as if every patient met them. Solved by iteration over the edges (a network of
+  /// can move on at full weight: to each station the most any routing rule sends there, and
+  /// a waiting-time limit and an overflow as if every patient met them. Solved by iteration over the edges (a network of
   /// many classes has too many states for a dense matrix); infinite when the iteration does
   /// not settle, as when patients could pass between stations for ever without leaving.
   static func pathwayEvents(_ spec: PathwaySpec, minutes: Double) -> Double {
@@ -171,12 +171,19 @@ extension WorkEstimate {
         if let r = spec.classes[c].returns {
           external[r.station.index * classes + (r.asClass?.index ?? c)] += rate * max(r.visits.mean - 1, 0)
         }
-        let busiest = station.routing[c].max { a, b in
-          a.branches.reduce(0) { $0 + $1.probability } < b.branches.reduce(0) { $0 + $1.probability }
+        // Any rule may be the one in force: each target at the most any rule sends to it.
+        var weights: [(to: Int, weight: Double)] = []
+        for rule in station.routing[c] {
+          for branch in rule.branches {
+            guard let t = target(branch.destination) else { continue }
+            if let i = weights.firstIndex(where: { $0.to == t }) {
+              weights[i].weight = max(weights[i].weight, branch.probability)
+            } else {
+              weights.append((t, branch.probability))
+            }
+          }
         }
-        for branch in busiest?.branches ?? [] {
-          if let t = target(branch.destination) { edges.append((here, t, branch.probability)) }
-        }
+        for w in weights { edges.append((here, w.to, w.weight)) }
         if let p = station.patience[c], let t = target(p.then) { edges.append((here, t, 1)) }
         if let o = station.overflow { edges.append((here, o.index * classes + c, 1)) }
       }

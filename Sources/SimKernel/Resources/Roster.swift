@@ -44,7 +44,7 @@ public struct Roster: Sendable, Equatable {
 
   /// Servers on duty at instant `t`.
   public func servers(at t: SimTime) -> Int {
-    let phase = phaseOf(t)
+    let phase = phaseOf(t) + tolerance(t)
     var level = changes[changes.count - 1].servers
     for c in changes where c.offset.minutes <= phase { level = c.servers }
     return level
@@ -54,12 +54,24 @@ public struct Roster: Sendable, Equatable {
   /// never does.
   public func nextChange(after t: SimTime) -> SimTime? {
     guard changes.count > 1 || changes[0].servers != servers(at: t) else { return nil }
-    let phase = phaseOf(t)
-    let cycleStart = t.minutes - phase
+    let exact = phaseOf(t)
+    let cycleStart = t.minutes - exact
+    // The instant of a change, cycleStart + offset, is rounded: read back, its phase may lie
+    // a hair below the offset. Within the tolerance a change counts as come.
+    let phase = exact + tolerance(t)
+    let next: Double
     if let c = changes.first(where: { $0.offset.minutes > phase }) {
-      return SimTime(minutes: cycleStart + c.offset.minutes)
+      next = cycleStart + c.offset.minutes
+    } else {
+      next = cycleStart + period.minutes + changes[0].offset.minutes
     }
-    return SimTime(minutes: cycleStart + period.minutes + changes[0].offset.minutes)
+    return SimTime(minutes: max(next, t.minutes.nextUp))
+  }
+
+  /// How far below an offset an instant's phase may fall by rounding alone: a few units in the
+  /// last place of the instant (far below a microsecond, the shortest duration a file may give).
+  private func tolerance(_ t: SimTime) -> Double {
+    max(4 * abs(t.minutes).ulp, 1e-12)
   }
 
   /// Mean number of servers on duty over one period.
