@@ -20,7 +20,9 @@ build=(swift build -c release --package-path Fuzz --build-path .build/fuzz
        -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link)
 # An incremental build of this nested package can miss a source file added to the main
 # package since its last build (SwiftPM 6.3); a second attempt sees it. A fresh clone builds once.
-"${build[@]}" || "${build[@]}"
+# A second try starts from a clean build folder: a renamed source file leaves the nested
+# package's cached build plan naming a file that is gone.
+"${build[@]}" || { rm -rf .build/fuzz; "${build[@]}"; }
 fuzzer="$("${build[@]}" --show-bin-path)/FuzzScenario"
 
 work=$(mktemp -d)

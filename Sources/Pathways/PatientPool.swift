@@ -1,5 +1,7 @@
+import SimKernel
+
 /// A patient in the network (a reusable slot).
-public typealias PatientSlot = PathwayID<PathwayKind.Patient>
+public typealias PatientSlot = EntityID<PathwayKind.Patient>
 
 extension PathwayKind {
   /// A patient in the network, by reusable slot.

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Values kept per entity, read and written by the entity's typed ID.
 ///
 /// A thin wrapper over `ContiguousArray`: the subscript takes only `EntityID<Entity>`, so a

@@ -41,13 +41,9 @@ extension PathwayReader {
     var (start, end) = (0.0, 1440.0)
     var ok = true
     if let h = f["hours"] {
-      let clock = CareNetworkReader(reader: reader)
-      let parts = reader.string(h, path: f.path("hours"))?.split(separator: "-", omittingEmptySubsequences: false).map { clock.clock(String($0)) } ?? []
-      if parts.count == 2, let s = parts[0], let e = parts[1], s < e {
-        (start, end) = (s, e)
+      if let range = clockRange(h, path: f.path("hours"), wrapsMidnight: false) {
+        (start, end) = range
       } else {
-        reader.report(.invalidValue, "'\(h.scalar ?? "")' is not a range of clinic hours", at: h, path: f.path("hours"),
-                      hint: "write HH:MM-HH:MM within one day, e.g. 09:00-13:00")
         ok = false
       }
     }
@@ -98,24 +94,39 @@ extension PathwayReader {
 
   /// `NAME` of a station, as its ID.
   func station(_ node: ScenarioNode, path: String, names: Names) -> StationID? {
-    guard let name = reader.string(node, path: path) else { return nil }
-    guard let i = names.stations.firstIndex(of: name) else {
-      reader.report(.unknownName, "no station named '\(name)'", at: node, path: path,
-                    hint: DidYouMean.hint(for: name, among: names.stations.distinctNames))
-      return nil
-    }
-    return StationID(i)
+    position(node, path: path, kind: "station", among: names.stations).map(StationID.init)
   }
 
   /// `NAME` of a class, as its ID.
   func patientClass(_ node: ScenarioNode, path: String, names: Names) -> ClassID? {
+    position(node, path: path, kind: "class", among: names.classes).map(ClassID.init)
+  }
+
+  /// Where the name at `node` stands in `list`, or nil after reporting that none is so named.
+  private func position(_ node: ScenarioNode, path: String, kind: String, among list: [String]) -> Int? {
     guard let name = reader.string(node, path: path) else { return nil }
-    guard let i = names.classes.firstIndex(of: name) else {
-      reader.report(.unknownName, "no class named '\(name)'", at: node, path: path,
-                    hint: DidYouMean.hint(for: name, among: names.classes.distinctNames))
+    guard let i = list.firstIndex(of: name) else {
+      reader.report(.unknownName, "no \(kind) named '\(name)'", at: node, path: path,
+                    hint: DidYouMean.hint(for: name, among: list.distinctNames))
       return nil
     }
-    return ClassID(i)
+    return i
+  }
+
+  /// `HH:MM-HH:MM` as minutes after midnight, the end after the start or, when the range may
+  /// run past midnight, only different from it; nil after reporting anything else.
+  func clockRange(_ node: ScenarioNode, path: String, wrapsMidnight: Bool) -> (start: Double, end: Double)? {
+    guard let text = reader.string(node, path: path) else { return nil }
+    let clock = CareNetworkReader(reader: reader)
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { clock.clock(String($0)) }
+    if parts.count == 2, let start = parts[0], let end = parts[1], wrapsMidnight ? start != end : start < end {
+      return (start, end)
+    }
+    reader.report(.invalidValue, "'\(text)' is not " + (wrapsMidnight ? "a time of day range" : "a range of clinic hours"),
+                  at: node, path: path,
+                  hint: wrapsMidnight ? "write HH:MM-HH:MM, e.g. 09:00-14:00 (a range may run past midnight: 20:00-08:00)"
+                                      : "write HH:MM-HH:MM within one day, e.g. 09:00-13:00")
+    return nil
   }
 
   /// `resources[i]`: `{name, servers | roster, closing, absences}`.

@@ -20,15 +20,8 @@ extension PathwayReader {
         continue
       }
       if let h = f["hours"] {
-        guard let text = reader.string(h, path: f.path("hours")) else { continue }
-        let clock = CareNetworkReader(reader: reader)
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { clock.clock(String($0)) }
-        guard parts.count == 2, let start = parts[0], let end = parts[1], start != end else {
-          reader.report(.invalidValue, "'\(text)' is not a time of day range", at: h, path: f.path("hours"),
-                        hint: "write HH:MM-HH:MM, e.g. 09:00-14:00 (a range may run past midnight: 20:00-08:00)")
-          continue
-        }
-        condition = .hours(start: start, end: end)
+        guard let range = clockRange(h, path: f.path("hours"), wrapsMidnight: true) else { continue }
+        condition = .hours(start: range.start, end: range.end)
       }
       if let free = f["free"] {
         guard let s = station(free, path: f.path("free"), names: names) else { continue }
