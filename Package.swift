@@ -76,7 +76,8 @@ let package = Package(
     .testTarget(
       name: "PathwaysTests", dependencies: ["Pathways", "CMallocCounter", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(
-      name: "CareModelTests", dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
+      name: "CareModelTests",
+      dependencies: ["CareModel", "SimKernel", "SimRandom", "SimStats", "SimTestSupport", "CMallocCounter"]),
     .testTarget(
       name: "ScenarioIOTests", dependencies: ["ScenarioIO", "QueueNetwork", "Pathways", "SimTestSupport"],
       exclude: ["Fixtures"]),

@@ -80,3 +80,23 @@ struct TheoryTests {
     #expect(ReplicationEstimate([]) == nil)
   }
 }
+
+@Suite("Inventory formulas")
+struct InventoryTheoryTests {
+  /// The Erlang-B route and the truncated-Poisson route agree, and the limits are right: with
+  /// no stock nothing is filled, and a level far above lead-time demand fills everything.
+  @Test("base-stock lost-sales fill rate: Erlang B equals the truncated Poisson")
+  func baseStockFillRate() throws {
+    for (a, s) in [(15.0, 15), (5.0, 5), (0.5, 1), (40.0, 30)] {
+      let r = try QueueingTheory.baseStockLostSales(demandRate: a, meanLeadTime: 1, level: s)
+      #expect(abs(r.fillRate - QueueingTheory.truncatedPoissonFillRate(leadTimeDemand: a, level: s)) < 1e-12)
+      #expect(r.meanOnHand > 0 && r.meanOnHand <= Double(s))
+    }
+    // One unit, load 1: B(1, 1) = 1/2; mean on hand 1 − 1 × 1/2.
+    let one = try QueueingTheory.baseStockLostSales(demandRate: 2, meanLeadTime: 0.5, level: 1)
+    #expect(abs(one.fillRate - 0.5) < 1e-15 && abs(one.meanOnHand - 0.5) < 1e-15)
+    #expect(try QueueingTheory.baseStockLostSales(demandRate: 1, meanLeadTime: 1, level: 0).fillRate == 0)
+    #expect(try QueueingTheory.baseStockLostSales(demandRate: 1, meanLeadTime: 1, level: 40).fillRate > 1 - 1e-12)
+    #expect(throws: TheoryError.self) { try QueueingTheory.baseStockLostSales(demandRate: 0, meanLeadTime: 1, level: 3) }
+  }
+}

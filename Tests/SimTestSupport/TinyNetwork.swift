@@ -26,6 +26,10 @@ public struct TinyNetwork {
   /// Compound growth of demand per 30 days, and the most requests a day growth can reach.
   public var monthlyGrowth = 0.0
   public var maxDaily: Double?
+  /// Medicines, ASHA-mobilised demand and kitchens, when a test wants them.
+  public var medicines: MedicineSupply?
+  public var asha: AshaMobilisation?
+  public var kitchens: KitchenSupply?
 
   public func spec() -> CareNetworkSpec {
     let facilities = [
@@ -57,6 +61,9 @@ public struct TinyNetwork {
     other[Tier.phc.rank] = otherAdmissions
     other[Tier.chc.rank] = otherAdmissions
     spec.otherAdmissionsPerDay = other
+    spec.medicines = medicines
+    spec.asha = asha
+    spec.kitchens = kitchens
     return spec
   }
 

@@ -36,6 +36,12 @@ public enum EntityKind {
   public enum QueueGroup {}
   /// A populated road node that emergency calls come from, by position among them.
   public enum CallOrigin {}
+  /// A medicine of the formulary.
+  public enum Medicine {}
+  /// One medicine's stock at one place (a spoke or a district warehouse).
+  public enum StockItem {}
+  /// A replenishment order on its way (a reusable slot).
+  public enum StockOrder {}
 }
 
 public typealias FacilityID = EntityID<EntityKind.Facility>
@@ -55,3 +61,6 @@ public typealias BaseID = EntityID<EntityKind.Base>
 public typealias BlockID = EntityID<EntityKind.Block>
 public typealias QueueGroupID = EntityID<EntityKind.QueueGroup>
 public typealias CallOriginID = EntityID<EntityKind.CallOrigin>
+public typealias MedicineID = EntityID<EntityKind.Medicine>
+public typealias StockItemID = EntityID<EntityKind.StockItem>
+public typealias StockOrderID = EntityID<EntityKind.StockOrder>

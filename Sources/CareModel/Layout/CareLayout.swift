@@ -15,18 +15,29 @@ public struct CareLayout: Sendable {
   let spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>
   /// Roads, trees and call origins of the ambulance service, when there is one.
   public let fleet: FleetLayout?
+  /// Stock items, levels and travel candidates, when the scenario has medicines.
+  let medicines: MedicineLayout?
+  /// ASHA-mobilised arrivals, when the scenario has them.
+  let asha: AshaLayout?
 
   /// Precomputes the layout of `spec` for runs of length `horizon`.
   public init(spec: CareNetworkSpec, horizon: SimDuration) throws(DistributionError) {
     let names = spec.districts
     districts = names
-    spokeDistrict = EntityTable(spec.spokes.map { DistrictID(names.firstIndex(of: spec[facility: $0].district)!) })
+    let districtOfSpoke = EntityTable<EntityKind.Spoke, DistrictID>(spec.spokes.map {
+      DistrictID(names.firstIndex(of: spec[facility: $0].district)!)
+    })
+    spokeDistrict = districtOfSpoke
     demand = try DemandLayout(spec: spec, horizon: horizon)
     queues = QueueLayout(spec: spec)
     sessions = SessionTimetable(spec.sessions, startWeekday: spec.startWeekday)
     beds = BedLayout(spec: spec)
     referrals = ReferralLayout(spec: spec, beds: beds)
     fleet = try spec.fleet.map { f throws(DistributionError) in try FleetLayout(spec: spec, fleet: f, districts: names) }
+    medicines = spec.medicines.map {
+      MedicineLayout(spec: spec, supply: $0, spokeDistrict: districtOfSpoke, districts: names.count, horizon: horizon)
+    }
+    asha = try spec.asha.map { a throws(DistributionError) in try AshaLayout(spec: spec, asha: a) }
   }
 
   /// Number of teleconsultation queues.

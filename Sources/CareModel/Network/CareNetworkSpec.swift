@@ -33,6 +33,12 @@ public struct CareNetworkSpec: Sendable {
   public var mealCostPerPatientDay: Double { costs.mealPerPatientDay }
   /// The ambulance service, when modelled; referrals then travel by ambulance.
   public var fleet: FleetSpec?
+  /// Medicines at the spokes, when modelled.
+  public var medicines: MedicineSupply?
+  /// Patients ASHAs bring, on top of ``demand``, when modelled.
+  public var asha: AshaMobilisation?
+  /// Hospital kitchens, when modelled.
+  public var kitchens: KitchenSupply?
   /// Weekday of the start date (0 = Monday): day 0 of the run is the start date.
   public var startWeekday: Int
   /// The start date (`YYYY-MM-DD`), for reports.

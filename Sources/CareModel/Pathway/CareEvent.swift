@@ -27,6 +27,12 @@ public enum CareEvent: Sendable {
   case emergencyCall
   /// An ambulance finishes a stage of its job (drive, scene, handover, return).
   case ambulanceStage(AmbulanceID)
+  /// A medicine order reaches a spoke or a warehouse.
+  case delivery(StockOrderID)
+  /// An ASHA brings a patient to a spoke.
+  case ashaArrival
+  /// A meal time at the hospital kitchens.
+  case meal
 }
 
 extension EventPriority {
@@ -55,6 +61,9 @@ extension CareEvent {
     case .midnight: return code(9)
     case .emergencyCall: return code(10)
     case .ambulanceStage(let a): return code(11, a.rawValue)
+    case .delivery(let o): return code(12, o.rawValue)
+    case .ashaArrival: return code(13)
+    case .meal: return code(14)
     }
   }
 }

@@ -10,14 +10,22 @@ extension CareNetworkModel {
   /// A patient asks for a teleconsultation at `spoke` and joins the queue of the hub that
   /// the assignment policy gives their specialty.
   mutating func arrive(at spoke: SpokeID, in sim: inout Simulation<CareEvent>) {
+    scheduleNextArrival(at: spoke, after: sim.now, in: &sim)
+    request(at: spoke, in: &sim)
+  }
+
+  /// A patient at `spoke` (come by themselves or brought by an ASHA) draws a specialty and
+  /// joins its queue.
+  @discardableResult
+  mutating func request(at spoke: SpokeID, in sim: inout Simulation<CareEvent>) -> PatientID {
     let now = sim.now
-    scheduleNextArrival(at: spoke, after: now, in: &sim)
     let specialty = layout.demand.specialtyChoice.sample(using: streams.arrivals[spoke])
     let p = patients.admit(spoke: spoke, specialty: specialty, at: now)
     ledger.arrived += 1
     stats.request(spoke: spoke, specialty: specialty)
     trace?.record(now, .arrival(patient: patients[p].serial, spoke: spec.facility(ofSpoke: spoke), specialty: specialty))
     join(p, queue: layout.queues.queue(spoke: spoke, specialty: specialty), in: &sim)
+    return p
   }
 
   /// The patient joins queue `q`; a free specialist starts at once.
@@ -52,6 +60,7 @@ extension CareNetworkModel {
     stats.consult(spoke: patient.spoke, specialty: patient.specialty, group: layout.queues.group(of: q), wait: wait,
                   sameDay: now.day == patient.arrival.day)
     queues[q].recordConsult(waited: wait)
+    if patient.mobilised { mobilised.seen += 1 }
     let minutes = spec[specialty: patient.specialty].consult.sample(using: streams.consult[patient.specialty])
     trace?.record(now, .consultStart(patient: patient.serial, queue: q, waited: wait))
     sim.schedule(.consultEnd(p), after: SimDuration(minutes: minutes))
@@ -70,9 +79,12 @@ extension CareNetworkModel {
     let specialty = patients[p].specialty
     let s = spec[specialty: specialty]
     let u = streams.outcome[specialty].uniform()
+    let referred = u >= s.admitProbability && u < s.admitProbability + s.referProbability
+    // The e-prescription is filled at the spoke unless the patient is referred on.
+    if !referred { medicines?.prescribe(at: patients[p].spoke, specialty: specialty, in: &sim) }
     if u < s.admitProbability {
       admitAtSpoke(p, in: &sim)
-    } else if u < s.admitProbability + s.referProbability {
+    } else if referred {
       refer(p, in: &sim)
     } else {
       end(p, .home, at: sim.now)

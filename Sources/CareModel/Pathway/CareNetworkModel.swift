@@ -17,6 +17,12 @@ public struct CareNetworkModel: SimulationModel {
   var beds: BedWard
   /// The ambulance service, when the scenario has one.
   var fleet: AmbulanceService?
+  /// Medicine stock at spokes and warehouses, when the scenario has medicines.
+  var medicines: MedicineStore?
+  /// Hospital kitchens, when the scenario has them.
+  var kitchens: Kitchens?
+  /// ASHA-mobilised patients who came and who were seen, since the end of warm-up.
+  var mobilised = (arrived: 0, seen: 0)
   var stats: CareStatistics
   /// Patients waiting statewide, by hour of the week (the report's heatmap).
   var waitingByHour: HourOfWeekLevel
@@ -45,6 +51,8 @@ public struct CareNetworkModel: SimulationModel {
         DistrictID(layout.districts.firstIndex(of: spec[facility: a.base].district) ?? 0)
       })
     }
+    medicines = layout.medicines.map { MedicineStore(layout: $0, spec: spec, streams: source) }
+    kitchens = spec.kitchens.map { Kitchens(supply: $0, spec: spec, beds: layout.beds) }
   }
 
   /// Schedules first arrivals, sessions, midnights, outside admissions, calls and upgrades.
@@ -61,6 +69,10 @@ public struct CareNetworkModel: SimulationModel {
     }
     fleet?.start(in: &sim)
     for (i, u) in spec.upgrades.enumerated() { sim.schedule(.upgrade(UpgradeID(i)), at: u.at, priority: .bedUpgrade) }
+    if let asha = layout.asha, let stream = streams.asha {
+      sim.schedule(.ashaArrival, at: SimTime(minutes: asha.arrivals.next(afterMinutes: 0, using: stream)))
+    }
+    if let first = kitchens?.firstMeal { sim.schedule(.meal, at: first) }
   }
 
   public mutating func handle(_ event: CareEvent, in sim: inout Simulation<CareEvent>) {
@@ -76,6 +88,9 @@ public struct CareNetworkModel: SimulationModel {
     case .midnight: closeDay(in: &sim)
     case .emergencyCall: fleet?.receiveCall(in: &sim)
     case .ambulanceStage(let a): finish(fleet?.advance(a, beds: &beds, in: &sim), at: sim.now)
+    case .delivery(let o): medicines?.deliver(o, at: sim.now)
+    case .ashaArrival: mobilise(in: &sim)
+    case .meal: serveMeals(in: &sim)
     }
     checkInvariantsIfEnabled()
   }
@@ -89,6 +104,9 @@ public struct CareNetworkModel: SimulationModel {
     for q in queues.ids { queues[q].reset(at: time) }
     beds.reset(at: time)
     fleet?.resetStatistics(at: time)
+    medicines?.reset(at: time)
+    kitchens?.reset()
+    mobilised = (0, 0)
   }
 
   /// Ends a day of the daily series and schedules the next midnight.
@@ -96,6 +114,8 @@ public struct CareNetworkModel: SimulationModel {
     let day = beds.closeDay(at: sim.now)
     stats.closeDay(sim.now.day - 1, bedsOccupied: beds.occupied, bedsRefused: day.refused, tierOccupancy: day.tierOccupancy,
                    afterWarmUp: sim.now > warmUpEnd)
+    kitchens?.closeDay(afterWarmUp: sim.now > warmUpEnd)
+    medicines?.reviewPeriodic(day: sim.now.day, in: &sim)
     sim.schedule(.midnight, after: .day, priority: .dayBoundary)
   }
 
@@ -108,6 +128,7 @@ public struct CareNetworkModel: SimulationModel {
       let l = f.ledger
       precondition(l.opened == l.served + l.failed + l.unplaced + f.calls.openCount, "calls not conserved: \(l)")
     }
+    medicines?.checkInvariants()
     #endif
   }
 }
@@ -118,6 +139,8 @@ struct CareStreams {
   let consult: EntityTable<EntityKind.Specialty, RandomStream>
   let outcome: EntityTable<EntityKind.Specialty, RandomStream>
   let calls: RandomStream
+  /// When ASHA-mobilised patients come and to which spoke (only when the scenario has ASHAs).
+  let asha: RandomStream?
   /// Admissions from outside teleconsultation to each bed pool whose tier has them.
   let outsideAdmissions: EntityTable<EntityKind.BedPool, OutsideAdmissions?>
 
@@ -126,6 +149,7 @@ struct CareStreams {
     consult = EntityTable(spec.specialties.map { source.stream(StreamName.consult($0)) })
     outcome = EntityTable(spec.specialties.map { source.stream(StreamName.outcome($0)) })
     calls = source.stream(StreamName.calls)
+    asha = spec.asha.map { _ in source.stream(StreamName.ashaArrivals) }
     outsideAdmissions = beds.facilities.map { f in
       let perDay = spec.otherAdmissionsPerDay[spec[facility: f].tier.rank]
       return perDay > 0

@@ -17,6 +17,8 @@ struct Patient {
   /// Whether the patient has asked a hospital for a bed yet (a refusal counts only for the
   /// first request).
   var hasAskedForBed = false
+  /// Whether an ASHA brought the patient (her incentive is paid when they are seen).
+  var mobilised = false
   /// The patient's serial: 0, 1, 2… in order of arrival over the run. Slots are reused, so
   /// traces name patients by serial.
   let serial: Int

@@ -24,6 +24,15 @@ public enum StreamName {
   /// Whether an emergency patient needs a bed.
   static let ambulanceAdmission = "ambulance.admission"
 
+  /// Which medicines a specialty's prescriptions hold.
+  static func prescriptions(_ specialty: CareNetworkSpec.Specialty) -> String { "prescriptions.\(specialty.name)" }
+  /// Delivery times of spokes' medicine orders.
+  static let spokeDeliveries = "medicines.lead.spokes"
+  /// Delivery times of warehouses' medicine orders.
+  static let warehouseDeliveries = "medicines.lead.warehouses"
+  /// When ASHA-mobilised patients come, and to which spoke.
+  static let ashaArrivals = "asha.arrivals"
+
   /// Every stream, by pattern (upper-case parts stand for a name), and what it drives.
   public static let all: [(pattern: String, drives: String)] = [
     ("arrivals.SPOKE", "a spoke's request times, their thinning under demand growth, and each request's specialty"),
@@ -35,6 +44,10 @@ public enum StreamName {
     (ambulanceCalls, "when emergency calls come, where from and of which priority"),
     (ambulanceTimes, "chute, time at scene and handover"),
     (ambulanceAdmission, "whether an emergency patient needs a bed"),
+    ("prescriptions.SPECIALTY", "which medicines a prescription holds"),
+    (spokeDeliveries, "delivery times of spokes' medicine orders"),
+    (warehouseDeliveries, "delivery times of district warehouses' medicine orders"),
+    (ashaArrivals, "when ASHA-mobilised patients come, and to which spoke"),
   ]
 }
 

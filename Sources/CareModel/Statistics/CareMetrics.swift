@@ -3,7 +3,10 @@ import SimStats
 extension CareNetworkSpec {
   /// The statewide figures each replication reports, in order (ambulance figures only when
   /// the scenario has an ambulance service).
-  public var metrics: [Metric] { Self.careMetrics + (fleet == nil ? [] : Self.ambulanceMetrics) }
+  public var metrics: [Metric] {
+    Self.careMetrics + (fleet == nil ? [] : Self.ambulanceMetrics) + (medicines == nil ? [] : Self.medicineMetrics)
+      + (asha == nil ? [] : Self.ashaMetrics) + (kitchens == nil ? [] : Self.kitchenMetrics)
+  }
 
   /// The teleconsultation, bed and cost figures. Volumes, loads and costs that follow the
   /// service given (requests, admissions, kilometres, meals) are better neither way.
@@ -50,5 +53,41 @@ extension CareNetworkSpec {
     Metric("ambulance.transfers.per_day", unit: "/d", better: .neither, label: "inter-facility transfers a day"),
     Metric("ambulance.utilisation", unit: "ratio", better: .neither, label: "ambulances' time on calls"),
     Metric("ambulance.km.per_day", unit: "km/d", better: .neither, label: "ambulance driving a day"),
+  ]
+
+  /// The medicine figures: at spokes unless named for warehouses.
+  static let medicineMetrics: [Metric] = [
+    Metric("medicines.fill_rate", unit: "ratio", better: .higherIsBetter, label: "units prescribed that the spoke gave"),
+    Metric("medicines.prescriptions_filled", unit: "ratio", better: .higherIsBetter,
+           label: "prescriptions the spoke filled in full"),
+    Metric("medicines.stockout", unit: "ratio", better: .lowerIsBetter, label: "time a spoke is out of a medicine, mean"),
+    Metric("medicines.stockout_days", unit: "d", better: .lowerIsBetter,
+           label: "days a year a spoke is out of a medicine, mean"),
+    Metric("medicines.stock.value", unit: "Rs", better: .neither, label: "stock at the spokes, mean value"),
+    Metric("medicines.warehouse_stock.value", unit: "Rs", better: .neither, label: "stock at the warehouses, mean value"),
+    Metric("medicines.days_on_shelf", unit: "d", better: .neither, label: "time a unit spends on a spoke's shelf, mean"),
+    Metric("medicines.orders.per_day", unit: "/d", better: .neither, label: "spokes' orders a day"),
+    Metric("medicines.deliveries.per_day", unit: "/d", better: .neither, label: "deliveries to spokes a day"),
+    Metric("medicines.order_cut", unit: "ratio", better: .lowerIsBetter, label: "units ordered that the warehouse could not ship"),
+    Metric("medicines.out_of_pocket.per_day", unit: "Rs/d", better: .lowerIsBetter,
+           label: "patients' spending at private pharmacies a day"),
+    Metric("medicines.trips.per_day", unit: "/d", better: .lowerIsBetter, label: "trips to another spoke for medicines a day"),
+    Metric("medicines.trip_cost.per_day", unit: "Rs/d", better: .lowerIsBetter, label: "patients' cost of those trips a day"),
+    Metric("cost.medicines", unit: "Rs/d", better: .neither, label: "medicines bought by the state a day"),
+  ]
+
+  /// The figures of ASHA-mobilised demand.
+  static let ashaMetrics: [Metric] = [
+    Metric("asha.workers", unit: "count", better: .neither, label: "ASHAs serving the spokes' catchments"),
+    Metric("asha.mobilised.per_day", unit: "/d", better: .neither, label: "patients ASHAs brought a day"),
+    Metric("asha.seen.per_day", unit: "/d", better: .neither, label: "ASHA-mobilised patients seen a day"),
+    Metric("cost.asha_incentives", unit: "Rs/d", better: .neither, label: "ASHA incentives a day"),
+  ]
+
+  /// The hospital kitchens' figures.
+  static let kitchenMetrics: [Metric] = [
+    Metric("kitchen.meals.per_day", unit: "/d", better: .neither, label: "meals served to inpatients a day"),
+    Metric("kitchen.shortfall", unit: "ratio", better: .lowerIsBetter, label: "inpatients' meals the kitchens could not serve"),
+    Metric("kitchen.short_days", unit: "ratio", better: .lowerIsBetter, label: "kitchen-days with a shortfall"),
   ]
 }

@@ -45,10 +45,14 @@ extension CareNetworkModel {
   mutating func results(at now: SimTime) -> CareReplication {
     beds.close(at: now)
     for q in queues.ids { queues[q].close(at: now) }
+    medicines?.close(at: now)
     let days = (now - warmUpEnd) / .day
     var values = careValues(now: now, days: days)
     if let f = fleet { values += f.values(now: now, warmUpEnd: warmUpEnd, days: days) }
-    let tables = breakdownTables(days: days, now: now)
+    if let m = medicines { values += medicineValues(m, now: now, days: days) }
+    if spec.asha != nil { values += ashaValues(days: days) }
+    if let k = kitchens { values += kitchenValues(k, days: days) }
+    let tables = breakdownTables(days: days, now: now) + supplyTables(days: days, now: now)
     return CareReplication(
       values: MetricValues(metrics: spec.metrics, values: values),
       tables: tables, ledger: ledger, patientsInSystem: patients.active,
@@ -76,7 +80,9 @@ extension CareNetworkModel {
     func hours(_ q: Double) -> Double { s.waitQuantiles.quantile(q).map(inHours) ?? nan }
     let transportKm = fleet?.kilometresSinceWarmUp ?? s.transportKm
     let costs = spec.costs
-    let meals = bedDays * costs.mealPerPatientDay / days
+    let meals = mealCost(bedDays: bedDays, days: days)
+    // Medicines bought and ASHA incentives count in the total; their own lines are in their groups.
+    let supplies = (medicines.map(medicineCost) ?? 0) / days + ashaCost(days: days)
     let transport = transportKm * spec.transport.costPerKm / days
     // Specialist-hours on duty a day (time average × 24 h), and sessions: hours over the session length.
     let sessionMinutes = (spec.sessions.closesAt - spec.sessions.opensAt).minutes
@@ -95,7 +101,7 @@ extension CareNetworkModel {
       capacity > 0 ? occupied / capacity : nan, bedPoolTime > 0 ? full / bedPoolTime : nan,
       Double(refused) / days, Double(s.admissions) / days, Double(s.otherAdmissions) / days,
       Double(s.referrals) / days, Double(s.unplaced) / days, transportKm / days,
-      meals, transport, staff, bedCost, ambulanceCost, meals + transport + staff + bedCost + ambulanceCost,
+      meals, transport, staff, bedCost, ambulanceCost, meals + transport + staff + bedCost + ambulanceCost + supplies,
     ]
   }
 }

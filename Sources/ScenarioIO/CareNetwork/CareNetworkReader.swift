@@ -8,7 +8,8 @@ struct CareNetworkReader {
   let reader: NodeReader
 
   static let keys = ["start", "facilities", "habitations", "spokes", "hubs", "sessions", "demand",
-                     "specialties", "specialists_scale", "policy", "beds", "transport", "costs", "upgrades", "ambulances"]
+                     "specialties", "specialists_scale", "policy", "beds", "transport", "costs", "upgrades", "ambulances",
+                     "medicines", "asha", "kitchens"]
   static let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
   /// Most a staffing multiplier may be: it multiplies counts already up to ``Limits/count``.
   static let largestStaffScale = 100.0
@@ -40,6 +41,9 @@ struct CareNetworkReader {
     let (stays, referralTier, otherAdmissions) = readBeds(f["beds"])
     let transport = readTransport(f["transport"])
     let costs = readCosts(f["costs"])
+    let medicines = f["medicines"].map { readMedicines($0, specialties: specialties) }
+    let asha = f["asha"].map(readAsha)
+    let kitchens = f["kitchens"].map(readKitchens)
     guard let facilities, let habitations, let startDays else { return nil }
     let upgrades = readUpgrades(f["upgrades"], facilities: facilities, habitations: habitations, start: startDays)
     let fleet = f["ambulances"].map {
@@ -69,6 +73,12 @@ struct CareNetworkReader {
     spec.otherAdmissionsPerDay = otherAdmissions
     spec.costs = costs
     spec.fleet = fleet ?? nil
+    guard medicines != .some(nil), asha != .some(nil), kitchens != .some(nil) else { return nil }
+    spec.asha = asha ?? nil
+    spec.medicines = medicines ?? nil
+    spec.kitchens = kitchens ?? nil
+    if let a = spec.asha, !checkAsha(a, spec: spec, at: f["asha"]!) { return nil }
+    if let m = spec.medicines, !checkMedicines(m, spec: spec, at: f["medicines"]!) { return nil }
     return spec
   }
 

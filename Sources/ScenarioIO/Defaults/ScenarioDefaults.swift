@@ -46,6 +46,19 @@ public enum ScenarioDefaults {
   /// Rupees per inpatient-day (Didi ki Rasoi: four meals for Rs 150).
   static let mealCostPerPatientDay = 150.0
 
+  // Medicines, ASHAs and kitchens.
+  static let unfilledMedicines = MedicineSupply.Unfilled.outOfPocket
+  /// Rupees a km a patient pays to fetch medicines (shared auto-rickshaw; an assumption).
+  static let medicineTripCostPerKm = 3.0
+  static let medicineTripCandidates = 5
+  /// One ASHA per 1,000 people (the national norm); the response is an assumption
+  /// (docs/medicines.md): 0.1 patients per ASHA a month unpaid, up to 0.6 more, half of it at Rs 50.
+  static let asha = AshaMobilisation(peoplePerAsha: 1000, incentive: 0,
+                                     response: .init(base: 0.1, extra: 0.6, halfAt: 50))
+  /// Didi ki Rasoi: four meals a day for Rs 150.
+  static let mealTimes = [8, 12, 16, 20].map { SimDuration.hours(Double($0)) }
+  static let costPerMeal = 37.5
+
   // Ambulances.
   static let advanced = 0
   static let bases: [Tier] = [.phc, .chc]
@@ -107,6 +120,13 @@ public enum ScenarioDefaults {
       ("costs.specialist_per_session", "0"), ("costs.specialist_per_hour", "0"), ("costs.specialist_per_day", "0"), ("costs.bed_per_day", "0"),
       ("costs.bed_capital", "0"), ("costs.capital_years", "10"), ("costs.ambulance_per_day", "0"),
       ("costs.meal_per_patient_day", Units.format(mealCostPerPatientDay)),
+      ("medicines.warehouses", "none (warehouses never run out)"), ("medicines.spokes.reorder_at", "S − 1"),
+      ("medicines.unfilled", unfilledMedicines.rawValue), ("medicines.travel.cost_per_km", Units.format(medicineTripCostPerKm)),
+      ("medicines.travel.candidates", "\(medicineTripCandidates)"),
+      ("asha.people_per_asha", Units.format(asha.peoplePerAsha)), ("asha.response.base", Units.format(asha.response.base)),
+      ("asha.response.extra", Units.format(asha.response.extra)), ("asha.response.half_at", Units.format(asha.response.halfAt)),
+      ("kitchens.meal_times", "[" + mealTimes.map { String(format: "%02d:00", Int($0.hours)) }.joined(separator: ", ") + "]"),
+      ("kitchens.cost_per_meal", Units.format(costPerMeal)),
       ("ambulances.advanced", "\(advanced)"), ("ambulances.bases", "[" + bases.map(\.rawValue).joined(separator: ", ") + "]"),
       ("ambulances.dispatch", dispatch.rawValue), ("ambulances.chute", minutes(chute)),
       ("ambulances.at_scene", lognormal(sceneMean, sceneSD)), ("ambulances.handover", lognormal(sceneMean, sceneSD)),
