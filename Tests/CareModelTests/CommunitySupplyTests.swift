@@ -40,6 +40,22 @@ struct CommunitySupplyTests {
     #expect(check.detectsBias(of: 0.05), "no teeth: \(check)")
   }
 
+  /// With no failed call and sessions that keep their queues, every patient is seen in the
+  /// end, ASHA-mobilised ones included: the share seen is the same for both (a patient seen
+  /// the moment they arrived was once not counted as mobilised).
+  @Test("ASHA-mobilised patients are seen like everyone else")
+  func mobilisedPatientsAreSeen() throws {
+    var net = Self.mobilised()
+    net.connectionFailure = 0
+    net.doctorUnavailable = 0
+    net.specialists = 3
+    let v = try net.run(seed: 26, days: 200, warmUp: 7).values
+    let all = v["teleconsult.completed.per_day"]! / v["teleconsult.requests.per_day"]!
+    let mobilised = v["asha.seen.per_day"]! / v["asha.mobilised.per_day"]!
+    #expect(all > 0.98)
+    #expect(abs(mobilised - all) < 0.02, "seen: \(mobilised) of the mobilised, \(all) of all")
+  }
+
   @Test("a higher incentive brings more patients, to the response's ceiling")
   func incentiveResponse() {
     let r = AshaMobilisation.Response(base: 0.1, extra: 0.6, halfAt: 50)

@@ -7,8 +7,7 @@ extension CareNetworkModel {
     let spoke = asha.spokeChoice.sample(using: stream)
     sim.schedule(.ashaArrival, at: SimTime(minutes: asha.arrivals.next(afterMinutes: sim.now.minutes, using: stream)))
     mobilised.arrived += 1
-    let p = request(at: spoke, in: &sim)
-    patients[p].mobilised = true
+    request(at: spoke, mobilised: true, in: &sim)
   }
 
   /// A meal time: each kitchen serves its inpatients while the day's meals last.

@@ -14,18 +14,18 @@ extension CareNetworkModel {
     request(at: spoke, in: &sim)
   }
 
-  /// A patient at `spoke` (come by themselves or brought by an ASHA) draws a specialty and
-  /// joins its queue.
-  @discardableResult
-  mutating func request(at spoke: SpokeID, in sim: inout Simulation<CareEvent>) -> PatientID {
+  /// A patient at `spoke` (come by themselves, or `mobilised` by an ASHA) draws a specialty
+  /// and joins its queue.
+  mutating func request(at spoke: SpokeID, mobilised: Bool = false, in sim: inout Simulation<CareEvent>) {
     let now = sim.now
     let specialty = layout.demand.specialtyChoice.sample(using: streams.arrivals[spoke])
     let p = patients.admit(spoke: spoke, specialty: specialty, at: now)
+    // Flagged before joining: a free specialist starts the consultation at once.
+    patients[p].mobilised = mobilised
     ledger.arrived += 1
     stats.request(spoke: spoke, specialty: specialty)
     trace?.record(now, .arrival(patient: patients[p].serial, spoke: spec.facility(ofSpoke: spoke), specialty: specialty))
     join(p, queue: layout.queues.queue(spoke: spoke, specialty: specialty), in: &sim)
-    return p
   }
 
   /// The patient joins queue `q`; a free specialist starts at once.

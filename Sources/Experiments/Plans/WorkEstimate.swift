@@ -79,6 +79,26 @@ public struct WorkEstimate: Sendable, Equatable {
     if let fleet = spec.fleet {
       events += fleet.callsPerDay * days * (eventsPerCall + RateProfile.peakOverMean(hourOfDay: fleet.hourOfDay, dayOfWeek: fleet.dayOfWeek) / 4)
     }
+    let population = Double(max(spec.spokePopulation.reduce(0, +), 1))
+    let mobilised = spec.asha.map { $0.patientsPerDay(population: population) } ?? 0
+    events += mobilised * days * eventsPerRequest
+    if let m = spec.medicines {
+      // At most one delivery per prescription line with continuous review (every issue may
+      // order), and one per item and review with periodic review; warehouses likewise.
+      let requests = demand.dailyTotal * meanGrowth + mobilised
+      let lines = m.lines.map { $0.reduce(0) { $0 + $1.share } }.max() ?? 0
+      let items = Double(m.medicines.count)
+      func deliveries(_ policy: MedicineSupply.Policy?, places: Int) -> Double {
+        switch policy?.review {
+        case .continuous?: return requests * lines
+        case .periodic(let r)?: return Double(places) * items / Double(r)
+        case nil: return 0
+        }
+      }
+      events += days * (deliveries(m.spokePolicy, places: spec.spokes.count)
+                        + deliveries(m.warehousePolicy, places: spec.districts.count))
+    }
+    if let k = spec.kitchens { events += days * Double(k.mealTimes.count) }
     return events
   }
 

@@ -71,9 +71,9 @@ extension CareNetworkReader {
       }
       fallthrough
     default:
-      if let r = f["review"] {
-        reader.report(.invalidValue, "a \(kind) policy reviews after every issue", at: r, path: f.path("review"),
-                      hint: "use policy: periodic for a review every so many days")
+      if let r = f["review"], r.scalar != "continuous" {
+        reader.report(.invalidValue, "a \(kind) policy reviews after every issue (review: continuous)", at: r,
+                      path: f.path("review"), hint: "use policy: periodic for a review every so many days")
         ok = false
       }
       if kind == "base-stock", let r = f["reorder_at"] {

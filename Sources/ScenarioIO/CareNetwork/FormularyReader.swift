@@ -50,12 +50,12 @@ struct FormularyReader {
         reader.report(.unknownName, "no specialty '\(CSVTable.shown(specialtyName))' in the scenario", in: table,
                       cell: row[c[4]], column: "specialty", hint: DidYouMean.hint(for: specialtyName, among: specialties))
       }
-      if medicineName.isEmpty || unit.isEmpty {
+      let named = !medicineName.isEmpty && !unit.isEmpty
+      if !named {
         reader.report(.invalidValue, "a medicine needs a name and a unit", in: table, cell: row[c[medicineName.isEmpty ? 0 : 1]],
                       column: medicineName.isEmpty ? "medicine" : "unit")
-        ok = false
       }
-      guard let cost, let retail, let share, let quantity, let specialty, ok else { ok = false; continue }
+      guard let cost, let retail, let share, let quantity, let specialty, named else { ok = false; continue }
       let medicine = MedicineSupply.Medicine(name: medicineName, unit: unit, unitCost: cost, retailPrice: retail)
       let id: Int
       if let known = medicines.firstIndex(where: { $0.name == medicineName }) {

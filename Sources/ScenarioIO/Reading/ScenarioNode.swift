@@ -24,6 +24,9 @@ struct ScenarioNode: Sendable {
     return nil
   }
 
+  /// Whether this is YAML's null (`~` or `null`), which removes a key of a base file.
+  var isNull: Bool { scalar == "~" || scalar == "null" }
+
   /// The entries of a mapping, in file order.
   var entries: [Entry]? {
     if case .mapping(let e) = content { return e }
@@ -93,12 +96,14 @@ struct ScenarioNode: Sendable {
   }
 
   /// This document laid over `base`: mappings merge key by key (recursively); any other value
-  /// replaces the base's, lists included.
+  /// replaces the base's, lists included; a key set to null (`~` or `null`) removes the base's.
   func overlaid(on base: ScenarioNode) -> ScenarioNode {
     guard let mine = entries, let theirs = base.entries else { return self }
     var merged = theirs
     for entry in mine {
-      if let i = merged.firstIndex(where: { $0.key.scalar == entry.key.scalar }) {
+      if entry.value.isNull {
+        merged.removeAll { $0.key.scalar == entry.key.scalar }
+      } else if let i = merged.firstIndex(where: { $0.key.scalar == entry.key.scalar }) {
         merged[i] = Entry(key: entry.key, value: entry.value.overlaid(on: merged[i].value))
       } else {
         merged.append(entry)
