@@ -32,6 +32,14 @@ check "a care network with ambulances gives byte-identical output in separate pr
   '$bin' run \$f --replications 3 --threads 1 --out '$tmp/c1' >/dev/null &&
   '$bin' run \$f --replications 3 --threads 2 --out '$tmp/c2' >/dev/null &&
   for x in summary.json replications.csv by-hub.csv daily.csv ambulance-by-block.csv; do cmp '$tmp/c1/'\$x '$tmp/c2/'\$x || exit 1; done"
+check "medicines, ASHAs and kitchens give byte-identical tables with 1 and 2 threads, and the report shows them" bash -c "
+  f=Tests/ScenarioIOTests/Fixtures/valid/care-medicines.yaml
+  '$bin' run \$f --replications 3 --threads 1 --out '$tmp/m1' >/dev/null &&
+  '$bin' run \$f --replications 3 --threads 2 --out '$tmp/m2' >/dev/null &&
+  for x in summary.json replications.csv medicines-by-medicine.csv medicines-by-tier.csv medicines-by-district.csv kitchens.csv; do
+    cmp '$tmp/m1/'\$x '$tmp/m2/'\$x || exit 1; done &&
+  grep -q medicines.fill_rate '$tmp/m1/summary.json' && grep -q asha.seen.per_day '$tmp/m1/summary.json' &&
+  '$bin' report '$tmp/m1' >/dev/null && grep -q 'Medicines, ASHAs and kitchens' '$tmp/m1/report.html'"
 check "a different seed changes the output" bash -c "
   '$bin' run scenarios/mmc.yaml --replications 2 --seed 1 --format json >'$tmp/s1' &&
   '$bin' run scenarios/mmc.yaml --replications 2 --seed 2 --format json >'$tmp/s2' && ! cmp -s '$tmp/s1' '$tmp/s2'"

@@ -21,6 +21,16 @@ struct MedicineStore {
   private let warehouseLead: RandomStream
   /// Scratch list of the lines a spoke could not fill (capacity reserved once).
   private var missing = ContiguousArray<(medicine: MedicineID, units: Int32)>()
+  // The parts of the supply read per prescription, kept apart: reading them through
+  // `layout.supply` would copy the whole supply (and retain its arrays) at every line.
+  private let lines: [[MedicineSupply.Line]]
+  private let retailPrices: [Double]
+  private let spokesReviewContinuously: Bool
+  private let warehousesReviewContinuously: Bool
+  private let hasWarehouses: Bool
+  private let unfilled: MedicineSupply.Unfilled
+  private let spokeLeadTime: Distribution
+  private let warehouseLeadTime: Distribution?
 
   init(layout: MedicineLayout, spec: CareNetworkSpec, streams: StreamSource) {
     self.layout = layout
@@ -31,9 +41,16 @@ struct MedicineStore {
     spokeLead = streams.stream(StreamName.spokeDeliveries)
     warehouseLead = streams.stream(StreamName.warehouseDeliveries)
     missing.reserveCapacity(layout.longestPrescription)
+    let supply = layout.supply
+    lines = supply.lines
+    retailPrices = supply.medicines.map(\.retailPrice)
+    spokesReviewContinuously = supply.spokePolicy.review == .continuous
+    warehousesReviewContinuously = supply.warehousePolicy?.review == .continuous
+    hasWarehouses = supply.warehousePolicy != nil
+    unfilled = supply.unfilled
+    spokeLeadTime = supply.spokePolicy.leadTime
+    warehouseLeadTime = supply.warehousePolicy?.leadTime
   }
-
-  private var supply: MedicineSupply { layout.supply }
 
   /// A consultation at `spoke` ends with a prescription of `specialty`: each line is given
   /// from the spoke's stock as far as it goes, and the patient buys or fetches the rest.
@@ -42,29 +59,29 @@ struct MedicineStore {
     let stream = prescriptionStreams[specialty]
     var prescribed = false
     missing.removeAll(keepingCapacity: true)
-    for line in supply.lines[specialty.index] where stream.uniform() < line.share {
+    for line in lines[specialty.index] where stream.uniform() < line.share {
       prescribed = true
       let item = layout.item(spoke: spoke, line.medicine)
       let wanted = Int32(line.quantity)
       let got = issue(item, wanted, at: now, traveller: false)
       if got < wanted { missing.append((line.medicine, wanted - got)) }
-      if supply.spokePolicy.review == .continuous { review(item, in: &sim) }
+      if spokesReviewContinuously { review(item, in: &sim) }
     }
     guard prescribed else { return }
     spokes[spoke].prescriptions += 1
     if missing.isEmpty {
       spokes[spoke].filledWhole += 1
-    } else if supply.unfilled == .travel, let place = placeWithEverythingMissing(near: spoke) {
+    } else if unfilled == .travel, let place = placeWithEverythingMissing(near: spoke) {
       for (medicine, units) in missing {
         let item = layout.item(spoke: place.spoke, medicine)
         _ = issue(item, units, at: now, traveller: true)
-        if supply.spokePolicy.review == .continuous { review(item, in: &sim) }
+        if spokesReviewContinuously { review(item, in: &sim) }
       }
       spokes[spoke].trips += 1
       spokes[spoke].km += 2 * place.km
     } else {
       for (medicine, units) in missing {
-        spokes[spoke].outOfPocket += Double(units) * supply.medicines[medicine.index].retailPrice
+        spokes[spoke].outOfPocket += Double(units) * retailPrices[medicine.index]
       }
     }
   }
@@ -108,11 +125,11 @@ struct MedicineStore {
     items[item].orderedUnits += Int(units)
     var shipped = units
     let isSpoke = layout.isSpoke(item)
-    if isSpoke, let policy = supply.warehousePolicy {
+    if isSpoke && hasWarehouses {
       let w = layout.supplier(of: item)
       shipped = issue(w, units, at: sim.now, traveller: false)
       items[item].cutUnits += Int(units - shipped)
-      if policy.review == .continuous { review(w, in: &sim) }
+      if warehousesReviewContinuously { review(w, in: &sim) }
     }
     guard shipped > 0 else { return }
     items[item].onOrder += shipped
@@ -126,8 +143,7 @@ struct MedicineStore {
       id = StockOrderID(orders.count - 1)
     }
     openOrders += 1
-    let lead = isSpoke ? supply.spokePolicy.leadTime.sample(using: spokeLead)
-      : supply.warehousePolicy!.leadTime.sample(using: warehouseLead)
+    let lead = isSpoke ? spokeLeadTime.sample(using: spokeLead) : warehouseLeadTime!.sample(using: warehouseLead)
     sim.schedule(.delivery(id), after: SimDuration(minutes: lead))
   }
 
@@ -147,12 +163,12 @@ struct MedicineStore {
   /// The periodic reviews due at the start of `day`: places take turns through the cycle by
   /// their order, so a warehouse's orders spread over its review period.
   mutating func reviewPeriodic(day: Int, in sim: inout Simulation<CareEvent>) {
-    if case .periodic(let r) = supply.spokePolicy.review {
+    if case .periodic(let r) = layout.supply.spokePolicy.review {
       for s in stride(from: day % r, to: layout.spokeCount, by: r) {
         for m in 0..<layout.medicineCount { review(layout.item(spoke: SpokeID(s), MedicineID(m)), in: &sim) }
       }
     }
-    if case .periodic(let r) = supply.warehousePolicy?.review {
+    if case .periodic(let r) = layout.supply.warehousePolicy?.review {
       for d in stride(from: day % r, to: layout.districtCount, by: r) {
         for m in 0..<layout.medicineCount { review(layout.item(warehouse: DistrictID(d), MedicineID(m)), in: &sim) }
       }

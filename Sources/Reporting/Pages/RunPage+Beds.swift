@@ -85,24 +85,13 @@ extension RunPage {
   }
 
   private func tierSummary(_ t: DataTable) -> PageNode {
-    let numeric = t.header.enumerated().filter { $0.offset > 0 && !$0.element.hasSuffix("_ci95") }.map(\.element)
-    let units = numeric.map { c -> DisplayUnit in
-      if c.contains("occupancy") || c == "full" { return DisplayUnit(label: "%", factor: 100) }
-      if c.hasPrefix("meal_cost") { return DisplayUnit.suited(to: "Rs/d", typical: t.numbers(c)?.max() ?? .nan) }
-      return .same("")
-    }
-    let rows = t.rows.indices.map { r in
-      [t.rows[r][0].uppercased()] + zip(numeric, units).map { c, unit -> String in
-        guard let e = t.estimates(c)?[r] else { return "-" }
-        let pm = e.halfWidth.map { $0 > 0 ? " ± " + unit.short($0) + (unit.label == "%" ? " pt" : "") : "" } ?? ""
-        return unit.text(e.mean) + pm
-      }
-    }
-    let names = numeric.map { c -> String in
-      c == "meal_cost_rs_per_day" ? "hospital meals a day" : c.replacingOccurrences(of: "_", with: " ")
-        .replacingOccurrences(of: " per day", with: " a day")
-    }
+    let upper = DataTable(header: t.header, rows: t.rows.map { [$0[0].uppercased()] + $0.dropFirst() })
     return .div(.h3(.text("By tier (whole run)")),
-                Page.table([t.header[0]] + names, rows, numeric: Set(1...max(numeric.count, 1))))
+                estimateTable(upper, keys: 1, unit: { c in
+                  if c.contains("occupancy") || c == "full" { return DisplayUnit(label: "%", factor: 100) }
+                  return c.hasPrefix("meal_cost") ? DisplayUnit.suited(to: "Rs/d", typical: t.numbers(c)?.max() ?? .nan) : nil
+                }, name: { $0 == "meal_cost_rs_per_day" ? "hospital meals a day" : nil }))
   }
+
+
 }

@@ -30,6 +30,7 @@ struct RunPage {
     sections += mapSections()
     sections += beds()
     sections += ambulances()
+    sections += supplies()
     if let replay { sections.append(ReplaySection.section(replay, maps: maps)) }
     sections.append(allFigures())
     sections.append(RunRecord.section(summary, maps: maps, replay: replay, context: context))
