@@ -78,6 +78,11 @@ struct CareDocumentationTests {
     net.otherAdmissions = 1
     var spec = try LineNetwork().spec()
     spec.otherAdmissionsPerDay = net.spec().otherAdmissionsPerDay
+    // Medicines with warehouses, and ASHAs, have streams of their own.
+    let periodic = MedicineSupply.Policy(review: .periodic(days: 7), orderUpTo: .daysOfCover(10), leadTime: try .constant(1440))
+    spec.medicines = try poissonPrescriptions(perDay: 1, policy: periodic).spec().medicines
+    spec.medicines?.warehousePolicy = periodic
+    spec.asha = AshaMobilisation(peoplePerAsha: 100, incentive: 10, response: .init(base: 1, extra: 0, halfAt: 0))
     let names = CareNetworkModel.streamNames(spec, layout: try CareLayout(spec: spec, horizon: .days(1)))
     func matches(_ name: String, _ pattern: String) -> Bool {
       guard let dot = pattern.firstIndex(of: "."), pattern[pattern.index(after: dot)...].allSatisfy({ $0.isUppercase }) else {

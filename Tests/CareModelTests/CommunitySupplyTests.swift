@@ -19,7 +19,9 @@ struct CommunitySupplyTests {
 
   @Test("ASHAs bring the patients their response promises, only on session days, and are paid per patient seen")
   func ashaRateAndIncentive() throws {
-    let net = Self.mobilised()
+    var net = Self.mobilised()
+    // Failed calls and retries: a patient seen after a failure is paid for once.
+    net.connectionFailure = 0.2
     var rates: [Double] = []
     for r in 0..<20 {
       let result = try net.run(seed: 21, replication: r, days: 301, warmUp: 7)
@@ -27,6 +29,8 @@ struct CommunitySupplyTests {
       rates.append(v["asha.mobilised.per_day"]!)
       #expect(v["asha.workers"] == 40)
       #expect(abs(v["cost.asha_incentives"]! - v["asha.seen.per_day"]! * 50) < 1e-9)
+      #expect(v["asha.seen.per_day"]! <= v["asha.mobilised.per_day"]!)
+      #expect(v["asha.seen.per_day"]! <= v["teleconsult.completed.per_day"]!)
       // Day 0 is a Monday: no request at all on Sundays (ordinary demand has none either).
       let daily = result.tables.first { $0.name == "daily" }!
       let requests = daily.valueColumns.firstIndex(of: "requests")!
@@ -170,10 +174,129 @@ struct CommunitySupplyTests {
     let without = try growth(plain)
     #expect(with.allocations - without.allocations <= 64, "\(with) with the features, \(without) without")
     #expect(with.events > without.events + 1_000)
-    // Every feature ran: prescriptions were filled, orders cut, meals served, ASHAs came.
+    // Every feature ran: prescriptions were filled and ordered, meals served, ASHAs came.
     let v = try net.run(seed: 25, days: 200).values
     for name in ["medicines.orders.per_day", "kitchen.meals.per_day", "asha.mobilised.per_day"] {
       #expect(v[name]! > 0, "\(name)")
     }
+  }
+}
+
+@Suite("Medicines, ASHAs and kitchens: accounting")
+struct SupplyAccountingTests {
+  /// ASHA-mobilised patients draw their specialty from the ASHA stream, so adding them leaves
+  /// every request that came by itself exactly as it was (common random numbers).
+  @Test("adding ASHAs leaves the spokes' own requests unchanged")
+  func ashaKeepsCommonRandomNumbers() throws {
+    var plain = TinyNetwork()
+    plain.connectionFailure = 0
+    plain.doctorUnavailable = 0
+    var with = CommunitySupplyTests.mobilised()
+    with.connectionFailure = 0
+    with.doctorUnavailable = 0
+    let a = try plain.run(seed: 31, days: 120).values
+    let b = try with.run(seed: 31, days: 120).values
+    #expect(b["asha.mobilised.per_day"]! > 1)
+    let own = (b["teleconsult.requests.per_day"]! - b["asha.mobilised.per_day"]!) * 120
+    #expect(abs(own - a["teleconsult.requests.per_day"]! * 120) < 1e-6, "\(own) requests came by themselves")
+  }
+
+  /// No incentive and no unpaid mobilisation: ASHAs bring no one, and the run goes on.
+  @Test("ASHAs who bring no one are a run with none mobilised")
+  func zeroAshaRate() throws {
+    var net = TinyNetwork()
+    net.asha = AshaMobilisation(peoplePerAsha: 1000, incentive: 0, response: .init(base: 0, extra: 0.6, halfAt: 50))
+    let v = try net.run(seed: 32, days: 30).values
+    #expect(v["asha.mobilised.per_day"] == 0 && v["cost.asha_incentives"] == 0)
+  }
+
+  /// Warehouses that can never run out (S of a million, delivered at once) change nothing at
+  /// the spokes: the same orders, fill rate and stock as with no warehouses modelled.
+  @Test("warehouses that never run out are the same as no warehouses")
+  func ampleWarehousesChangeNothing() throws {
+    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .units(6), reorderAt: .units(2),
+                                       leadTime: try .exponential(mean: 1440))
+    let without = try poissonPrescriptions(perDay: 10, policy: policy)
+    var with = without
+    with.medicines!.warehousePolicy = .init(review: .continuous, orderUpTo: .units(1_000_000), leadTime: try .constant(0))
+    let a = try without.run(seed: 33, days: 300).values
+    let b = try with.run(seed: 33, days: 300).values
+    for name in ["medicines.fill_rate", "medicines.orders.per_day", "medicines.stock.value", "medicines.days_on_shelf"] {
+      #expect(a[name] == b[name], "\(name)")
+    }
+    #expect(b["medicines.order_cut"] == 0)
+    // The state pays for what reaches the warehouses (here, at the instant spokes order).
+    #expect(abs(b["cost.medicines"]! - a["cost.medicines"]!) <= 6 / 300 + 1e-9)
+  }
+
+  /// A warehouse with 20 units that never restocks: once empty, every spoke order is cut, and
+  /// a spoke whose order was cut asks again the next day, not at every patient.
+  @Test("an empty warehouse cuts orders, and spokes ask again once a day")
+  func emptyWarehouseCutsOrders() throws {
+    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .units(6), leadTime: try .constant(1440))
+    var net = try poissonPrescriptions(perDay: 20, policy: policy)
+    net.medicines!.warehousePolicy = .init(review: .periodic(days: 3000), orderUpTo: .units(20),
+                                           leadTime: try .constant(1440))
+    let v = try net.run(seed: 34, days: 200).values
+    #expect(v["medicines.order_cut"]! > 0.5)
+    // Two spokes, one medicine: at most one order each a day once the warehouse is empty
+    // (and the 20 units it had took a few orders).
+    #expect(v["medicines.orders.per_day"]! <= 2 + 20.0 / 200)
+    #expect(v["medicines.fill_rate"]! < 0.2)
+  }
+
+  /// With kitchens, meals cost every meal owed at the meal price (a shortfall is bought by
+  /// the family, not saved), other pools their inpatient-days at the daily price, and the
+  /// tiers' meal costs add up to the statewide line.
+  @Test("meal costs with kitchens: owed meals at the meal price, and the tiers add up")
+  func mealCostsAddUp() throws {
+    var net = TinyNetwork()
+    net.admit = 0
+    net.refer = 0
+    net.otherAdmissions = 2
+    var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
+    capacity[Tier.chc.rank] = 5
+    net.kitchens = KitchenSupply(mealTimes: [.hours(8), .hours(13), .hours(20)], capacityByTier: capacity, costPerMeal: 40)
+    let r = try net.run(seed: 35, days: 200, warmUp: 10)
+    let k = row(r, "kitchens", "C")
+    #expect(abs(row(r, "by-tier", "chc")("meal_cost_rs_per_day") - k("meals_owed_per_day") * 40) < 1e-6)
+    let tiers = r.tables.first { $0.name == "by-tier" }!
+    let column = tiers.valueColumns.firstIndex(of: "meal_cost_rs_per_day")!
+    #expect(abs(tiers.values.reduce(0.0) { $0 + $1[column] } - r.values["cost.meals"]!) < 1e-6)
+    // A kitchen of none owes the same meals, so costs the same: the shortfall shows, not a saving.
+    var none = net
+    capacity[Tier.chc.rank] = 0
+    none.kitchens!.capacityByTier = capacity
+    let v = try none.run(seed: 35, days: 200, warmUp: 10).values
+    #expect(v["cost.meals"] == r.values["cost.meals"] && v["kitchen.shortfall"] == 1)
+  }
+
+  /// A meal at the horizon (00:00 of the day after the run) is not served within it: a
+  /// kitchen of 10 meals a day at one meal time serves at most 10 a day.
+  @Test("a meal at the horizon is outside the run")
+  func mealAtHorizon() throws {
+    var net = TinyNetwork()
+    net.otherAdmissions = 3
+    var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
+    capacity[Tier.chc.rank] = 1
+    net.kitchens = KitchenSupply(mealTimes: [.zero], capacityByTier: capacity, costPerMeal: 40)
+    let r = try net.run(seed: 36, days: 30)
+    #expect(row(r, "kitchens", "C")("meals_per_day") <= 1)
+  }
+
+  /// A medicine no specialty prescribes (share 0) and so with no stock is not "out of stock":
+  /// it leaves stock-out time as it is with the medicine left out.
+  @Test("a medicine no one is prescribed does not count as out of stock")
+  func unprescribedMedicineIsNotOut() throws {
+    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .daysOfCover(3), leadTime: try .constant(2 * 1440))
+    let one = try poissonPrescriptions(perDay: 10, policy: policy)
+    var two = one
+    let unused = MedicineSupply.Line(medicine: MedicineID(1), share: 0, quantity: 1)
+    two.medicines!.medicines.append(.init(name: "unused", unit: "vial", unitCost: 100, retailPrice: 300))
+    two.medicines!.lines = two.medicines!.lines.map { $0 + [unused] }
+    let a = try one.run(seed: 37, days: 200).values
+    let b = try two.run(seed: 37, days: 200).values
+    #expect(a["medicines.stockout"]! > 0.01)
+    #expect(a["medicines.stockout"] == b["medicines.stockout"])
   }
 }

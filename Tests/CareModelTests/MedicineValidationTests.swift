@@ -40,11 +40,12 @@ func row(_ r: CareReplication, _ table: String, _ key: String) -> (String) -> Do
 @Suite("Medicines against inventory theory", .tags(.validation))
 struct MedicineValidationTests {
   /// Base-stock with lost sales is an Erlang loss system (the units on order are the busy
-  /// servers): fill rate 1 − B(S, λL) with a constant lead time L. Levels are 2 days of cover,
-  /// so S = 15 at S1 (7.5 a day, load 15) and S = 5 at S2 (2.5 a day, load 5).
+  /// servers): fill rate 1 − B(S, λL) with a constant lead time L. Levels are 1.99 days of
+  /// cover, so S = ⌈14.925⌉ = 15 at S1 (7.5 a day, load 15) and S = ⌈4.975⌉ = 5 at S2 (2.5 a
+  /// day, load 5): just below whole numbers, so rounding in the demand cannot move them.
   @Test("base-stock fill rate and stock match the Erlang loss system")
   func baseStockIsErlangLoss() throws {
-    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .daysOfCover(2), leadTime: try .constant(2 * 1440))
+    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .daysOfCover(1.99), leadTime: try .constant(2 * 1440))
     let net = try poissonPrescriptions(perDay: 10, policy: policy)
     var fill: [[Double]] = [[], []]
     var stock: [[Double]] = [[], []]

@@ -35,7 +35,9 @@ public struct AshaMobilisation: Sendable, Equatable {
   public var response: Response
 
   /// Creates a mobilisation.
+  /// - Precondition: at least one person per ASHA.
   public init(peoplePerAsha: Double, incentive: Double, response: Response) {
+    precondition(peoplePerAsha >= 1, "at least one person per ASHA")
     self.peoplePerAsha = peoplePerAsha
     self.incentive = incentive
     self.response = response

@@ -73,6 +73,7 @@ struct Kitchens {
   /// Discards the figures gathered so far (end of warm-up).
   mutating func reset() {
     for k in pools.indices {
+      shortToday[k] = false
       owed[k] = 0
       served[k] = 0
       shortDays[k] = 0
@@ -82,4 +83,10 @@ struct Kitchens {
 
   /// Meals served in all.
   var mealsServed: Int { served.reduce(0, +) }
+
+  /// The kitchen of bed pool `b`, if its facility has one.
+  func kitchen(of b: BedPoolID) -> Int? { pools.firstIndex(of: b) }
+
+  /// Share of the meals owed that were not served (NaN when none were owed).
+  static func shortfall(owed: Int, served: Int) -> Double { owed > 0 ? Double(owed - served) / Double(owed) : .nan }
 }

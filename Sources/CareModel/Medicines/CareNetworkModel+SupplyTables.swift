@@ -17,42 +17,44 @@ extension CareNetworkModel {
 
   private func medicineTables(_ store: MedicineStore, days: Double, now: SimTime) -> [BreakdownTable] {
     let minutes = (now - warmUpEnd).minutes
-    let layout = store.layout
-    let byMedicine = layout.supply.medicines.indices.map { m -> [Double] in
-      let t = medicineTotals(store) { $1.index == m }
-      var warehouse = MedicineTotals()
-      for d in 0..<layout.districtCount {
-        warehouse.add(store.items[layout.item(warehouse: DistrictID(d), MedicineID(m))], unitCost: 0)
-      }
-      let perDay = spec.spokeIDs.reduce(0.0) { $0 + layout.demandPerDay[layout.item(spoke: $1, MedicineID(m))] }
-      return [perDay, Double(t.asked) / days, t.fillRate, t.stockout(over: minutes) * Self.daysPerYear,
-              minutes > 0 ? t.valueMinutes / minutes : .nan, t.daysOnShelf, Double(t.orders) / days, t.orderCut,
-              layout.supply.warehousePolicy != nil ? warehouse.stockout(over: minutes) * Self.daysPerYear : .nan]
+    let stock = store.layout
+    let byMedicine = store.totals(groups: stock.medicineCount, byMedicine: true) { $1.index }
+    let warehouses = store.warehouseTotals()
+    var expected = Array(repeating: 0.0, count: stock.medicineCount)
+    for s in spec.spokeIDs {
+      for m in 0..<stock.medicineCount { expected[m] += stock.demandPerDay[stock.item(spoke: s, MedicineID(m))] }
     }
+    let medicineRows = byMedicine.indices.map { m -> [Double] in
+      let t = byMedicine[m]
+      return [expected[m], Double(t.asked) / days, t.fillRate, t.stockout(over: minutes) * CareCosts.daysPerYear,
+              t.stockValue(over: minutes), t.daysOnShelf, Double(t.orders) / days, t.orderCut,
+              stock.supply.warehousePolicy != nil ? warehouses[m].stockout(over: minutes) * CareCosts.daysPerYear : .nan]
+    }
+    // Tiers and districts that have spokes, each a group.
     let tiers = Tier.allCases.filter { t in spec.spokes.contains { spec[facility: $0].tier == t } }
-    let byTier = tiers.map { tier in
-      groupRow(medicineTotals(store) { s, _ in spec[facility: spec.facility(ofSpoke: s)].tier == tier },
-               days: days, minutes: minutes)
-    }
-    let byDistrict = layout.spokeDistrictIDs.map { d in
-      groupRow(medicineTotals(store) { s, _ in layout.spokeDistrict[s] == d }, days: days, minutes: minutes)
-    }
+    let tierOfSpoke = spec.spokes.map { f in tiers.firstIndex(of: spec[facility: f].tier)! }
+    let districts = stock.spokeDistrictIDs
+    var groupOfDistrict = Array(repeating: 0, count: stock.districtCount)
+    for (g, d) in districts.enumerated() { groupOfDistrict[d.index] = g }
+    let byTier = store.totals(groups: tiers.count) { s, _ in tierOfSpoke[s.index] }
+    let byDistrict = store.totals(groups: districts.count) { s, _ in groupOfDistrict[stock.spokeDistrict[s].index] }
     return [
       BreakdownTable(name: "medicines-by-medicine", keyColumns: ["medicine", "unit"],
                      valueColumns: ["expected_units_per_day", "prescribed_units_per_day", "fill_rate",
                                     "stockout_days_per_year", "stock_value_rs", "days_on_shelf", "orders_per_day",
                                     "order_cut", "warehouse_stockout_days_per_year"],
-                     keys: layout.supply.medicines.map { [$0.name, $0.unit] }, values: byMedicine),
+                     keys: stock.supply.medicines.map { [$0.name, $0.unit] }, values: medicineRows),
       BreakdownTable(name: "medicines-by-tier", keyColumns: ["tier"], valueColumns: Self.medicineGroupColumns,
-                     keys: tiers.map { [$0.rawValue] }, values: byTier),
+                     keys: tiers.map { [$0.rawValue] }, values: byTier.map { groupRow($0, days: days, minutes: minutes) }),
       BreakdownTable(name: "medicines-by-district", keyColumns: ["district"], valueColumns: Self.medicineGroupColumns,
-                     keys: layout.spokeDistrictIDs.map { [self.layout.districts[$0.index]] }, values: byDistrict),
+                     keys: districts.map { [layout.districts[$0.index]] },
+                     values: byDistrict.map { groupRow($0, days: days, minutes: minutes) }),
     ]
   }
 
   private func groupRow(_ t: MedicineTotals, days: Double, minutes: Double) -> [Double] {
-    [t.fillRate, t.prescriptionsFilled, t.stockout(over: minutes) * Self.daysPerYear,
-     minutes > 0 ? t.valueMinutes / minutes : .nan, t.outOfPocket / days, Double(t.trips) / days, t.orderCut]
+    [t.fillRate, t.prescriptionsFilled, t.stockout(over: minutes) * CareCosts.daysPerYear, t.stockValue(over: minutes),
+     t.outOfPocket / days, Double(t.trips) / days, t.orderCut]
   }
 
   /// One row per facility with a kitchen.
@@ -60,7 +62,7 @@ extension CareNetworkModel {
     let rows = k.pools.indices.map { i -> [Double] in
       let kitchenDays = Double(k.days)
       return [Double(k.capacity[i]), Double(k.owed[i]) / days, Double(k.served[i]) / days,
-              k.owed[i] > 0 ? Double(k.owed[i] - k.served[i]) / Double(k.owed[i]) : .nan,
+              Kitchens.shortfall(owed: k.owed[i], served: k.served[i]),
               kitchenDays > 0 ? Double(k.shortDays[i]) / kitchenDays : .nan]
     }
     return BreakdownTable(

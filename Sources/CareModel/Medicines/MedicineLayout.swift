@@ -27,6 +27,7 @@ struct MedicineLayout: Sendable {
 
   init(spec: CareNetworkSpec, supply: MedicineSupply, spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>,
        districts: Int, horizon: SimDuration) {
+    precondition(supply.lines.count == spec.specialties.count, "one list of prescription lines per specialty")
     self.supply = supply
     self.spokeDistrict = spokeDistrict
     medicineCount = supply.medicines.count
@@ -96,8 +97,8 @@ struct MedicineLayout: Sendable {
     let meanGrowth = (0..<steps).reduce(0.0) { sum, k in
       sum + spec.demand.growth(afterMinutes: horizon.minutes * (Double(k) + 0.5) / Double(steps))
     } / Double(steps)
-    let population = Double(max(spec.spokePopulation.reduce(0, +), 1))
-    let mobilised = spec.asha.map { $0.patientsPerDay(population: population) } ?? 0
+    let population = max(spec.catchmentPopulation, 1)
+    let mobilised = spec.asha.map { $0.patientsPerDay(population: spec.catchmentPopulation) } ?? 0
     return spec.spokePopulation.map { p in
       (spec.demand.dailyTotal * meanGrowth + mobilised) * Double(max(p, 1)) / population
     }

@@ -114,7 +114,7 @@ struct MedicineStore {
   /// Orders up to S if the inventory position is at most s.
   private mutating func review(_ item: StockItemID, in sim: inout Simulation<CareEvent>) {
     let position = items[item].position
-    guard position <= layout.reorderAt[item] else { return }
+    guard position <= layout.reorderAt[item], sim.now.day >= items[item].noOrderBefore else { return }
     order(layout.orderUpTo[item] - position, for: item, in: &sim)
   }
 
@@ -129,6 +129,7 @@ struct MedicineStore {
       let w = layout.supplier(of: item)
       shipped = issue(w, units, at: sim.now, traveller: false)
       items[item].cutUnits += Int(units - shipped)
+      if shipped < units { items[item].noOrderBefore = Int32(clamping: sim.now.day + 1) }
       if warehousesReviewContinuously { review(w, in: &sim) }
     }
     guard shipped > 0 else { return }
@@ -143,7 +144,9 @@ struct MedicineStore {
       id = StockOrderID(orders.count - 1)
     }
     openOrders += 1
-    let lead = isSpoke ? spokeLeadTime.sample(using: spokeLead) : warehouseLeadTime!.sample(using: warehouseLead)
+    // Only spokes order when warehouses are not modelled, so a warehouse's law is there.
+    let lead = isSpoke ? spokeLeadTime.sample(using: spokeLead)
+      : (warehouseLeadTime ?? spokeLeadTime).sample(using: warehouseLead)
     sim.schedule(.delivery(id), after: SimDuration(minutes: lead))
   }
 

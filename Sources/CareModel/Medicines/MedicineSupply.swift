@@ -38,7 +38,9 @@ public struct MedicineSupply: Sendable, Equatable {
     public var share: Double
     public var quantity: Int
     /// Creates a line.
+    /// - Precondition: share in 0...1; quantity from 1 to ``MedicineSupply/mostUnitsPerLine``.
     public init(medicine: MedicineID, share: Double, quantity: Int) {
+      precondition((0...1).contains(share) && (1...MedicineSupply.mostUnitsPerLine).contains(quantity), "a valid line")
       self.medicine = medicine
       self.share = share
       self.quantity = quantity
@@ -54,10 +56,10 @@ public struct MedicineSupply: Sendable, Equatable {
     /// most ``MedicineSupply/mostUnits``.
     public func units(demandPerDay perDay: Double) -> Int {
       switch self {
-      case .units(let n): return min(n, MedicineSupply.mostUnits)
+      case .units(let n): return min(max(n, 0), MedicineSupply.mostUnits)
       case .daysOfCover(let days):
         let units = days * perDay
-        return units.isFinite ? Int(min(units, Double(MedicineSupply.mostUnits)).rounded(.up)) : 0
+        return units.isFinite ? Int(min(max(units, 0), Double(MedicineSupply.mostUnits)).rounded(.up)) : 0
       }
     }
   }
@@ -108,6 +110,8 @@ public struct MedicineSupply: Sendable, Equatable {
 
   /// Most units a level may hold: stock on hand plus on order then fits in 32 bits.
   public static let mostUnits = 1_000_000_000
+  /// Most units one prescription line may ask for.
+  public static let mostUnitsPerLine = 100_000
 
   public var medicines: [Medicine]
   /// Prescription lines by specialty (indexed like the network's specialties).

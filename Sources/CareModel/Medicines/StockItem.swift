@@ -5,6 +5,9 @@ struct StockItem {
   var onHand: Int32
   /// Units ordered and not yet delivered.
   var onOrder: Int32 = 0
+  /// After an order the supplier cut, the day before which the place does not order again:
+  /// a spoke whose warehouse is empty asks again the next day, not at every patient.
+  var noOrderBefore: Int32 = 0
   /// Inventory position: what the place has and has coming.
   var position: Int32 { onHand + onOrder }
 

@@ -66,6 +66,9 @@ public struct CareNetworkSpec: Sendable {
     self.startDate = startDate
   }
 
+  /// People in the spokes' catchments (every habitation belongs to its nearest spoke).
+  public var catchmentPopulation: Double { Double(spokePopulation.reduce(0, +)) }
+
   /// The facility with `id`.
   public subscript(facility id: FacilityID) -> HealthCentre { facilities[id.index] }
   /// The facility that is spoke `spoke`.

@@ -11,14 +11,16 @@ extension CareNetworkModel {
   /// the assignment policy gives their specialty.
   mutating func arrive(at spoke: SpokeID, in sim: inout Simulation<CareEvent>) {
     scheduleNextArrival(at: spoke, after: sim.now, in: &sim)
-    request(at: spoke, in: &sim)
+    request(at: spoke, drawingFrom: streams.arrivals[spoke], in: &sim)
   }
 
   /// A patient at `spoke` (come by themselves, or `mobilised` by an ASHA) draws a specialty
-  /// and joins its queue.
-  mutating func request(at spoke: SpokeID, mobilised: Bool = false, in sim: inout Simulation<CareEvent>) {
+  /// from `stream` and joins its queue. Mobilised patients draw from the ASHA stream, so that
+  /// adding them leaves every spoke's own requests as they were (common random numbers).
+  mutating func request(at spoke: SpokeID, mobilised: Bool = false, drawingFrom stream: RandomStream,
+                        in sim: inout Simulation<CareEvent>) {
     let now = sim.now
-    let specialty = layout.demand.specialtyChoice.sample(using: streams.arrivals[spoke])
+    let specialty = layout.demand.specialtyChoice.sample(using: stream)
     let p = patients.admit(spoke: spoke, specialty: specialty, at: now)
     // Flagged before joining: a free specialist starts the consultation at once.
     patients[p].mobilised = mobilised

@@ -29,6 +29,8 @@ public struct CareNetworkModel: SimulationModel {
   var ledger = CareLedger()
   let streams: CareStreams
   var warmUpEnd = SimTime.zero
+  /// The horizon: an event at it (a midnight, a meal) belongs to the day after the run.
+  var endOfRun = SimTime(minutes: .infinity)
   /// Event log, kept only when a trace was asked for (memory stays flat otherwise).
   let trace: TraceLog?
 
@@ -69,8 +71,8 @@ public struct CareNetworkModel: SimulationModel {
     }
     fleet?.start(in: &sim)
     for (i, u) in spec.upgrades.enumerated() { sim.schedule(.upgrade(UpgradeID(i)), at: u.at, priority: .bedUpgrade) }
-    if let asha = layout.asha, let stream = streams.asha {
-      sim.schedule(.ashaArrival, at: SimTime(minutes: asha.arrivals.next(afterMinutes: 0, using: stream)))
+    if let arrivals = layout.asha?.arrivals, let stream = streams.asha {
+      sim.schedule(.ashaArrival, at: SimTime(minutes: arrivals.next(afterMinutes: 0, using: stream)))
     }
     if let first = kitchens?.firstMeal { sim.schedule(.meal, at: first) }
   }
@@ -115,7 +117,7 @@ public struct CareNetworkModel: SimulationModel {
     stats.closeDay(sim.now.day - 1, bedsOccupied: beds.occupied, bedsRefused: day.refused, tierOccupancy: day.tierOccupancy,
                    afterWarmUp: sim.now > warmUpEnd)
     kitchens?.closeDay(afterWarmUp: sim.now > warmUpEnd)
-    medicines?.reviewPeriodic(day: sim.now.day, in: &sim)
+    if sim.now < endOfRun { medicines?.reviewPeriodic(day: sim.now.day, in: &sim) }
     sim.schedule(.midnight, after: .day, priority: .dayBoundary)
   }
 

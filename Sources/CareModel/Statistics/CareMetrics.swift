@@ -4,7 +4,8 @@ extension CareNetworkSpec {
   /// The statewide figures each replication reports, in order (ambulance figures only when
   /// the scenario has an ambulance service).
   public var metrics: [Metric] {
-    Self.careMetrics + (fleet == nil ? [] : Self.ambulanceMetrics) + (medicines == nil ? [] : Self.medicineMetrics)
+    Self.careMetrics + (fleet == nil ? [] : Self.ambulanceMetrics)
+      + (medicines.map { Self.medicineMetrics(warehouses: $0.warehousePolicy != nil) } ?? [])
       + (asha == nil ? [] : Self.ashaMetrics) + (kitchens == nil ? [] : Self.kitchenMetrics)
   }
 
@@ -55,8 +56,15 @@ extension CareNetworkSpec {
     Metric("ambulance.km.per_day", unit: "km/d", better: .neither, label: "ambulance driving a day"),
   ]
 
-  /// The medicine figures: at spokes unless named for warehouses.
-  static let medicineMetrics: [Metric] = [
+  /// The medicine figures: at spokes, and the warehouses' stock when they are modelled.
+  static func medicineMetrics(warehouses: Bool) -> [Metric] {
+    spokeMedicineMetrics + (warehouses ? [warehouseStock] : [])
+  }
+
+  static let warehouseStock = Metric("medicines.warehouse_stock.value", unit: "Rs", better: .neither,
+                                     label: "stock at the warehouses, mean value")
+
+  static let spokeMedicineMetrics: [Metric] = [
     Metric("medicines.fill_rate", unit: "ratio", better: .higherIsBetter, label: "units prescribed that the spoke gave"),
     Metric("medicines.prescriptions_filled", unit: "ratio", better: .higherIsBetter,
            label: "prescriptions the spoke filled in full"),
@@ -64,7 +72,6 @@ extension CareNetworkSpec {
     Metric("medicines.stockout_days", unit: "d", better: .lowerIsBetter,
            label: "days a year a spoke is out of a medicine, mean"),
     Metric("medicines.stock.value", unit: "Rs", better: .neither, label: "stock at the spokes, mean value"),
-    Metric("medicines.warehouse_stock.value", unit: "Rs", better: .neither, label: "stock at the warehouses, mean value"),
     Metric("medicines.days_on_shelf", unit: "d", better: .neither, label: "time a unit spends on a spoke's shelf, mean"),
     Metric("medicines.orders.per_day", unit: "/d", better: .neither, label: "spokes' orders a day"),
     Metric("medicines.deliveries.per_day", unit: "/d", better: .neither, label: "deliveries to spokes a day"),

@@ -29,6 +29,7 @@ extension CareNetworkModel {
     var model = CareNetworkModel(spec: spec, layout: layout, streams: StreamSource(seeder: seeder, log: nil),
                                  trace: tracing ? traceFilter : nil)
     var sim = Simulation<CareEvent>(reservingEvents: spec.spokes.count + 1024)
+    model.endOfRun = .zero + horizon
     model.start(in: &sim)
     _ = sim.run(&model, until: .zero + horizon, warmUpEnd: .zero + warmUp)
     var result = model.results(at: sim.now)

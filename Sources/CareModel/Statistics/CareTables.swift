@@ -78,6 +78,9 @@ extension CareNetworkModel {
     let tiers = Tier.allCases.filter { t in all.contains { $0.tier == t } }
     let rows = tiers.map { t -> [Double] in
       let pools = all.filter { $0.tier == t }
+      let meals = kitchens == nil
+        ? pools.reduce(0.0) { $0 + $1.occupiedArea.value } / SimDuration.day.minutes * spec.mealCostPerPatientDay / days
+        : beds.pools.ids.filter { beds.pools[$0].tier == t }.reduce(0.0) { $0 + mealRupees($1) } / days
       let occupied = pools.reduce(0.0) { $0 + $1.occupiedArea.value }
       let capacity = pools.reduce(0.0) { $0 + $1.capacityArea.value }
       let span = pools.reduce(0.0) { $0 + (now.minutes - $1.start.minutes) }
@@ -85,7 +88,7 @@ extension CareNetworkModel {
       return [Double(pools.count), span > 0 ? capacity / span * Double(pools.count) : .nan,
               capacity > 0 ? occupied / capacity : .nan, span > 0 ? full / span : .nan,
               Double(pools.reduce(0) { $0 + $1.admissions }) / days, Double(pools.reduce(0) { $0 + $1.refusals }) / days,
-              occupied / SimDuration.day.minutes * spec.mealCostPerPatientDay / days]
+              meals]
     }
     return BreakdownTable(name: "by-tier", keyColumns: ["tier"],
                           valueColumns: ["facilities", "beds_mean", "occupancy", "full", "admissions_per_day",

@@ -79,8 +79,7 @@ public struct WorkEstimate: Sendable, Equatable {
     if let fleet = spec.fleet {
       events += fleet.callsPerDay * days * (eventsPerCall + RateProfile.peakOverMean(hourOfDay: fleet.hourOfDay, dayOfWeek: fleet.dayOfWeek) / 4)
     }
-    let population = Double(max(spec.spokePopulation.reduce(0, +), 1))
-    let mobilised = spec.asha.map { $0.patientsPerDay(population: population) } ?? 0
+    let mobilised = spec.asha.map { $0.patientsPerDay(population: spec.catchmentPopulation) } ?? 0
     events += mobilised * days * eventsPerRequest
     if let m = spec.medicines {
       // At most one delivery per prescription line with continuous review (every issue may

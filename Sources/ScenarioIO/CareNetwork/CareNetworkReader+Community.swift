@@ -34,8 +34,7 @@ extension CareNetworkReader {
 
   /// Refuses ASHA-mobilised demand faster than the clock can follow in its busiest hour.
   func checkAsha(_ asha: AshaMobilisation, spec: CareNetworkSpec, at node: ScenarioNode) -> Bool {
-    let population = Double(spec.spokePopulation.reduce(0, +))
-    let perDay = asha.patientsPerDay(population: population)
+    let perDay = asha.patientsPerDay(population: spec.catchmentPopulation)
     let sessionDays = Double(spec.sessions.days.filter { $0 }.count)
     let busiest = perDay / SimDuration.day.minutes * 7 / max(sessionDays, 1)
       * (spec.demand.hourOfDay.max() ?? 0) / max(spec.demand.hourOfDay.reduce(0, +) / 24, .leastNonzeroMagnitude)
@@ -57,10 +56,15 @@ extension CareNetworkReader {
       for (i, item) in items.enumerated() {
         let path = "kitchens.meal_times[\(i)]"
         guard let text = reader.string(item, path: path) else { times = nil; continue }
-        guard let m = clock(text), m < SimDuration.day.minutes,
-              parsed.last.map({ $0.minutes < m }) ?? true else {
-          reader.report(.invalidValue, "'\(text)' is not a time of day after the meal before it", at: item, path: path,
-                        hint: "write HH:MM from 00:00 to 23:59, in order, e.g. [\"08:00\", \"13:00\", \"20:00\"]")
+        guard let m = clock(text), m < SimDuration.day.minutes else {
+          reader.report(.invalidValue, "'\(text)' is not a time of day", at: item, path: path,
+                        hint: "write HH:MM from 00:00 to 23:59, e.g. \"08:00\"")
+          times = nil
+          continue
+        }
+        if let last = parsed.last, last.minutes >= m {
+          reader.report(.invalidValue, "'\(text)' is not after the meal before it", at: item, path: path,
+                        hint: "list meal times in order, e.g. [\"08:00\", \"13:00\", \"20:00\"]")
           times = nil
           continue
         }

@@ -6,8 +6,9 @@ extension CareNetworkReader {
   static let stockPolicyKeys = ["policy", "review", "order_up_to", "reorder_at", "lead_time"]
   /// The named inventory policies.
   static let stockPolicies = ["base-stock", "min-max", "periodic"]
-  /// Most stock items (medicines × (spokes + districts)): each is a few hundred bytes.
-  static let mostStockItems = 5_000_000
+  /// Most stock items (medicines × (spokes + districts)): each takes about 300 bytes in every
+  /// replication running at once, so this is about 750 MB (Bihar with 1,000 medicines).
+  static let mostStockItems = 2_500_000
   /// Most units a level may come to, and most days of cover or between reviews.
   static let mostStockUnits = Double(MedicineSupply.mostUnits)
   static let mostStockDays = 3_650.0
@@ -29,7 +30,7 @@ extension CareNetworkReader {
     if let t = f["travel"], let tf = reader.fields(t, path: "medicines.travel", allowed: ["cost_per_km", "candidates"]) {
       costPerKm = tf["cost_per_km"].map { reader.number($0, path: "medicines.travel.cost_per_km", atLeast: 0, atMost: 1e6) }
         ?? costPerKm
-      candidates = tf["candidates"].map { reader.integer($0, path: "medicines.travel.candidates", atLeast: 0, atMost: 100) }
+      candidates = tf["candidates"].map { reader.integer($0, path: "medicines.travel.candidates", atLeast: 1, atMost: 100) }
         ?? candidates
     } else if f["travel"] != nil {
       return nil
@@ -72,8 +73,9 @@ extension CareNetworkReader {
       fallthrough
     default:
       if let r = f["review"], r.scalar != "continuous" {
-        reader.report(.invalidValue, "a \(kind) policy reviews after every issue (review: continuous)", at: r,
-                      path: f.path("review"), hint: "use policy: periodic for a review every so many days")
+        reader.report(.invalidValue, "a \(kind) policy reviews after every issue", at: r, path: f.path("review"),
+                      hint: "write review: continuous, or leave it out (a file that extends a periodic policy writes "
+                        + "review: continuous); use policy: periodic for a review every so many days")
         ok = false
       }
       if kind == "base-stock", let r = f["reorder_at"] {
@@ -83,14 +85,22 @@ extension CareNetworkReader {
       }
     }
     guard ok, let top, let lead, low != .some(nil) else { return nil }
-    if case .units(let s)?? = low, case .units(let big) = top, s >= big {
-      reader.report(.invalidValue, "reorder_at (\(s)) must be below order_up_to (\(big))", at: f["reorder_at"]!,
-                    path: f.path("reorder_at"))
-      return nil
-    }
-    if case .daysOfCover(let s)?? = low, case .daysOfCover(let big) = top, s >= big {
-      reader.report(.invalidValue, "reorder_at must be below order_up_to", at: f["reorder_at"]!, path: f.path("reorder_at"))
-      return nil
+    if let low = low ?? nil, let node = f["reorder_at"] {
+      switch (low, top) {
+      case (.units(let s), .units(let big)) where s >= big:
+        reader.report(.invalidValue, "reorder_at (\(s) units) must be below order_up_to (\(big) units)", at: node,
+                      path: f.path("reorder_at"))
+        return nil
+      case (.daysOfCover(let s), .daysOfCover(let big)) where s >= big:
+        reader.report(.invalidValue, "reorder_at (\(Units.format(s)) days) must be below order_up_to (\(Units.format(big)) days)",
+                      at: node, path: f.path("reorder_at"))
+        return nil
+      case (.units, .daysOfCover), (.daysOfCover, .units):
+        reader.report(.invalidValue, "reorder_at and order_up_to must both be units or both days of cover", at: node,
+                      path: f.path("reorder_at"), hint: "e.g. reorder_at: 10d with order_up_to: 30d")
+        return nil
+      default: break
+      }
     }
     return MedicineSupply.Policy(review: review, orderUpTo: top, reorderAt: low ?? nil, leadTime: lead)
   }
@@ -100,10 +110,16 @@ extension CareNetworkReader {
     if let text = node.scalar, Int(text.trimmingSpaces) != nil {
       return reader.integer(node, path: path, atLeast: 0, atMost: Int(Self.mostStockUnits)).map { .units($0) }
     }
+    if let text = node.scalar, Double(text.trimmingSpaces) != nil {
+      reader.report(.invalidValue, "'\(text)' is neither whole units nor days of cover", at: node, path: path,
+                    hint: "write whole units (120) or days of the place's demand (45d, 2w)")
+      return nil
+    }
     guard let minutes = reader.duration(node, path: path) else { return nil }
     let days = minutes / SimDuration.day.minutes
     guard days <= Self.mostStockDays else {
-      reader.report(.invalidValue, "\(Units.format(days)) days of cover is more than 10 years", at: node, path: path)
+      reader.report(.invalidValue, "\(Units.format(days)) days of cover is more than \(Units.format(Self.mostStockDays)) days",
+                    at: node, path: path)
       return nil
     }
     return .daysOfCover(days)
@@ -114,7 +130,8 @@ extension CareNetworkReader {
     guard let minutes = reader.duration(node, path: path, allowZero: false) else { return nil }
     let days = minutes / SimDuration.day.minutes
     guard days == days.rounded(), days >= 1, days <= Self.mostStockDays else {
-      reader.report(.invalidValue, "a review period is whole days from 1d to 3650d", at: node, path: path,
+      reader.report(.invalidValue, "a review period is whole days from 1d to \(Units.format(Self.mostStockDays))d", at: node,
+                    path: path,
                     hint: "reviews happen at midnight, e.g. review: 7d")
       return nil
     }

@@ -9,9 +9,12 @@ struct FormularyReader {
   static let columns = ["medicine", "unit", "unit_cost", "retail_price", "specialty", "share", "quantity"]
   /// Most medicines a formulary may list, and most units a line may ask for.
   static let mostMedicines = 1_000
-  static let mostUnitsPerLine = 100_000
+  static let mostUnitsPerLine = MedicineSupply.mostUnitsPerLine
   /// Most rupees per unit.
   static let highestPrice = 10_000_000.0
+
+  /// Line breaks, tabs and other control characters: they would break the CSV tables written.
+  static func isControl(_ u: Unicode.Scalar) -> Bool { u.properties.generalCategory == .control }
 
   /// The medicines and each specialty's prescription lines (indexed like `specialties`).
   func read(_ node: ScenarioNode, path: String, specialties: [String])
@@ -50,10 +53,11 @@ struct FormularyReader {
         reader.report(.unknownName, "no specialty '\(CSVTable.shown(specialtyName))' in the scenario", in: table,
                       cell: row[c[4]], column: "specialty", hint: DidYouMean.hint(for: specialtyName, among: specialties))
       }
-      let named = !medicineName.isEmpty && !unit.isEmpty
-      if !named {
-        reader.report(.invalidValue, "a medicine needs a name and a unit", in: table, cell: row[c[medicineName.isEmpty ? 0 : 1]],
-                      column: medicineName.isEmpty ? "medicine" : "unit")
+      var named = true
+      for (i, text) in [(0, medicineName), (1, unit)] where text.isEmpty || text.unicodeScalars.contains(where: Self.isControl) {
+        reader.report(.invalidValue, text.isEmpty ? "a medicine needs a name and a unit" : "'\(CSVTable.shown(text))' holds a "
+                      + "control character (a line break, a tab)", in: table, cell: row[c[i]], column: Self.columns[i])
+        named = false
       }
       guard let cost, let retail, let share, let quantity, let specialty, named else { ok = false; continue }
       let medicine = MedicineSupply.Medicine(name: medicineName, unit: unit, unitCost: cost, retailPrice: retail)

@@ -17,15 +17,15 @@ struct ScenarioNode: Sendable {
 
   var content: Content
   var location: SourceLocation
+  /// Whether the YAML wrote null: a plain `~`, `null`, `Null`, `NULL` or nothing (YAML 1.2's
+  /// core schema), not a quoted "null".
+  var isNull = false
 
   /// The text of a scalar, `nil` for a mapping or list.
   var scalar: String? {
     if case .scalar(let s) = content { return s }
     return nil
   }
-
-  /// Whether this is YAML's null (`~` or `null`), which removes a key of a base file.
-  var isNull: Bool { scalar == "~" || scalar == "null" }
 
   /// The entries of a mapping, in file order.
   var entries: [Entry]? {
@@ -69,7 +69,9 @@ struct ScenarioNode: Sendable {
     let location = SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
     switch node {
     case .scalar(let s):
-      return ScenarioNode(content: .scalar(s.string), location: location)
+      var scalar = ScenarioNode(content: .scalar(s.string), location: location)
+      scalar.isNull = s.style == .plain && ["~", "null", "Null", "NULL", ""].contains(s.string)
+      return scalar
     case .mapping(let m):
       var entries: [Entry] = []
       for (key, value) in m {
@@ -96,7 +98,7 @@ struct ScenarioNode: Sendable {
   }
 
   /// This document laid over `base`: mappings merge key by key (recursively); any other value
-  /// replaces the base's, lists included; a key set to null (`~` or `null`) removes the base's.
+  /// replaces the base's, lists included; a key set to null (``isNull``) removes the base's.
   func overlaid(on base: ScenarioNode) -> ScenarioNode {
     guard let mine = entries, let theirs = base.entries else { return self }
     var merged = theirs
@@ -115,7 +117,10 @@ struct ScenarioNode: Sendable {
   /// This node with every location replaced by `location` (for values given on the command line).
   func relocated(to location: SourceLocation) -> ScenarioNode {
     switch content {
-    case .scalar: return ScenarioNode(content: content, location: location)
+    case .scalar:
+      var scalar = ScenarioNode(content: content, location: location)
+      scalar.isNull = isNull
+      return scalar
     case .sequence(let items): return ScenarioNode(content: .sequence(items.map { $0.relocated(to: location) }), location: location)
     case .mapping(let entries):
       return ScenarioNode(content: .mapping(entries.map { Entry(key: $0.key.relocated(to: location), value: $0.value.relocated(to: location)) }),
