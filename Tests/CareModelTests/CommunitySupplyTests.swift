@@ -12,8 +12,9 @@ struct CommunitySupplyTests {
   /// patients a month, so 4.4 a day averaged over the week, all on session days (Mon-Sat).
   static func mobilised(incentive: Double = 50) -> TinyNetwork {
     var net = TinyNetwork()
-    net.asha = AshaMobilisation(peoplePerAsha: 100, incentive: incentive,
-                                response: .init(base: 3, extra: 0.6, halfAt: 50))
+    net.asha = AshaMobilisation(
+      peoplePerAsha: 100, incentive: incentive,
+      response: .init(base: 3, extra: 0.6, halfAt: 50))
     return net
   }
 
@@ -81,7 +82,8 @@ struct CommunitySupplyTests {
     var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
     capacity[Tier.phc.rank] = 1000
     capacity[Tier.chc.rank] = 1000
-    net.kitchens = KitchenSupply(mealTimes: [8, 12, 16, 20].map { .hours($0) }, capacityByTier: capacity, costPerMeal: 37.5)
+    net.kitchens = KitchenSupply(
+      mealTimes: [8, 12, 16, 20].map { .hours($0) }, capacityByTier: capacity, costPerMeal: 37.5)
     var meals: [Double] = []
     for r in 0..<20 {
       let v = try net.run(seed: 22, replication: r, days: 1000, warmUp: 20).values
@@ -123,7 +125,8 @@ struct CommunitySupplyTests {
   /// trip is both ways of the road distance between them.
   @Test("patients travel to the nearest spoke with stock, both ways, and stop when it runs out")
   func travelToNeighbour() throws {
-    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .units(20), leadTime: try .constant(10_000 * 1440))
+    let policy = MedicineSupply.Policy(
+      review: .continuous, orderUpTo: .units(20), leadTime: try .constant(10_000 * 1440))
     var net = try poissonPrescriptions(perDay: 10, policy: policy)
     net.medicines!.unfilled = .travel
     let r = try net.run(seed: 24, days: 60)
@@ -143,11 +146,13 @@ struct CommunitySupplyTests {
   /// Medicines, ASHA arrivals and kitchens allocate nothing per event once warmed up.
   @Test("no heap allocation per event with medicines, ASHAs and kitchens")
   func noAllocationsPerEvent() throws {
-    let policy = MedicineSupply.Policy(review: .periodic(days: 7), orderUpTo: .daysOfCover(10),
-                                       leadTime: try .lognormal(mean: 3 * 1440, sd: 1440))
+    let policy = MedicineSupply.Policy(
+      review: .periodic(days: 7), orderUpTo: .daysOfCover(10),
+      leadTime: try .lognormal(mean: 3 * 1440, sd: 1440))
     var net = try poissonPrescriptions(perDay: 200, policy: policy)
-    net.medicines!.warehousePolicy = .init(review: .continuous, orderUpTo: .daysOfCover(30), reorderAt: .daysOfCover(10),
-                                           leadTime: try .constant(5 * 1440))
+    net.medicines!.warehousePolicy = .init(
+      review: .continuous, orderUpTo: .daysOfCover(30), reorderAt: .daysOfCover(10),
+      leadTime: try .constant(5 * 1440))
     net.medicines!.unfilled = .travel
     net.otherAdmissions = 1
     net.asha = AshaMobilisation(peoplePerAsha: 100, incentive: 20, response: .init(base: 3, extra: 1, halfAt: 20))
@@ -214,14 +219,17 @@ struct SupplyAccountingTests {
   /// the spokes: the same orders, fill rate and stock as with no warehouses modelled.
   @Test("warehouses that never run out are the same as no warehouses")
   func ampleWarehousesChangeNothing() throws {
-    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .units(6), reorderAt: .units(2),
-                                       leadTime: try .exponential(mean: 1440))
+    let policy = MedicineSupply.Policy(
+      review: .continuous, orderUpTo: .units(6), reorderAt: .units(2),
+      leadTime: try .exponential(mean: 1440))
     let without = try poissonPrescriptions(perDay: 10, policy: policy)
     var with = without
-    with.medicines!.warehousePolicy = .init(review: .continuous, orderUpTo: .units(1_000_000), leadTime: try .constant(0))
+    with.medicines!.warehousePolicy = .init(
+      review: .continuous, orderUpTo: .units(1_000_000), leadTime: try .constant(0))
     let a = try without.run(seed: 33, days: 300).values
     let b = try with.run(seed: 33, days: 300).values
-    for name in ["medicines.fill_rate", "medicines.orders.per_day", "medicines.stock.value", "medicines.days_on_shelf"] {
+    for name in ["medicines.fill_rate", "medicines.orders.per_day", "medicines.stock.value", "medicines.days_on_shelf"]
+    {
       #expect(a[name] == b[name], "\(name)")
     }
     #expect(b["medicines.order_cut"] == 0)
@@ -235,8 +243,9 @@ struct SupplyAccountingTests {
   func emptyWarehouseCutsOrders() throws {
     let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .units(6), leadTime: try .constant(1440))
     var net = try poissonPrescriptions(perDay: 20, policy: policy)
-    net.medicines!.warehousePolicy = .init(review: .periodic(days: 3000), orderUpTo: .units(20),
-                                           leadTime: try .constant(1440))
+    net.medicines!.warehousePolicy = .init(
+      review: .periodic(days: 3000), orderUpTo: .units(20),
+      leadTime: try .constant(1440))
     let v = try net.run(seed: 34, days: 200).values
     #expect(v["medicines.order_cut"]! > 0.5)
     // Two spokes, one medicine: at most one order each a day once the warehouse is empty
@@ -256,7 +265,8 @@ struct SupplyAccountingTests {
     net.otherAdmissions = 2
     var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
     capacity[Tier.chc.rank] = 5
-    net.kitchens = KitchenSupply(mealTimes: [.hours(8), .hours(13), .hours(20)], capacityByTier: capacity, costPerMeal: 40)
+    net.kitchens = KitchenSupply(
+      mealTimes: [.hours(8), .hours(13), .hours(20)], capacityByTier: capacity, costPerMeal: 40)
     let r = try net.run(seed: 35, days: 200, warmUp: 10)
     let k = row(r, "kitchens", "C")
     #expect(abs(row(r, "by-tier", "chc")("meal_cost_rs_per_day") - k("meals_owed_per_day") * 40) < 1e-6)
@@ -288,7 +298,8 @@ struct SupplyAccountingTests {
   /// it leaves stock-out time as it is with the medicine left out.
   @Test("a medicine no one is prescribed does not count as out of stock")
   func unprescribedMedicineIsNotOut() throws {
-    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .daysOfCover(3), leadTime: try .constant(2 * 1440))
+    let policy = MedicineSupply.Policy(
+      review: .continuous, orderUpTo: .daysOfCover(3), leadTime: try .constant(2 * 1440))
     let one = try poissonPrescriptions(perDay: 10, policy: policy)
     var two = one
     let unused = MedicineSupply.Line(medicine: MedicineID(1), share: 0, quantity: 1)

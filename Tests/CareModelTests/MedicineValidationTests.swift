@@ -45,7 +45,8 @@ struct MedicineValidationTests {
   /// day, load 5): just below whole numbers, so rounding in the demand cannot move them.
   @Test("base-stock fill rate and stock match the Erlang loss system")
   func baseStockIsErlangLoss() throws {
-    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .daysOfCover(1.99), leadTime: try .constant(2 * 1440))
+    let policy = MedicineSupply.Policy(
+      review: .continuous, orderUpTo: .daysOfCover(1.99), leadTime: try .constant(2 * 1440))
     let net = try poissonPrescriptions(perDay: 10, policy: policy)
     var fill: [[Double]] = [[], []]
     var stock: [[Double]] = [[], []]
@@ -59,7 +60,9 @@ struct MedicineValidationTests {
     }
     for (i, (perDay, level)) in [(7.5, 15), (2.5, 5)].enumerated() {
       let theory = try QueueingTheory.baseStockLostSales(demandRate: perDay, meanLeadTime: 2, level: level)
-      for (label, exact, estimates) in [("fill rate", theory.fillRate, fill[i]), ("stock", theory.meanOnHand, stock[i])] {
+      for (label, exact, estimates) in [
+        ("fill rate", theory.fillRate, fill[i]), ("stock", theory.meanOnHand, stock[i]),
+      ] {
         let check = TheoryCheck("spoke \(i + 1) \(label)", theory: exact, estimate: ReplicationEstimate(estimates)!)
         #expect(check.isWithin(standardErrors: 4), "\(check)")
         #expect(check.detectsBias(of: 0.05), "no teeth: \(check)")
@@ -72,8 +75,9 @@ struct MedicineValidationTests {
   @Test("(s, S) fill rate and stock match its Markov chain")
   func minMaxMatchesMarkovChain() throws {
     let (s, top, leadDays) = (3, 10, 1.0)
-    let policy = MedicineSupply.Policy(review: .continuous, orderUpTo: .units(top), reorderAt: .units(s),
-                                       leadTime: try .exponential(mean: leadDays * 1440))
+    let policy = MedicineSupply.Policy(
+      review: .continuous, orderUpTo: .units(top), reorderAt: .units(s),
+      leadTime: try .exponential(mean: leadDays * 1440))
     let net = try poissonPrescriptions(perDay: 10, policy: policy)
     var fill: [[Double]] = [[], []]
     var stock: [[Double]] = [[], []]
@@ -102,8 +106,9 @@ struct MedicineValidationTests {
   /// (Without warm-up the initial stock is brand new, and L exceeds λW by 0.35% at 1,000 days.)
   @Test("stock obeys Little's law")
   func littleOnStock() throws {
-    let policy = MedicineSupply.Policy(review: .periodic(days: 7), orderUpTo: .daysOfCover(12),
-                                       leadTime: try .lognormal(mean: 3 * 1440, sd: 1440))
+    let policy = MedicineSupply.Policy(
+      review: .periodic(days: 7), orderUpTo: .daysOfCover(12),
+      leadTime: try .lognormal(mean: 3 * 1440, sd: 1440))
     let net = try poissonPrescriptions(perDay: 10, policy: policy)
     try TheoryCheck.ratioIsOne("L / (λ W) for stock", replications: 12) { r in
       let result = try net.run(seed: 13, replication: r, days: 1000, warmUp: 50)

@@ -19,7 +19,8 @@ struct AshaLayout: Sendable {
     let days = (0..<7).map { spec.sessions.days[($0 + spec.startWeekday) % 7] ? 1.0 : 0.0 }
     let shape = (spec.demand.hourOfDay.reduce(0, +) / 24) * (days.reduce(0, +) / 7)
     let perMinute = patientsPerDay / SimDuration.day.minutes / shape
-    arrivals = perMinute > 0
+    arrivals =
+      perMinute > 0
       ? .poisson(try .weekly(basePerMinute: perMinute, hourOfDay: spec.demand.hourOfDay, dayOfWeek: days)) : nil
     spokeChoice = CategoricalChoice(weights: spec.spokePopulation.map { Double(max($0, 1)) })
   }

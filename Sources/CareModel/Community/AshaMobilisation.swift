@@ -32,6 +32,7 @@ public struct AshaMobilisation: Sendable, Equatable {
   public var peoplePerAsha: Double
   /// Rupees paid to the ASHA for each patient she brings who is seen.
   public var incentive: Double
+  /// How the patients an ASHA brings respond to the incentive.
   public var response: Response
 
   /// Creates a mobilisation.

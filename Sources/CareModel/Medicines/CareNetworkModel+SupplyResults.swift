@@ -42,8 +42,10 @@ extension CareNetworkModel {
   /// The kitchen figures, in the order of ``CareNetworkSpec/kitchenMetrics``.
   func kitchenValues(_ k: Kitchens, days: Double) -> [Double] {
     let kitchenDays = k.days * k.pools.count
-    return [Double(k.mealsServed) / days, Kitchens.shortfall(owed: k.owed.reduce(0, +), served: k.mealsServed),
-            kitchenDays > 0 ? Double(k.shortDays.reduce(0, +)) / Double(kitchenDays) : .nan]
+    return [
+      Double(k.mealsServed) / days, Kitchens.shortfall(owed: k.owed.reduce(0, +), served: k.mealsServed),
+      kitchenDays > 0 ? Double(k.shortDays.reduce(0, +)) / Double(kitchenDays) : .nan,
+    ]
   }
 
   /// Rupees of meals since warm-up at bed pool `b`: with a kitchen, every meal owed at the

@@ -3,8 +3,10 @@ import SimStats
 
 extension CareNetworkModel {
   /// The columns of the medicine tables by tier and district.
-  static let medicineGroupColumns = ["fill_rate", "prescriptions_filled", "stockout_days_per_year", "stock_value_rs",
-                                     "out_of_pocket_per_day", "trips_per_day", "order_cut"]
+  static let medicineGroupColumns = [
+    "fill_rate", "prescriptions_filled", "stockout_days_per_year", "stock_value_rs",
+    "out_of_pocket_per_day", "trips_per_day", "order_cut",
+  ]
 
   /// The medicine tables (by medicine, spoke tier and district) and the kitchens' table, for
   /// the parts the scenario has.
@@ -26,9 +28,11 @@ extension CareNetworkModel {
     }
     let medicineRows = byMedicine.indices.map { m -> [Double] in
       let t = byMedicine[m]
-      return [expected[m], Double(t.asked) / days, t.fillRate, t.stockout(over: minutes) * CareCosts.daysPerYear,
-              t.stockValue(over: minutes), t.daysOnShelf, Double(t.orders) / days, t.orderCut,
-              stock.supply.warehousePolicy != nil ? warehouses[m].stockout(over: minutes) * CareCosts.daysPerYear : .nan]
+      return [
+        expected[m], Double(t.asked) / days, t.fillRate, t.stockout(over: minutes) * CareCosts.daysPerYear,
+        t.stockValue(over: minutes), t.daysOnShelf, Double(t.orders) / days, t.orderCut,
+        stock.supply.warehousePolicy != nil ? warehouses[m].stockout(over: minutes) * CareCosts.daysPerYear : .nan,
+      ]
     }
     // Tiers and districts that have spokes, each a group.
     let tiers = Tier.allCases.filter { t in spec.spokes.contains { spec[facility: $0].tier == t } }
@@ -39,31 +43,40 @@ extension CareNetworkModel {
     let byTier = store.totals(groups: tiers.count) { s, _ in tierOfSpoke[s.index] }
     let byDistrict = store.totals(groups: districts.count) { s, _ in groupOfDistrict[stock.spokeDistrict[s].index] }
     return [
-      BreakdownTable(name: "medicines-by-medicine", keyColumns: ["medicine", "unit"],
-                     valueColumns: ["expected_units_per_day", "prescribed_units_per_day", "fill_rate",
-                                    "stockout_days_per_year", "stock_value_rs", "days_on_shelf", "orders_per_day",
-                                    "order_cut", "warehouse_stockout_days_per_year"],
-                     keys: stock.supply.medicines.map { [$0.name, $0.unit] }, values: medicineRows),
-      BreakdownTable(name: "medicines-by-tier", keyColumns: ["tier"], valueColumns: Self.medicineGroupColumns,
-                     keys: tiers.map { [$0.rawValue] }, values: byTier.map { groupRow($0, days: days, minutes: minutes) }),
-      BreakdownTable(name: "medicines-by-district", keyColumns: ["district"], valueColumns: Self.medicineGroupColumns,
-                     keys: districts.map { [layout.districts[$0.index]] },
-                     values: byDistrict.map { groupRow($0, days: days, minutes: minutes) }),
+      BreakdownTable(
+        name: "medicines-by-medicine", keyColumns: ["medicine", "unit"],
+        valueColumns: [
+          "expected_units_per_day", "prescribed_units_per_day", "fill_rate",
+          "stockout_days_per_year", "stock_value_rs", "days_on_shelf", "orders_per_day",
+          "order_cut", "warehouse_stockout_days_per_year",
+        ],
+        keys: stock.supply.medicines.map { [$0.name, $0.unit] }, values: medicineRows),
+      BreakdownTable(
+        name: "medicines-by-tier", keyColumns: ["tier"], valueColumns: Self.medicineGroupColumns,
+        keys: tiers.map { [$0.rawValue] }, values: byTier.map { groupRow($0, days: days, minutes: minutes) }),
+      BreakdownTable(
+        name: "medicines-by-district", keyColumns: ["district"], valueColumns: Self.medicineGroupColumns,
+        keys: districts.map { [layout.districts[$0.index]] },
+        values: byDistrict.map { groupRow($0, days: days, minutes: minutes) }),
     ]
   }
 
   private func groupRow(_ t: MedicineTotals, days: Double, minutes: Double) -> [Double] {
-    [t.fillRate, t.prescriptionsFilled, t.stockout(over: minutes) * CareCosts.daysPerYear, t.stockValue(over: minutes),
-     t.outOfPocket / days, Double(t.trips) / days, t.orderCut]
+    [
+      t.fillRate, t.prescriptionsFilled, t.stockout(over: minutes) * CareCosts.daysPerYear, t.stockValue(over: minutes),
+      t.outOfPocket / days, Double(t.trips) / days, t.orderCut,
+    ]
   }
 
   /// One row per facility with a kitchen.
   private func kitchenTable(_ k: Kitchens, days: Double) -> BreakdownTable {
     let rows = k.pools.indices.map { i -> [Double] in
       let kitchenDays = Double(k.days)
-      return [Double(k.capacity[i]), Double(k.owed[i]) / days, Double(k.served[i]) / days,
-              Kitchens.shortfall(owed: k.owed[i], served: k.served[i]),
-              kitchenDays > 0 ? Double(k.shortDays[i]) / kitchenDays : .nan]
+      return [
+        Double(k.capacity[i]), Double(k.owed[i]) / days, Double(k.served[i]) / days,
+        Kitchens.shortfall(owed: k.owed[i], served: k.served[i]),
+        kitchenDays > 0 ? Double(k.shortDays[i]) / kitchenDays : .nan,
+      ]
     }
     return BreakdownTable(
       name: "kitchens", keyColumns: ["facility", "district", "name"],

@@ -25,8 +25,10 @@ struct MedicineLayout: Sendable {
   /// Most lines any specialty's prescriptions have (the size of the scratch list).
   let longestPrescription: Int
 
-  init(spec: CareNetworkSpec, supply: MedicineSupply, spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>,
-       districts: Int, horizon: SimDuration) {
+  init(
+    spec: CareNetworkSpec, supply: MedicineSupply, spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>,
+    districts: Int, horizon: SimDuration
+  ) {
     precondition(supply.lines.count == spec.specialties.count, "one list of prescription lines per specialty")
     self.supply = supply
     self.spokeDistrict = spokeDistrict
@@ -62,7 +64,9 @@ struct MedicineLayout: Sendable {
   /// Total items: every medicine at every spoke and every warehouse.
   var itemCount: Int { (spokeCount + districtCount) * medicineCount }
   /// The item of `medicine` at `spoke`.
-  func item(spoke: SpokeID, _ medicine: MedicineID) -> StockItemID { StockItemID(spoke.index * medicineCount + medicine.index) }
+  func item(spoke: SpokeID, _ medicine: MedicineID) -> StockItemID {
+    StockItemID(spoke.index * medicineCount + medicine.index)
+  }
   /// The item of `medicine` at the warehouse of `district`.
   func item(warehouse district: DistrictID, _ medicine: MedicineID) -> StockItemID {
     StockItemID((spokeCount + district.index) * medicineCount + medicine.index)
@@ -93,10 +97,7 @@ struct MedicineLayout: Sendable {
   /// Each spoke's expected requests a day, averaged over the run's growth, plus its
   /// ASHA-mobilised patients.
   static func requestsPerDay(spec: CareNetworkSpec, horizon: SimDuration) -> [Double] {
-    let steps = 100
-    let meanGrowth = (0..<steps).reduce(0.0) { sum, k in
-      sum + spec.demand.growth(afterMinutes: horizon.minutes * (Double(k) + 0.5) / Double(steps))
-    } / Double(steps)
+    let meanGrowth = spec.demand.meanGrowth(overMinutes: horizon.minutes)
     let population = max(spec.catchmentPopulation, 1)
     let mobilised = spec.asha.map { $0.patientsPerDay(population: spec.catchmentPopulation) } ?? 0
     return spec.spokePopulation.map { p in
@@ -106,17 +107,23 @@ struct MedicineLayout: Sendable {
 
   /// The `count` nearest other spokes of each spoke's district, by road km (straight line ×
   /// the transport detour), ties by spoke order.
-  static func travelCandidates(spec: CareNetworkSpec, spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>,
-                               count: Int) -> EntityTable<EntityKind.Spoke, [(spoke: SpokeID, km: Double)]> {
+  static func travelCandidates(
+    spec: CareNetworkSpec, spokeDistrict: EntityTable<EntityKind.Spoke, DistrictID>,
+    count: Int
+  ) -> EntityTable<EntityKind.Spoke, [(spoke: SpokeID, km: Double)]> {
     var byDistrict: [[SpokeID]] = Array(repeating: [], count: (spokeDistrict.values.map(\.index).max() ?? -1) + 1)
     for s in spec.spokeIDs { byDistrict[spokeDistrict[s].index].append(s) }
-    return EntityTable(spec.spokeIDs.map { s -> [(spoke: SpokeID, km: Double)] in
-      guard count > 0 else { return [] }
-      let here = spec[facility: spec.facility(ofSpoke: s)].location
-      let others = byDistrict[spokeDistrict[s].index].filter { $0 != s }.map { o in
-        (spoke: o, km: here.kilometres(to: spec[facility: spec.facility(ofSpoke: o)].location) * spec.transport.detour)
-      }
-      return Array(others.sorted { $0.km != $1.km ? $0.km < $1.km : $0.spoke < $1.spoke }.prefix(count))
-    })
+    return EntityTable(
+      spec.spokeIDs.map { s -> [(spoke: SpokeID, km: Double)] in
+        guard count > 0 else { return [] }
+        let here = spec[facility: spec.facility(ofSpoke: s)].location
+        let others = byDistrict[spokeDistrict[s].index].filter { $0 != s }.map { o in
+          (
+            spoke: o,
+            km: here.kilometres(to: spec[facility: spec.facility(ofSpoke: o)].location) * spec.transport.detour
+          )
+        }
+        return Array(others.sorted { $0.km != $1.km ? $0.km < $1.km : $0.spoke < $1.spoke }.prefix(count))
+      })
   }
 }

@@ -145,7 +145,9 @@ struct MedicineStore {
     }
     openOrders += 1
     // Only spokes order when warehouses are not modelled, so a warehouse's law is there.
-    let lead = isSpoke ? spokeLeadTime.sample(using: spokeLead)
+    let lead =
+      isSpoke
+      ? spokeLeadTime.sample(using: spokeLead)
       : (warehouseLeadTime ?? spokeLeadTime).sample(using: warehouseLead)
     sim.schedule(.delivery(id), after: SimDuration(minutes: lead))
   }
@@ -216,19 +218,20 @@ extension MedicineStore {
   /// lost: checked after every event in `SIM_INTERNAL_CHECKS` builds.
   func checkInvariants() {
     #if SIM_INTERNAL_CHECKS
-    var coming = Array(repeating: Int32(0), count: items.count)
-    var open = 0
-    var free = Array(repeating: false, count: orders.count)
-    for f in freeOrders { free[f.index] = true }
-    for (i, o) in orders.enumerated() where !free[i] {
-      coming[o.item.index] += o.units
-      open += 1
-    }
-    precondition(open == openOrders, "orders not conserved")
-    for i in items.ids {
-      precondition(items[i].onHand >= 0, "negative stock at item \(i)")
-      precondition(items[i].onOrder == coming[i.index], "item \(i): on order \(items[i].onOrder), coming \(coming[i.index])")
-    }
+      var coming = Array(repeating: Int32(0), count: items.count)
+      var open = 0
+      var free = Array(repeating: false, count: orders.count)
+      for f in freeOrders { free[f.index] = true }
+      for (i, o) in orders.enumerated() where !free[i] {
+        coming[o.item.index] += o.units
+        open += 1
+      }
+      precondition(open == openOrders, "orders not conserved")
+      for i in items.ids {
+        precondition(items[i].onHand >= 0, "negative stock at item \(i)")
+        precondition(
+          items[i].onOrder == coming[i.index], "item \(i): on order \(items[i].onOrder), coming \(coming[i.index])")
+      }
     #endif
   }
 }

@@ -34,8 +34,11 @@ public struct MedicineSupply: Sendable, Equatable {
   /// One line of a specialty's prescriptions: the share of its prescriptions that include
   /// the medicine, and the units each asks for.
   public struct Line: Sendable, Equatable {
+    /// The medicine prescribed.
     public var medicine: MedicineID
+    /// Share of the specialty's prescriptions that include it (0-1, drawn line by line).
     public var share: Double
+    /// Units asked for.
     public var quantity: Int
     /// Creates a line.
     /// - Precondition: share in 0...1; quantity from 1 to ``MedicineSupply/mostUnitsPerLine``.
@@ -49,7 +52,9 @@ public struct MedicineSupply: Sendable, Equatable {
 
   /// A stock level: whole units, or days of the place's expected demand (rounded up).
   public enum Level: Sendable, Equatable {
+    /// Whole units, whatever the demand.
     case units(Int)
+    /// Days of the place's expected demand.
     case daysOfCover(Double)
 
     /// The level in units for a place whose expected demand is `perDay` units a day, at
@@ -77,7 +82,9 @@ public struct MedicineSupply: Sendable, Equatable {
   /// Base-stock is continuous review with s = S − 1 (one for one); (R, S) is periodic review
   /// with s = S − 1; (s, S) is continuous review with s below S − 1.
   public struct Policy: Sendable, Equatable {
+    /// When the place reviews its stock.
     public var review: Review
+    /// The order-up-to level S.
     public var orderUpTo: Level
     /// Nil: order whenever the position is below S (s = S − 1).
     public var reorderAt: Level?
@@ -113,12 +120,15 @@ public struct MedicineSupply: Sendable, Equatable {
   /// Most units one prescription line may ask for.
   public static let mostUnitsPerLine = 100_000
 
+  /// The formulary, in file order (``MedicineID`` is a position in it).
   public var medicines: [Medicine]
   /// Prescription lines by specialty (indexed like the network's specialties).
   public var lines: [[Line]]
+  /// How every spoke keeps each medicine.
   public var spokePolicy: Policy
   /// The district warehouses' policy; nil: warehouses never run out.
   public var warehousePolicy: Policy?
+  /// What patients do about what the spoke lacks.
   public var unfilled: Unfilled
   /// Rupees a patient spends per km travelled (both ways are counted).
   public var travelCostPerKm: Double
@@ -127,8 +137,10 @@ public struct MedicineSupply: Sendable, Equatable {
 
   /// Creates a supply.
   /// - Precondition: one list of lines per specialty; every line names a medicine.
-  public init(medicines: [Medicine], lines: [[Line]], spokePolicy: Policy, warehousePolicy: Policy?,
-              unfilled: Unfilled, travelCostPerKm: Double, travelCandidates: Int) {
+  public init(
+    medicines: [Medicine], lines: [[Line]], spokePolicy: Policy, warehousePolicy: Policy?,
+    unfilled: Unfilled, travelCostPerKm: Double, travelCandidates: Int
+  ) {
     precondition(lines.allSatisfy { $0.allSatisfy { $0.medicine.index < medicines.count } }, "lines name medicines")
     self.medicines = medicines
     self.lines = lines

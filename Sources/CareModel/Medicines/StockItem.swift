@@ -64,11 +64,15 @@ struct StockItem {
 /// the shelf can be measured (first in, first out): the test of Little's law on stock
 /// compares it with the time-average stock.
 struct Shelf {
+  /// Deliveries a shelf usually holds at once (one or two under periodic review, a few under
+  /// continuous): room for them is taken once, and taken batches are compacted away only
+  /// when more than this have piled up.
+  static let typicalBatches = 4
   private var batches: ContiguousArray<(arrived: Double, units: Int32)> = []
   private var head = 0
 
   init(units: Int32) {
-    batches.reserveCapacity(4)
+    batches.reserveCapacity(Self.typicalBatches)
     if units > 0 { batches.append((0, units)) }
   }
 
@@ -93,7 +97,7 @@ struct Shelf {
     if head == batches.count {
       batches.removeAll(keepingCapacity: true)
       head = 0
-    } else if head > 8 && head * 2 > batches.count {
+    } else if head > Self.typicalBatches && head * 2 > batches.count {
       batches.removeSubrange(0..<head)
       head = 0
     }

@@ -135,6 +135,15 @@ extension CareNetworkSpec {
       min(pow(1 + monthlyGrowth, minutes / Self.growthPeriod.minutes), maxDaily.map { $0 / dailyTotal } ?? .infinity)
     }
 
+    /// Slices of the midpoint rule for ``meanGrowth(overMinutes:)``: growth is smooth.
+    static let growthSlices = 100
+
+    /// The mean growth factor over a run of `minutes`, by the midpoint rule.
+    public func meanGrowth(overMinutes minutes: Double) -> Double {
+      let n = Double(Self.growthSlices)
+      return (0..<Self.growthSlices).reduce(0.0) { $0 + growth(afterMinutes: (Double($1) + 0.5) * minutes / n) } / n
+    }
+
     /// The highest growth factor over a run of `minutes` (growth is monotone, so it is
     /// reached at the start or at the end).
     public func peakGrowth(overMinutes minutes: Double) -> Double {

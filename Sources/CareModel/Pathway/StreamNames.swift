@@ -30,7 +30,8 @@ public enum StreamName {
   static let spokeDeliveries = "medicines.lead.spokes"
   /// Delivery times of warehouses' medicine orders.
   static let warehouseDeliveries = "medicines.lead.warehouses"
-  /// When ASHA-mobilised patients come, and to which spoke.
+  /// When ASHA-mobilised patients come, to which spoke, and each one's specialty (not the
+  /// spoke's stream: adding them leaves the spoke's own requests unchanged).
   static let ashaArrivals = "asha.arrivals"
 
   /// Every stream, by pattern (upper-case parts stand for a name), and what it drives.
@@ -47,7 +48,7 @@ public enum StreamName {
     ("prescriptions.SPECIALTY", "which medicines a prescription holds"),
     (spokeDeliveries, "delivery times of spokes' medicine orders"),
     (warehouseDeliveries, "delivery times of district warehouses' medicine orders"),
-    (ashaArrivals, "when ASHA-mobilised patients come, and to which spoke"),
+    (ashaArrivals, "when ASHA-mobilised patients come, to which spoke, and each one's specialty"),
   ]
 }
 

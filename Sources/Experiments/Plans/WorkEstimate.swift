@@ -71,7 +71,7 @@ public struct WorkEstimate: Sendable, Equatable {
     // candidate costs a few draws, a quarter of an event's work.
     let peakShape = RateProfile.peakOverMean(hourOfDay: demand.hourOfDay, dayOfWeek: demand.dayOfWeek)
     // The mean growth factor over the run, by the midpoint rule on 100 slices (growth is smooth).
-    let meanGrowth = (0..<100).reduce(0.0) { $0 + demand.growth(afterMinutes: (Double($1) + 0.5) * minutes / 100) } / 100
+    let meanGrowth = demand.meanGrowth(overMinutes: minutes)
     let candidates = demand.peakGrowth(overMinutes: minutes) * peakShape
     var events = demand.dailyTotal * days * (meanGrowth * eventsPerRequest + candidates / 4)
     // An outside admission is two events: the admission and the discharge.

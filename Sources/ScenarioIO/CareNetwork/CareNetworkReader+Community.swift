@@ -11,18 +11,22 @@ extension CareNetworkReader {
   /// the incentive in rupees per patient seen; the response in patients per ASHA per month.
   func readAsha(_ node: ScenarioNode) -> AshaMobilisation? {
     guard let f = reader.fields(node, path: "asha", allowed: Self.ashaKeys, required: ["incentive"]) else { return nil }
-    let people = f["people_per_asha"].map { reader.number($0, path: "asha.people_per_asha", atLeast: 1, atMost: 1e7) }
+    let people =
+      f["people_per_asha"].map { reader.number($0, path: "asha.people_per_asha", atLeast: 1, atMost: 1e7) }
       ?? ScenarioDefaults.asha.peoplePerAsha
     let incentive = f["incentive"].flatMap { reader.number($0, path: "asha.incentive", atLeast: 0, atMost: 1e6) }
     var response: AshaMobilisation.Response? = ScenarioDefaults.asha.response
     if let r = f["response"] {
       response = reader.fields(r, path: "asha.response", allowed: ["base", "extra", "half_at"]).flatMap { rf in
         let top = Self.mostPatientsPerAsha
-        let base = rf["base"].map { reader.number($0, path: rf.path("base"), atLeast: 0, atMost: top) }
+        let base =
+          rf["base"].map { reader.number($0, path: rf.path("base"), atLeast: 0, atMost: top) }
           ?? ScenarioDefaults.asha.response.base
-        let extra = rf["extra"].map { reader.number($0, path: rf.path("extra"), atLeast: 0, atMost: top) }
+        let extra =
+          rf["extra"].map { reader.number($0, path: rf.path("extra"), atLeast: 0, atMost: top) }
           ?? ScenarioDefaults.asha.response.extra
-        let half = rf["half_at"].map { reader.number($0, path: rf.path("half_at"), atLeast: 0, atMost: 1e6) }
+        let half =
+          rf["half_at"].map { reader.number($0, path: rf.path("half_at"), atLeast: 0, atMost: 1e6) }
           ?? ScenarioDefaults.asha.response.halfAt
         guard let base, let extra, let half else { return nil }
         return .init(base: base, extra: extra, halfAt: half)
@@ -36,11 +40,14 @@ extension CareNetworkReader {
   func checkAsha(_ asha: AshaMobilisation, spec: CareNetworkSpec, at node: ScenarioNode) -> Bool {
     let perDay = asha.patientsPerDay(population: spec.catchmentPopulation)
     let sessionDays = Double(spec.sessions.days.filter { $0 }.count)
-    let busiest = perDay / SimDuration.day.minutes * 7 / max(sessionDays, 1)
+    let busiest =
+      perDay / SimDuration.day.minutes * 7 / max(sessionDays, 1)
       * (spec.demand.hourOfDay.max() ?? 0) / max(spec.demand.hourOfDay.reduce(0, +) / 24, .leastNonzeroMagnitude)
     guard busiest <= Limits.fastestRatePerMinute else {
-      reader.report(.invalidValue, "ASHAs would bring \(Limits.text(busiest)) patients a minute in the busiest hour; at most "
-                    + "\(Limits.text(Limits.fastestRatePerMinute))", at: node, path: "asha", hint: Limits.rateBounds)
+      reader.report(
+        .invalidValue,
+        "ASHAs would bring \(Limits.text(busiest)) patients a minute in the busiest hour; at most "
+          + "\(Limits.text(Limits.fastestRatePerMinute))", at: node, path: "asha", hint: Limits.rateBounds)
       return false
     }
     return true
@@ -57,14 +64,16 @@ extension CareNetworkReader {
         let path = "kitchens.meal_times[\(i)]"
         guard let text = reader.string(item, path: path) else { times = nil; continue }
         guard let m = clock(text), m < SimDuration.day.minutes else {
-          reader.report(.invalidValue, "'\(text)' is not a time of day", at: item, path: path,
-                        hint: "write HH:MM from 00:00 to 23:59, e.g. \"08:00\"")
+          reader.report(
+            .invalidValue, "'\(text)' is not a time of day", at: item, path: path,
+            hint: "write HH:MM from 00:00 to 23:59, e.g. \"08:00\"")
           times = nil
           continue
         }
         if let last = parsed.last, last.minutes >= m {
-          reader.report(.invalidValue, "'\(text)' is not after the meal before it", at: item, path: path,
-                        hint: "list meal times in order, e.g. [\"08:00\", \"13:00\", \"20:00\"]")
+          reader.report(
+            .invalidValue, "'\(text)' is not after the meal before it", at: item, path: path,
+            hint: "list meal times in order, e.g. [\"08:00\", \"13:00\", \"20:00\"]")
           times = nil
           continue
         }
@@ -79,15 +88,20 @@ extension CareNetworkReader {
       times = nil
     }
     var capacity: [Int?]? = Array(repeating: nil, count: Tier.allCases.count)
-    if let c = f["meals_per_day"], let cf = reader.fields(c, path: "kitchens.meals_per_day", allowed: Tier.allCases.map(\.rawValue)) {
+    if let c = f["meals_per_day"],
+      let cf = reader.fields(c, path: "kitchens.meals_per_day", allowed: Tier.allCases.map(\.rawValue))
+    {
       for e in cf.entries {
-        guard let n = reader.integer(e.value, path: cf.path(e.key), atLeast: 0, atMost: Limits.count) else { capacity = nil; continue }
+        guard let n = reader.integer(e.value, path: cf.path(e.key), atLeast: 0, atMost: Limits.count) else {
+          capacity = nil; continue
+        }
         capacity?[Tier(rawValue: e.key)!.rank] = n
       }
     } else {
       capacity = nil
     }
-    let cost = f["cost_per_meal"].map { reader.number($0, path: "kitchens.cost_per_meal", atLeast: 0, atMost: 1e6) }
+    let cost =
+      f["cost_per_meal"].map { reader.number($0, path: "kitchens.cost_per_meal", atLeast: 0, atMost: 1e6) }
       ?? ScenarioDefaults.costPerMeal
     guard let times, let capacity, let cost else { return nil }
     return KitchenSupply(mealTimes: times, capacityByTier: capacity, costPerMeal: cost)

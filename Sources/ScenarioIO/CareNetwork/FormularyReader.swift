@@ -22,7 +22,9 @@ struct FormularyReader {
   {
     guard let name = reader.string(node, path: path) else { return nil }
     let file = ScenarioLoader.resolve(name, relativeTo: node.location.file)
-    guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: path, required: Self.columns) else { return nil }
+    guard let table = CSVTable.load(file, reader: reader, at: node, keyPath: path, required: Self.columns) else {
+      return nil
+    }
     let c = Self.columns.map { table.column($0)! }
     var medicines: [MedicineSupply.Medicine] = []
     var lines = Array(repeating: [MedicineSupply.Line](), count: specialties.count)
@@ -31,8 +33,9 @@ struct FormularyReader {
       func number(_ i: Int, atMost top: Double) -> Double? {
         let cell = row[c[i]]
         guard let v = Double(cell.text.trimmingSpaces), v.isFinite, v >= 0, v <= top else {
-          reader.report(.invalidValue, "expected a number from 0 to \(Limits.text(top)), got '\(CSVTable.shown(cell.text))'",
-                        in: table, cell: cell, column: Self.columns[i])
+          reader.report(
+            .invalidValue, "expected a number from 0 to \(Limits.text(top)), got '\(CSVTable.shown(cell.text))'",
+            in: table, cell: cell, column: Self.columns[i])
           return nil
         }
         return v
@@ -44,19 +47,27 @@ struct FormularyReader {
       let share = number(5, atMost: 1)
       let quantity = Int(row[c[6]].text.trimmingSpaces).flatMap { (1...Self.mostUnitsPerLine).contains($0) ? $0 : nil }
       if quantity == nil {
-        reader.report(.invalidValue, "expected whole units from 1 to \(Self.mostUnitsPerLine), got "
-                      + "'\(CSVTable.shown(row[c[6]].text))'", in: table, cell: row[c[6]], column: "quantity")
+        reader.report(
+          .invalidValue,
+          "expected whole units from 1 to \(Self.mostUnitsPerLine), got "
+            + "'\(CSVTable.shown(row[c[6]].text))'", in: table, cell: row[c[6]], column: "quantity")
       }
       let specialtyName = row[c[4]].text.trimmingSpaces
       let specialty = specialties.firstIndex(of: specialtyName)
       if specialty == nil {
-        reader.report(.unknownName, "no specialty '\(CSVTable.shown(specialtyName))' in the scenario", in: table,
-                      cell: row[c[4]], column: "specialty", hint: DidYouMean.hint(for: specialtyName, among: specialties))
+        reader.report(
+          .unknownName, "no specialty '\(CSVTable.shown(specialtyName))' in the scenario", in: table,
+          cell: row[c[4]], column: "specialty", hint: DidYouMean.hint(for: specialtyName, among: specialties))
       }
       var named = true
-      for (i, text) in [(0, medicineName), (1, unit)] where text.isEmpty || text.unicodeScalars.contains(where: Self.isControl) {
-        reader.report(.invalidValue, text.isEmpty ? "a medicine needs a name and a unit" : "'\(CSVTable.shown(text))' holds a "
-                      + "control character (a line break, a tab)", in: table, cell: row[c[i]], column: Self.columns[i])
+      for (i, text) in [(0, medicineName), (1, unit)]
+      where text.isEmpty || text.unicodeScalars.contains(where: Self.isControl) {
+        reader.report(
+          .invalidValue,
+          text.isEmpty
+            ? "a medicine needs a name and a unit"
+            : "'\(CSVTable.shown(text))' holds a "
+              + "control character (a line break, a tab)", in: table, cell: row[c[i]], column: Self.columns[i])
         named = false
       }
       guard let cost, let retail, let share, let quantity, let specialty, named else { ok = false; continue }
@@ -64,25 +75,28 @@ struct FormularyReader {
       let id: Int
       if let known = medicines.firstIndex(where: { $0.name == medicineName }) {
         guard medicines[known] == medicine else {
-          reader.report(.invalidValue, "'\(CSVTable.shown(medicineName))' has another unit or price on an earlier row",
-                        in: table, cell: row[c[0]], column: "medicine",
-                        hint: "give a medicine the same unit, unit_cost and retail_price on each of its rows")
+          reader.report(
+            .invalidValue, "'\(CSVTable.shown(medicineName))' has another unit or price on an earlier row",
+            in: table, cell: row[c[0]], column: "medicine",
+            hint: "give a medicine the same unit, unit_cost and retail_price on each of its rows")
           ok = false
           continue
         }
         id = known
       } else {
         guard medicines.count < Self.mostMedicines else {
-          reader.report(.invalidValue, "more than \(Self.mostMedicines) medicines", in: table, cell: row[c[0]],
-                        column: "medicine")
+          reader.report(
+            .invalidValue, "more than \(Self.mostMedicines) medicines", in: table, cell: row[c[0]],
+            column: "medicine")
           return nil
         }
         id = medicines.count
         medicines.append(medicine)
       }
       if lines[specialty].contains(where: { $0.medicine.index == id }) {
-        reader.report(.invalidValue, "'\(CSVTable.shown(medicineName))' is listed twice for '\(specialtyName)'", in: table,
-                      cell: row[c[0]], column: "medicine")
+        reader.report(
+          .invalidValue, "'\(CSVTable.shown(medicineName))' is listed twice for '\(specialtyName)'", in: table,
+          cell: row[c[0]], column: "medicine")
         ok = false
         continue
       }
