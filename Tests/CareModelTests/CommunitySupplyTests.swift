@@ -144,7 +144,7 @@ struct CommunitySupplyTests {
   }
 
   /// Medicines, ASHA arrivals and kitchens allocate nothing per event once warmed up.
-  @Test("no heap allocation per event with medicines, ASHAs and kitchens")
+  @Test("no heap allocation per event with medicines, ASHAs and kitchens (release builds)", .enabled(if: isOptimizedBuild))
   func noAllocationsPerEvent() throws {
     let policy = MedicineSupply.Policy(
       review: .periodic(days: 7), orderUpTo: .daysOfCover(10),

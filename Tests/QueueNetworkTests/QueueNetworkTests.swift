@@ -2,6 +2,7 @@ import CMallocCounter
 import QueueNetwork
 import SimKernel
 import SimRandom
+import SimTestSupport
 import Testing
 
 func station(
@@ -113,9 +114,3 @@ struct QueueNetworkTests {
     #expect(r["utilisation"]! > 0.9, "demand far exceeds the rostered hours")
   }
 }
-
-#if DEBUG
-let isOptimizedBuild = false
-#else
-let isOptimizedBuild = true
-#endif
