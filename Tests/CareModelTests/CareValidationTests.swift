@@ -9,15 +9,7 @@ struct CareValidationTests {
   /// failures and a statewide pool per specialty, so each specialty is an M/M/c queue.
   @Test("each specialty's statewide queue matches Erlang C")
   func statewidePoolIsMMc() throws {
-    var net = TinyNetwork()
-    net.flatDemand = true
-    net.sessionDays = Array(repeating: true, count: 7)
-    net.opensAt = .zero
-    net.closesAt = .day
-    net.connectionFailure = 0
-    net.doctorUnavailable = 0
-    net.admit = 0
-    net.refer = 0
+    var net = TinyNetwork.reduced()
     net.consult = try .exponential(mean: 10)
     net.specialists = 3
     net.assignment = .statewidePool

@@ -6,6 +6,24 @@ import SimStats
 import SimTestSupport
 import Testing
 
+/// Kitchens of `meals` a day at the facilities of each tier listed, serving at `hours` o'clock.
+func kitchens(_ meals: [(Tier, Int)], at hours: [Double], costPerMeal: Double) -> KitchenSupply {
+  var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
+  for (tier, perDay) in meals { capacity[tier.rank] = perDay }
+  return KitchenSupply(mealTimes: hours.map { .hours($0) }, capacityByTier: capacity, costPerMeal: costPerMeal)
+}
+
+/// The tiny network whose beds take only outside admissions (`perDay` at the PHC spoke and at
+/// the CHC; no consultation ends in admission or referral), with `kitchens`.
+func inpatientsOnly(_ perDay: Double, _ kitchens: KitchenSupply) -> TinyNetwork {
+  var net = TinyNetwork()
+  net.admit = 0
+  net.refer = 0
+  net.otherAdmissions = perDay
+  net.kitchens = kitchens
+  return net
+}
+
 @Suite("ASHA-mobilised demand, kitchens and medicine trips")
 struct CommunitySupplyTests {
   /// 4,000 people, one ASHA per 100: 40 ASHAs each bringing 3 + 0.6 × 50/(50 + 50) = 3.3
@@ -75,15 +93,7 @@ struct CommunitySupplyTests {
   /// exponential with mean 2 days): the PHC spoke (2 beds) and the CHC (3 beds).
   @Test("kitchens with room for all serve meals × mean inpatients of the Erlang loss system")
   func kitchenMealsMatchErlangLoss() throws {
-    var net = TinyNetwork()
-    net.admit = 0
-    net.refer = 0
-    net.otherAdmissions = 1
-    var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
-    capacity[Tier.phc.rank] = 1000
-    capacity[Tier.chc.rank] = 1000
-    net.kitchens = KitchenSupply(
-      mealTimes: [8, 12, 16, 20].map { .hours($0) }, capacityByTier: capacity, costPerMeal: 37.5)
+    let net = inpatientsOnly(1, kitchens([(.phc, 1000), (.chc, 1000)], at: [8, 12, 16, 20], costPerMeal: 37.5))
     var meals: [Double] = []
     for r in 0..<20 {
       let v = try net.run(seed: 22, replication: r, days: 1000, warmUp: 20).values
@@ -102,13 +112,7 @@ struct CommunitySupplyTests {
   /// 5 a day, serves exactly what was owed less the shortfall, and meals cost what was served.
   @Test("a small kitchen serves at most its meals a day, and meals cost what was served")
   func kitchenCapacityBinds() throws {
-    var net = TinyNetwork()
-    net.admit = 0
-    net.refer = 0
-    net.otherAdmissions = 2
-    var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
-    capacity[Tier.chc.rank] = 5
-    net.kitchens = KitchenSupply(mealTimes: [8, 13, 20].map { .hours($0) }, capacityByTier: capacity, costPerMeal: 40)
+    let net = inpatientsOnly(2, kitchens([(.chc, 5)], at: [8, 13, 20], costPerMeal: 40))
     let r = try net.run(seed: 23, days: 200, warmUp: 10)
     let k = row(r, "kitchens", "C")
     #expect(k("meals_per_day") <= 5 + 1e-9 && k("meals_per_day") > 4)
@@ -156,9 +160,7 @@ struct CommunitySupplyTests {
     net.medicines!.unfilled = .travel
     net.otherAdmissions = 1
     net.asha = AshaMobilisation(peoplePerAsha: 100, incentive: 20, response: .init(base: 3, extra: 1, halfAt: 20))
-    var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
-    capacity[Tier.chc.rank] = 8
-    net.kitchens = KitchenSupply(mealTimes: [.hours(8), .hours(20)], capacityByTier: capacity, costPerMeal: 30)
+    net.kitchens = kitchens([(.chc, 8)], at: [8, 20], costPerMeal: 30)
     // The results (a row a day in the daily table) allocate in proportion to the days, so the
     // growth with the features is compared with the growth without them.
     var plain = net
@@ -259,14 +261,7 @@ struct SupplyAccountingTests {
   /// tiers' meal costs add up to the statewide line.
   @Test("meal costs with kitchens: owed meals at the meal price, and the tiers add up")
   func mealCostsAddUp() throws {
-    var net = TinyNetwork()
-    net.admit = 0
-    net.refer = 0
-    net.otherAdmissions = 2
-    var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
-    capacity[Tier.chc.rank] = 5
-    net.kitchens = KitchenSupply(
-      mealTimes: [.hours(8), .hours(13), .hours(20)], capacityByTier: capacity, costPerMeal: 40)
+    let net = inpatientsOnly(2, kitchens([(.chc, 5)], at: [8, 13, 20], costPerMeal: 40))
     let r = try net.run(seed: 35, days: 200, warmUp: 10)
     let k = row(r, "kitchens", "C")
     #expect(abs(row(r, "by-tier", "chc")("meal_cost_rs_per_day") - k("meals_owed_per_day") * 40) < 1e-6)
@@ -274,9 +269,7 @@ struct SupplyAccountingTests {
     let column = tiers.valueColumns.firstIndex(of: "meal_cost_rs_per_day")!
     #expect(abs(tiers.values.reduce(0.0) { $0 + $1[column] } - r.values["cost.meals"]!) < 1e-6)
     // A kitchen of none owes the same meals, so costs the same: the shortfall shows, not a saving.
-    var none = net
-    capacity[Tier.chc.rank] = 0
-    none.kitchens!.capacityByTier = capacity
+    let none = inpatientsOnly(2, kitchens([(.chc, 0)], at: [8, 13, 20], costPerMeal: 40))
     let v = try none.run(seed: 35, days: 200, warmUp: 10).values
     #expect(v["cost.meals"] == r.values["cost.meals"] && v["kitchen.shortfall"] == 1)
   }
@@ -287,9 +280,7 @@ struct SupplyAccountingTests {
   func mealAtHorizon() throws {
     var net = TinyNetwork()
     net.otherAdmissions = 3
-    var capacity = [Int?](repeating: nil, count: Tier.allCases.count)
-    capacity[Tier.chc.rank] = 1
-    net.kitchens = KitchenSupply(mealTimes: [.zero], capacityByTier: capacity, costPerMeal: 40)
+    net.kitchens = kitchens([(.chc, 1)], at: [0], costPerMeal: 40)
     let r = try net.run(seed: 36, days: 30)
     #expect(row(r, "kitchens", "C")("meals_per_day") <= 1)
   }

@@ -11,15 +11,7 @@ import Testing
 /// fails, no one is referred, and every prescription holds one unit of the one medicine.
 /// Spoke S1 (tier hwc) gets 75% of the requests, S2 (tier phc) 25%.
 func poissonPrescriptions(perDay: Double, policy: MedicineSupply.Policy) throws -> TinyNetwork {
-  var net = TinyNetwork()
-  net.flatDemand = true
-  net.sessionDays = Array(repeating: true, count: 7)
-  net.opensAt = .zero
-  net.closesAt = .day
-  net.connectionFailure = 0
-  net.doctorUnavailable = 0
-  net.admit = 0
-  net.refer = 0
+  var net = TinyNetwork.reduced()
   net.consult = try .constant(1)
   net.specialists = 50
   net.dailyRequests = perDay
@@ -47,27 +39,11 @@ struct MedicineValidationTests {
   func baseStockIsErlangLoss() throws {
     let policy = MedicineSupply.Policy(
       review: .continuous, orderUpTo: .daysOfCover(1.99), leadTime: try .constant(2 * 1440))
-    let net = try poissonPrescriptions(perDay: 10, policy: policy)
-    var fill: [[Double]] = [[], []]
-    var stock: [[Double]] = [[], []]
-    for r in 0..<30 {
-      let result = try net.run(seed: 11, replication: r, days: 1500, warmUp: 20)
-      for (i, tier) in ["hwc", "phc"].enumerated() {
-        let cell = row(result, "medicines-by-tier", tier)
-        fill[i].append(cell("fill_rate"))
-        stock[i].append(cell("stock_value_rs"))  // unit cost 1: mean units on hand
-      }
+    let theory = try [(7.5, 15), (2.5, 5)].map { perDay, level in
+      try QueueingTheory.baseStockLostSales(demandRate: perDay, meanLeadTime: 2, level: level)
     }
-    for (i, (perDay, level)) in [(7.5, 15), (2.5, 5)].enumerated() {
-      let theory = try QueueingTheory.baseStockLostSales(demandRate: perDay, meanLeadTime: 2, level: level)
-      for (label, exact, estimates) in [
-        ("fill rate", theory.fillRate, fill[i]), ("stock", theory.meanOnHand, stock[i]),
-      ] {
-        let check = TheoryCheck("spoke \(i + 1) \(label)", theory: exact, estimate: ReplicationEstimate(estimates)!)
-        #expect(check.isWithin(standardErrors: 4), "\(check)")
-        #expect(check.detectsBias(of: 0.05), "no teeth: \(check)")
-      }
-    }
+    try expectSpokesMatch(try poissonPrescriptions(perDay: 10, policy: policy), seed: 11,
+                          fillRate: theory.map(\.fillRate), meanOnHand: theory.map(\.meanOnHand))
   }
 
   /// (s, S) with continuous review, lost sales and exponential lead times, when S − s > s so
@@ -78,20 +54,26 @@ struct MedicineValidationTests {
     let policy = MedicineSupply.Policy(
       review: .continuous, orderUpTo: .units(top), reorderAt: .units(s),
       leadTime: try .exponential(mean: leadDays * 1440))
-    let net = try poissonPrescriptions(perDay: 10, policy: policy)
+    let chains = [7.5, 2.5].map { MinMaxChain(demand: $0, deliveryRate: 1 / leadDays, reorderAt: s, orderUpTo: top) }
+    try expectSpokesMatch(try poissonPrescriptions(perDay: 10, policy: policy), seed: 12,
+                          fillRate: chains.map(\.fillRate), meanOnHand: chains.map(\.meanOnHand))
+  }
+
+  /// Fill rate and mean stock at S1 (tier hwc) and S2 (phc) over 30 replications of 1,500
+  /// days, each within 4 standard errors of its exact value, with teeth for a 5% bias.
+  func expectSpokesMatch(_ net: TinyNetwork, seed: UInt64, fillRate: [Double], meanOnHand: [Double]) throws {
     var fill: [[Double]] = [[], []]
     var stock: [[Double]] = [[], []]
     for r in 0..<30 {
-      let result = try net.run(seed: 12, replication: r, days: 1500, warmUp: 20)
+      let result = try net.run(seed: seed, replication: r, days: 1500, warmUp: 20)
       for (i, tier) in ["hwc", "phc"].enumerated() {
         let cell = row(result, "medicines-by-tier", tier)
         fill[i].append(cell("fill_rate"))
-        stock[i].append(cell("stock_value_rs"))
+        stock[i].append(cell("stock_value_rs"))  // unit cost 1: mean units on hand
       }
     }
-    for (i, perDay) in [7.5, 2.5].enumerated() {
-      let chain = MinMaxChain(demand: perDay, deliveryRate: 1 / leadDays, reorderAt: s, orderUpTo: top)
-      for (label, exact, estimates) in [("fill rate", chain.fillRate, fill[i]), ("stock", chain.meanOnHand, stock[i])] {
+    for i in 0..<2 {
+      for (label, exact, estimates) in [("fill rate", fillRate[i], fill[i]), ("stock", meanOnHand[i], stock[i])] {
         let check = TheoryCheck("spoke \(i + 1) \(label)", theory: exact, estimate: ReplicationEstimate(estimates)!)
         #expect(check.isWithin(standardErrors: 4), "\(check)")
         #expect(check.detectsBias(of: 0.05), "no teeth: \(check)")
@@ -138,25 +120,8 @@ struct MinMaxChain {
       if i <= s { q[i][i + top - s] += mu }  // the order arrives
     }
     for i in 0..<n { q[i][i] = -q[i].reduce(0, +) }
-    let pi = solveBalance(q)
+    let pi = stationaryDistribution(generator: q)
     fillRate = 1 - pi[0]
     meanOnHand = pi.indices.reduce(0.0) { $0 + Double($1) * pi[$1] }
   }
-}
-
-/// The stationary distribution of a generator `q`: πQ = 0, Σπ = 1, by Gaussian elimination
-/// with partial pivoting on Qᵀ with the last equation replaced by the normalisation.
-func solveBalance(_ q: [[Double]]) -> [Double] {
-  let n = q.count
-  var a = (0..<n).map { r in (0..<n).map { c in q[c][r] } + [0.0] }
-  a[n - 1] = Array(repeating: 1.0, count: n) + [1.0]
-  for col in 0..<n {
-    let pivot = (col..<n).max { abs(a[$0][col]) < abs(a[$1][col]) }!
-    a.swapAt(col, pivot)
-    for r in 0..<n where r != col {
-      let f = a[r][col] / a[col][col]
-      if f != 0 { for c in col...n { a[r][c] -= f * a[col][c] } }
-    }
-  }
-  return (0..<n).map { a[$0][n] / a[$0][$0] }
 }

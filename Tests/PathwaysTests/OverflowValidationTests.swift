@@ -31,18 +31,7 @@ struct OverflowValidationTests {
         q[i][i] = -q[i].reduce(0, +)
       }
     }
-    // πQ = 0 with Σπ = 1: solve Qᵀπ = 0, replacing the last equation by the normalisation.
-    var m = (0..<n).map { row in (0..<n).map { col in q[col][row] } + [0.0] }
-    m[n - 1] = Array(repeating: 1.0, count: n) + [1.0]
-    for col in 0..<n {
-      let pivot = (col..<n).max { abs(m[$0][col]) < abs(m[$1][col]) }!
-      m.swapAt(col, pivot)
-      for row in 0..<n where row != col {
-        let f = m[row][col] / m[col][col]
-        for k in col...n { m[row][k] -= f * m[col][k] }
-      }
-    }
-    return (0..<n).map { m[$0][n] / m[$0][$0] }
+    return stationaryDistribution(generator: q)
   }
 
   @Test("Overflow share, loss at the second pool and busy servers match the exact chain")

@@ -31,6 +31,21 @@ public struct TinyNetwork {
   public var asha: AshaMobilisation?
   public var kitchens: KitchenSupply?
 
+  /// The network reduced for checks against theory: flat demand, sessions that never close,
+  /// no failed call, no admission and no referral.
+  public static func reduced() -> TinyNetwork {
+    var net = TinyNetwork()
+    net.flatDemand = true
+    net.sessionDays = Array(repeating: true, count: 7)
+    net.opensAt = .zero
+    net.closesAt = .day
+    net.connectionFailure = 0
+    net.doctorUnavailable = 0
+    net.admit = 0
+    net.refer = 0
+    return net
+  }
+
   public func spec() -> CareNetworkSpec {
     let facilities = [
       HealthCentre(id: "S1", name: "spoke one", tier: .hwc, district: "North", location: GeoPoint(latitude: 25.00, longitude: 85.00), beds: 0),

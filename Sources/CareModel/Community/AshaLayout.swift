@@ -16,7 +16,7 @@ struct AshaLayout: Sendable {
     let population = spec.catchmentPopulation
     ashas = asha.ashas(population: population)
     patientsPerDay = asha.patientsPerDay(population: population)
-    let days = (0..<7).map { spec.sessions.days[($0 + spec.startWeekday) % 7] ? 1.0 : 0.0 }
+    let days = spec.sessions.dayFactors(startWeekday: spec.startWeekday)
     let shape = (spec.demand.hourOfDay.reduce(0, +) / 24) * (days.reduce(0, +) / 7)
     let perMinute = patientsPerDay / SimDuration.day.minutes / shape
     arrivals =

@@ -5,7 +5,7 @@ extension CareNetworkModel {
   /// The medicine figures, in the order of ``CareNetworkSpec/medicineMetrics(warehouses:)``.
   func medicineValues(_ store: MedicineStore, now: SimTime, days: Double) -> [Double] {
     let minutes = (now - warmUpEnd).minutes
-    let t = store.totals(groups: 1) { _, _ in 0 }[0]
+    let t = store.totals(groups: 1, item: { _, _ in 0 }, spoke: { _ in 0 })[0]
     let stockout = t.stockout(over: minutes)
     var values = [
       t.fillRate, t.prescriptionsFilled, stockout, stockout * CareCosts.daysPerYear, t.stockValue(over: minutes),

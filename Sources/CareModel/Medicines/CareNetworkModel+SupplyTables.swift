@@ -20,7 +20,7 @@ extension CareNetworkModel {
   private func medicineTables(_ store: MedicineStore, days: Double, now: SimTime) -> [BreakdownTable] {
     let minutes = (now - warmUpEnd).minutes
     let stock = store.layout
-    let byMedicine = store.totals(groups: stock.medicineCount, byMedicine: true) { $1.index }
+    let byMedicine = store.totals(groups: stock.medicineCount, item: { $1.index })
     let warehouses = store.warehouseTotals()
     var expected = Array(repeating: 0.0, count: stock.medicineCount)
     for s in spec.spokeIDs {
@@ -40,8 +40,10 @@ extension CareNetworkModel {
     let districts = stock.spokeDistrictIDs
     var groupOfDistrict = Array(repeating: 0, count: stock.districtCount)
     for (g, d) in districts.enumerated() { groupOfDistrict[d.index] = g }
-    let byTier = store.totals(groups: tiers.count) { s, _ in tierOfSpoke[s.index] }
-    let byDistrict = store.totals(groups: districts.count) { s, _ in groupOfDistrict[stock.spokeDistrict[s].index] }
+    let tierGroup = { (s: SpokeID) in tierOfSpoke[s.index] }
+    let districtGroup = { (s: SpokeID) in groupOfDistrict[stock.spokeDistrict[s].index] }
+    let byTier = store.totals(groups: tiers.count, item: { s, _ in tierGroup(s) }, spoke: tierGroup)
+    let byDistrict = store.totals(groups: districts.count, item: { s, _ in districtGroup(s) }, spoke: districtGroup)
     return [
       BreakdownTable(
         name: "medicines-by-medicine", keyColumns: ["medicine", "unit"],

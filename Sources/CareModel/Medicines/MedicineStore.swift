@@ -25,9 +25,9 @@ struct MedicineStore {
   // `layout.supply` would copy the whole supply (and retain its arrays) at every line.
   private let lines: [[MedicineSupply.Line]]
   private let retailPrices: [Double]
-  private let spokesReviewContinuously: Bool
-  private let warehousesReviewContinuously: Bool
-  private let hasWarehouses: Bool
+  private let spokeReview: MedicineSupply.Review
+  /// Nil when warehouses are not modelled (they never run out).
+  private let warehouseReview: MedicineSupply.Review?
   private let unfilled: MedicineSupply.Unfilled
   private let spokeLeadTime: Distribution
   private let warehouseLeadTime: Distribution?
@@ -44,9 +44,8 @@ struct MedicineStore {
     let supply = layout.supply
     lines = supply.lines
     retailPrices = supply.medicines.map(\.retailPrice)
-    spokesReviewContinuously = supply.spokePolicy.review == .continuous
-    warehousesReviewContinuously = supply.warehousePolicy?.review == .continuous
-    hasWarehouses = supply.warehousePolicy != nil
+    spokeReview = supply.spokePolicy.review
+    warehouseReview = supply.warehousePolicy?.review
     unfilled = supply.unfilled
     spokeLeadTime = supply.spokePolicy.leadTime
     warehouseLeadTime = supply.warehousePolicy?.leadTime
@@ -65,7 +64,7 @@ struct MedicineStore {
       let wanted = Int32(line.quantity)
       let got = issue(item, wanted, at: now, traveller: false)
       if got < wanted { missing.append((line.medicine, wanted - got)) }
-      if spokesReviewContinuously { review(item, in: &sim) }
+      if spokeReview == .continuous { review(item, in: &sim) }
     }
     guard prescribed else { return }
     spokes[spoke].prescriptions += 1
@@ -75,7 +74,7 @@ struct MedicineStore {
       for (medicine, units) in missing {
         let item = layout.item(spoke: place.spoke, medicine)
         _ = issue(item, units, at: now, traveller: true)
-        if spokesReviewContinuously { review(item, in: &sim) }
+        if spokeReview == .continuous { review(item, in: &sim) }
       }
       spokes[spoke].trips += 1
       spokes[spoke].km += 2 * place.km
@@ -104,10 +103,7 @@ struct MedicineStore {
       items[item].asked += Int(units)
       items[item].given += Int(given)
     }
-    if given > 0 {
-      items[item].shelfMinutes += shelves[item].take(given, at: now)
-      items[item].shelvedUnitsLeft += Int(given)
-    }
+    if given > 0 { items[item].shelfMinutes += shelves[item].take(given, at: now) }
     return given
   }
 
@@ -125,12 +121,12 @@ struct MedicineStore {
     items[item].orderedUnits += Int(units)
     var shipped = units
     let isSpoke = layout.isSpoke(item)
-    if isSpoke && hasWarehouses {
+    if isSpoke, let warehouseReview {
       let w = layout.supplier(of: item)
       shipped = issue(w, units, at: sim.now, traveller: false)
       items[item].cutUnits += Int(units - shipped)
       if shipped < units { items[item].noOrderBefore = Int32(clamping: sim.now.day + 1) }
-      if warehousesReviewContinuously { review(w, in: &sim) }
+      if warehouseReview == .continuous { review(w, in: &sim) }
     }
     guard shipped > 0 else { return }
     items[item].onOrder += shipped
@@ -168,12 +164,12 @@ struct MedicineStore {
   /// The periodic reviews due at the start of `day`: places take turns through the cycle by
   /// their order, so a warehouse's orders spread over its review period.
   mutating func reviewPeriodic(day: Int, in sim: inout Simulation<CareEvent>) {
-    if case .periodic(let r) = layout.supply.spokePolicy.review {
+    if case .periodic(let r) = spokeReview {
       for s in stride(from: day % r, to: layout.spokeCount, by: r) {
         for m in 0..<layout.medicineCount { review(layout.item(spoke: SpokeID(s), MedicineID(m)), in: &sim) }
       }
     }
-    if case .periodic(let r) = layout.supply.warehousePolicy?.review {
+    if case .periodic(let r) = warehouseReview {
       for d in stride(from: day % r, to: layout.districtCount, by: r) {
         for m in 0..<layout.medicineCount { review(layout.item(warehouse: DistrictID(d), MedicineID(m)), in: &sim) }
       }
@@ -190,9 +186,6 @@ struct MedicineStore {
   mutating func close(at now: SimTime) {
     for i in items.ids { items[i].advance(to: now) }
   }
-
-  /// Units on hand and on order, in all, for the conservation check.
-  var unitsHeld: Int { items.values.reduce(0) { $0 + Int($1.position) } }
 }
 
 /// A replenishment order on its way.

@@ -35,7 +35,7 @@ struct MedicineTotals {
     ordered += item.orderedUnits
     cut += item.cutUnits
     shelfMinutes += item.shelfMinutes
-    shelvedUnits += item.shelvedUnitsLeft
+    shelvedUnits += item.unitsOffShelf
   }
 
   mutating func add(_ p: SpokePrescriptions) {
@@ -63,20 +63,19 @@ extension MedicineStore {
   /// Whether `item` counts toward stock-out time: it has expected demand or a level.
   func isStocked(_ item: StockItemID) -> Bool { layout.demandPerDay[item] > 0 || layout.orderUpTo[item] > 0 }
 
-  /// Totals of the spoke items and spokes by group, in one pass: `group` gives the group of
-  /// each (spoke, medicine), or nil to leave it out; a spoke's prescriptions count in the
-  /// group of its first medicine's item when `byMedicine` is false.
-  func totals(groups: Int, byMedicine: Bool = false, _ group: (SpokeID, MedicineID) -> Int?) -> [MedicineTotals] {
+  /// Totals by group of the spokes' items (`item` gives each (spoke, medicine)'s group) and,
+  /// when `spoke` is given, of their prescriptions (by the spoke's group), in one pass.
+  func totals(groups: Int, item group: (SpokeID, MedicineID) -> Int,
+              spoke spokeGroup: ((SpokeID) -> Int)? = nil) -> [MedicineTotals] {
     var t = Array(repeating: MedicineTotals(), count: groups)
     for s in 0..<layout.spokeCount {
       let spoke = SpokeID(s)
       for m in 0..<layout.medicineCount {
         let medicine = MedicineID(m)
-        guard let g = group(spoke, medicine) else { continue }
         let item = layout.item(spoke: spoke, medicine)
-        t[g].add(items[item], unitCost: layout.supply.medicines[m].unitCost, stocked: isStocked(item))
+        t[group(spoke, medicine)].add(items[item], unitCost: layout.supply.medicines[m].unitCost, stocked: isStocked(item))
       }
-      if !byMedicine, let g = group(spoke, MedicineID(0)) { t[g].add(spokes[spoke]) }
+      if let spokeGroup { t[spokeGroup(spoke)].add(spokes[spoke]) }
     }
     return t
   }

@@ -29,7 +29,8 @@ struct StockItem {
   /// Units delivered, and the shelf minutes of units that left (first in, first out).
   var deliveredUnits = 0
   var shelfMinutes = 0.0
-  var shelvedUnitsLeft = 0
+  /// Units that left the shelf: to the place's own patients or orders, and to travellers.
+  var unitsOffShelf: Int { given + givenToTravellers }
 
   init(onHand: Int32) { self.onHand = onHand }
 
@@ -56,7 +57,6 @@ struct StockItem {
     deliveries = 0
     deliveredUnits = 0
     shelfMinutes = 0
-    shelvedUnitsLeft = 0
   }
 }
 

@@ -55,6 +55,12 @@ extension CareNetworkSpec {
       self.opensAt = opensAt
       self.closesAt = closesAt
     }
+
+    /// 1 for a session day and 0 for another, for the week whose day 0 is weekday
+    /// `startWeekday` (0 = Monday): a day-of-week profile of what comes on session days.
+    public func dayFactors(startWeekday: Int) -> [Double] {
+      (0..<7).map { days[($0 + startWeekday) % 7] ? 1.0 : 0.0 }
+    }
   }
 
   /// Which hub sees a spoke's patients.

@@ -1,5 +1,6 @@
 import CareModel
 import SimKernel
+import SimRandom
 
 extension CareNetworkReader {
   static let ashaKeys = ["people_per_asha", "incentive", "response"]
@@ -39,10 +40,9 @@ extension CareNetworkReader {
   /// Refuses ASHA-mobilised demand faster than the clock can follow in its busiest hour.
   func checkAsha(_ asha: AshaMobilisation, spec: CareNetworkSpec, at node: ScenarioNode) -> Bool {
     let perDay = asha.patientsPerDay(population: spec.catchmentPopulation)
-    let sessionDays = Double(spec.sessions.days.filter { $0 }.count)
-    let busiest =
-      perDay / SimDuration.day.minutes * 7 / max(sessionDays, 1)
-      * (spec.demand.hourOfDay.max() ?? 0) / max(spec.demand.hourOfDay.reduce(0, +) / 24, .leastNonzeroMagnitude)
+    let busiest = perDay / SimDuration.day.minutes
+      * RateProfile.peakOverMean(hourOfDay: spec.demand.hourOfDay,
+                                 dayOfWeek: spec.sessions.dayFactors(startWeekday: spec.startWeekday))
     guard busiest <= Limits.fastestRatePerMinute else {
       reader.report(
         .invalidValue,
