@@ -12,6 +12,8 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "telesim", targets: ["telesim"]),
+    // The browser workbench: its own executable, so that `telesim` builds without a web framework.
+    .executable(name: "telesim-serve", targets: ["telesim-serve"]),
     .library(name: "SimKernel", targets: ["SimKernel"]),
     .library(name: "SimRandom", targets: ["SimRandom"]),
     .library(name: "SimStats", targets: ["SimStats"]),
@@ -23,6 +25,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // GNU Scientific Library, wrapped once.
@@ -67,6 +71,17 @@ let package = Package(
     .target(
       name: "SimTestSupport", dependencies: ["SimStats", "SimKernel", "SimRandom", "CareModel"],
       path: "Tests/SimTestSupport"),
+    // The browser workbench (issue 16, spike): HTTP API over the scenario folder, run history in SQLite.
+    .target(
+      name: "Workbench",
+      dependencies: ["ScenarioIO", .product(name: "Hummingbird", package: "hummingbird"),
+                     .product(name: "GRDB", package: "GRDB.swift")]),
+    .executableTarget(
+      name: "telesim-serve",
+      dependencies: ["Workbench", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+    .testTarget(
+      name: "WorkbenchTests",
+      dependencies: ["Workbench", .product(name: "HummingbirdTesting", package: "hummingbird")]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel", "SimTestSupport"]),
     .testTarget(name: "SimRandomTests", dependencies: ["SimRandom", "SimStats", "SimTestSupport"]),
     .testTarget(name: "SimStatsTests", dependencies: ["SimStats", "SimRandom", "SimTestSupport"]),

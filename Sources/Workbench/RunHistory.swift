@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+
+/// One run the workbench started, as the history keeps it.
+public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+  public static let databaseTableName = "runs"
+  public var id: Int64?
+  /// The scenario file's name, its text's hash (FNV-1a, hex) and its text.
+  public var scenario: String
+  public var scenarioHash: String
+  public var scenarioText: String
+  public var seed: Int64
+  /// The command as the CLI would take it (`run scenarios/x.yaml --replications 5`).
+  public var command: String
+  /// `running`, `done`, `failed` or `cancelled`.
+  public var status: String
+  /// Seconds since 1970.
+  public var startedAt: Double
+  public var finishedAt: Double?
+  /// Where its results are, relative to the data folder.
+  public var resultsPath: String?
+
+  /// Creates a record (the store gives it its ID).
+  public init(scenario: String, scenarioHash: String, scenarioText: String, seed: Int64, command: String,
+              status: String, startedAt: Double) {
+    self.scenario = scenario
+    self.scenarioHash = scenarioHash
+    self.scenarioText = scenarioText
+    self.seed = seed
+    self.command = command
+    self.status = status
+    self.startedAt = startedAt
+  }
+
+  public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The workbench's run history in a SQLite file: schema migrations, and writes that two
+/// browsers may make at once (one writer at a time, readers alongside: GRDB's pool in WAL
+/// mode).
+public final class RunHistory: Sendable {
+  private let pool: DatabasePool
+
+  /// Opens (or creates) the history at `path` and brings its schema up to date.
+  public init(path: String) throws {
+    pool = try DatabasePool(path: path)
+    try Self.migrator.migrate(pool)
+  }
+
+  static var migrator: DatabaseMigrator {
+    var m = DatabaseMigrator()
+    m.registerMigration("v1: runs") { db in
+      try db.create(table: "runs") { t in
+        t.autoIncrementedPrimaryKey("id")
+        t.column("scenario", .text).notNull()
+        t.column("scenarioHash", .text).notNull()
+        t.column("scenarioText", .text).notNull()
+        t.column("seed", .integer).notNull()
+        t.column("command", .text).notNull()
+        t.column("status", .text).notNull()
+        t.column("startedAt", .double).notNull()
+        t.column("finishedAt", .double)
+        t.column("resultsPath", .text)
+      }
+    }
+    return m
+  }
+
+  /// Records a new run and returns it with its ID.
+  public func add(_ record: RunRecord) throws -> RunRecord {
+    try pool.write { db in
+      var r = record
+      try r.insert(db)
+      return r
+    }
+  }
+
+  /// Sets a run's status, end time and results.
+  public func finish(_ id: Int64, status: String, at time: Double, resultsPath: String?) throws {
+    try pool.write { db in
+      try db.execute(sql: "UPDATE runs SET status = ?, finishedAt = ?, resultsPath = ? WHERE id = ?",
+                     arguments: [status, time, resultsPath, id])
+    }
+  }
+
+  /// Every run, newest first; only those of `scenario` when given.
+  public func list(scenario: String? = nil) throws -> [RunRecord] {
+    try pool.read { db in
+      var request = RunRecord.order(Column("id").desc)
+      if let scenario { request = request.filter(Column("scenario") == scenario) }
+      return try request.fetchAll(db)
+    }
+  }
+
+  /// Deletes a run's record; whether there was one.
+  public func delete(_ id: Int64) throws -> Bool {
+    try pool.write { db in try RunRecord.deleteOne(db, key: id) }
+  }
+}
