@@ -16,8 +16,11 @@ public enum WorkbenchRouter {
   public static let maxBody = 1 << 20
 
   /// The router serving `folder` and `history`.
-  public static func make(folder: ScenarioFolder, history: RunHistory) -> Router<BasicRequestContext> {
+  public static func make(folder: ScenarioFolder, history: RunHistory, runs manager: RunManager? = nil)
+    -> Router<BasicRequestContext>
+  {
     let router = Router()
+    if let manager { addRuns(to: router, manager) }
     router.get("api/scenarios") { _, _ in
       Names(names: try folder.names())
     }
@@ -36,6 +39,39 @@ public enum WorkbenchRouter {
     }
     return router
   }
+
+  /// `POST /api/runs/start/NAME?replications=N&seed=S` → `{"id": ID}`; `GET /api/runs/ID/events`:
+  /// server-sent events of the run's progress until it ends; `POST /api/runs/ID/cancel`.
+  static func addRuns(to router: Router<BasicRequestContext>, _ manager: RunManager) {
+    router.post("api/runs/start/:name") { request, context -> Started in
+      let name = try context.parameters.require("name")
+      let replications = request.uri.queryParameters.get("replications", as: Int.self) ?? 10
+      let seed = request.uri.queryParameters.get("seed", as: Int64.self) ?? 1
+      do {
+        return Started(id: try await manager.start(scenario: name, replications: replications, seed: seed))
+      } catch WorkbenchError.noSuchScenario {
+        throw HTTPError(.notFound, message: "no such scenario")
+      } catch WorkbenchError.badArgument(let message) {
+        throw HTTPError(.badRequest, message: message)
+      }
+    }
+    router.get("api/runs/:id/events") { _, context -> Response in
+      let id = try context.parameters.require("id", as: Int64.self)
+      let updates = await manager.watch(id)
+      let encoder = JSONEncoder()
+      let events = updates.map { p -> ByteBuffer in
+        ByteBuffer(string: "data: " + String(decoding: (try? encoder.encode(p)) ?? Data(), as: UTF8.self) + "\n\n")
+      }
+      return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
+                      body: ResponseBody(asyncSequence: events))
+    }
+    router.post("api/runs/:id/cancel") { _, context -> HTTPResponse.Status in
+      let id = try context.parameters.require("id", as: Int64.self)
+      return await manager.cancel(id) ? .accepted : .conflict
+    }
+  }
+
+  struct Started: ResponseEncodable { var id: Int64 }
 
   private static func scenarioFile(_ folder: ScenarioFolder, _ context: BasicRequestContext) throws -> URL {
     let name = try context.parameters.require("name")

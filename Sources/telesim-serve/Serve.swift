@@ -21,7 +21,11 @@ struct Serve: AsyncParsableCommand {
     try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
     let history = try RunHistory(path: data + "/history.sqlite")
     let folder = ScenarioFolder(root: URL(fileURLWithPath: scenarios))
-    let app = Application(router: WorkbenchRouter.make(folder: folder, history: history),
+    // The telesim beside this executable runs the scenarios.
+    let telesim = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("telesim")
+    let manager = RunManager(telesim: telesim, folder: folder, history: history,
+                             results: URL(fileURLWithPath: data).appendingPathComponent("runs"))
+    let app = Application(router: WorkbenchRouter.make(folder: folder, history: history, runs: manager),
                           configuration: .init(address: .hostname(host, port: port)))
     try await app.runService()
   }

@@ -42,6 +42,10 @@ final class ProgressDisplay: Sendable {
       if bar { s.shown = true }
       return (s.done, first, bar)
     }
+    if Self.jsonLines {
+      // For a program watching the run (the workbench): one line per finished unit.
+      printToStandardError("{\"progress\": {\"done\": \(done), \"total\": \(total), \"elapsed_s\": \(elapsed)}}")
+    }
     // The first units ran side by side, one per worker: the rest take as long per batch.
     let left = elapsed * Double(total - done) / Double(min(workers, max(total - already, 1)))
     if first && enabled && left >= 3 {
@@ -62,6 +66,9 @@ final class ProgressDisplay: Sendable {
     }
     if shown { FileHandle.standardError.write(Data("\n".utf8)) }
   }
+
+  /// Whether to write a JSON line per finished unit (`TELESIM_PROGRESS=json`).
+  static let jsonLines = ProcessInfo.processInfo.environment["TELESIM_PROGRESS"] == "json"
 
   /// `42 s`, `3.5 min`, `2.1 h`.
   static func duration(_ seconds: Double) -> String {

@@ -81,3 +81,42 @@ struct WorkbenchTests {
     #expect(try RunHistory(path: db).list().count == 19)
   }
 }
+
+@Suite("Workbench runs (spike)")
+struct WorkbenchRunTests {
+  /// The `telesim` built beside the test binary.
+  static let telesim = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    .appendingPathComponent("telesim")
+
+  @Test("a run started over HTTP reports progress until done, and the history records it")
+  func runWithProgress() async throws {
+    let data = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    let history = try RunHistory(path: data.appendingPathComponent("history.sqlite").path)
+    let manager = RunManager(telesim: Self.telesim, folder: ScenarioFolder(root: WorkbenchTests.scenarios),
+                             history: history, results: data.appendingPathComponent("runs"))
+    let id = try await manager.start(scenario: "mmc.yaml", replications: 4, seed: 3)
+    var seen: [RunManager.Progress] = []
+    for await p in await manager.watch(id) { seen.append(p) }
+    #expect(seen.last?.status == "done", "\(seen)")
+    #expect(seen.contains { $0.done == 4 && $0.total == 4 }, "\(seen)")
+    let record = try history.list()[0]
+    #expect(record.status == "done" && record.scenario == "mmc.yaml" && record.command.hasPrefix("run "))
+    #expect(FileManager.default.fileExists(atPath: record.resultsPath! + "/summary.json"))
+  }
+
+  @Test("a cancelled run is recorded as cancelled")
+  func cancel() async throws {
+    let data = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    let history = try RunHistory(path: data.appendingPathComponent("history.sqlite").path)
+    let manager = RunManager(telesim: Self.telesim, folder: ScenarioFolder(root: WorkbenchTests.scenarios),
+                             history: history, results: data.appendingPathComponent("runs"))
+    let id = try await manager.start(scenario: "bihar-2021-aug.yaml", replications: 50, seed: 1)
+    #expect(await manager.cancel(id))
+    var last: RunManager.Progress?
+    for await p in await manager.watch(id) { last = p }
+    #expect(last?.status == "cancelled")
+    #expect(try history.list()[0].status == "cancelled")
+  }
+}
