@@ -48,7 +48,7 @@ public actor RunManager {
     let out = results.appendingPathComponent("\(id)")
     let process = Process()
     process.executableURL = telesim
-    process.arguments = arguments + ["--out", out.path]
+    process.arguments = arguments + ["--out", out.path, "--report"]
     var environment = ProcessInfo.processInfo.environment
     environment["TELESIM_PROGRESS"] = "json"
     process.environment = environment

@@ -21,6 +21,10 @@ public enum WorkbenchRouter {
   {
     let router = Router()
     if let manager { addRuns(to: router, manager) }
+    router.get("/") { _, _ -> Response in
+      Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+               body: ResponseBody(byteBuffer: ByteBuffer(string: WorkbenchPage.html)))
+    }
     router.get("api/scenarios") { _, _ in
       Names(names: try folder.names())
     }
@@ -64,6 +68,14 @@ public enum WorkbenchRouter {
       }
       return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
                       body: ResponseBody(asyncSequence: events))
+    }
+    // A run's report, as `telesim run --report` wrote it: the same HTML as offline.
+    router.get("runs/:id/report.html") { _, context -> Response in
+      let id = try context.parameters.require("id", as: Int64.self)
+      let file = await manager.results.appendingPathComponent("\(id)/report.html")
+      guard let data = FileManager.default.contents(atPath: file.path) else { throw HTTPError(.notFound) }
+      return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
     router.post("api/runs/:id/cancel") { _, context -> HTTPResponse.Status in
       let id = try context.parameters.require("id", as: Int64.self)
