@@ -71,11 +71,13 @@ let package = Package(
     .target(
       name: "SimTestSupport", dependencies: ["SimStats", "SimKernel", "SimRandom", "CareModel"],
       path: "Tests/SimTestSupport"),
-    // The browser workbench (issue 16, spike): HTTP API over the scenario folder, run history in SQLite.
+    // The browser workbench: HTTP API and page over the scenario folder, run history in SQLite.
+    // Its tests reach internals in release builds too (the suite runs in release).
     .target(
       name: "Workbench",
       dependencies: ["ScenarioIO", .product(name: "Hummingbird", package: "hummingbird"),
-                     .product(name: "GRDB", package: "GRDB.swift")]),
+                     .product(name: "GRDB", package: "GRDB.swift")],
+      swiftSettings: [.unsafeFlags(["-enable-testing"])]),
     .executableTarget(
       name: "telesim-serve",
       dependencies: ["Workbench", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
@@ -106,3 +108,16 @@ let package = Package(
       dependencies: ["QueueNetwork", "Experiments", "SimKernel", "SimRandom", "SimStats", "SimTestSupport"]),
   ]
 )
+
+// TELESIM_WITHOUT_WORKBENCH=1 builds everything but the workbench and its web framework: the
+// engine, the models and the CLI do not need it, and the debug stage of scripts/test.sh saves
+// building a web server in debug.
+if Context.environment["TELESIM_WITHOUT_WORKBENCH"] != nil {
+  let workbench: Set<String> = ["Workbench", "telesim-serve", "WorkbenchTests"]
+  package.targets.removeAll { workbench.contains($0.name) }
+  package.products.removeAll { $0.name == "telesim-serve" }
+  package.dependencies.removeAll {
+    guard case .sourceControl(_, let location, _) = $0.kind else { return false }
+    return location.contains("hummingbird") || location.contains("GRDB")
+  }
+}

@@ -17,12 +17,20 @@ public struct RunRecord: Codable, Sendable, Equatable, FetchableRecord, MutableP
   /// Seconds since 1970.
   public var startedAt: Double
   public var finishedAt: Double?
-  /// Where its results are, relative to the data folder.
+  /// Where its results are.
   public var resultsPath: String?
+  /// The experiment (`run`, `sweep`, `compare`, `optimise`) and its replications (nil: the
+  /// scenario's own).
+  public var kind: String = "run"
+  public var replications: Int?
+  /// Why it failed: the end of what the CLI said on stderr.
+  public var message: String?
 
   /// Creates a record (the store gives it its ID).
-  public init(scenario: String, scenarioHash: String, scenarioText: String, seed: Int64, command: String,
-              status: String, startedAt: Double) {
+  public init(
+    scenario: String, scenarioHash: String, scenarioText: String, seed: Int64, command: String,
+    status: String, startedAt: Double
+  ) {
     self.scenario = scenario
     self.scenarioHash = scenarioHash
     self.scenarioText = scenarioText
@@ -63,6 +71,14 @@ public final class RunHistory: Sendable {
         t.column("resultsPath", .text)
       }
     }
+    // v2 (after the spike): every experiment, not only runs, and why one failed.
+    m.registerMigration("v2: kind, replications, message") { db in
+      try db.alter(table: "runs") { t in
+        t.add(column: "kind", .text).notNull().defaults(to: "run")
+        t.add(column: "replications", .integer)
+        t.add(column: "message", .text)
+      }
+    }
     return m
   }
 
@@ -75,20 +91,43 @@ public final class RunHistory: Sendable {
     }
   }
 
-  /// Sets a run's status, end time and results.
-  public func finish(_ id: Int64, status: String, at time: Double, resultsPath: String?) throws {
+  /// Sets a run's status, end time, results and, when it failed, why.
+  public func finish(_ id: Int64, status: String, at time: Double, resultsPath: String?, message: String? = nil) throws
+  {
     try pool.write { db in
-      try db.execute(sql: "UPDATE runs SET status = ?, finishedAt = ?, resultsPath = ? WHERE id = ?",
-                     arguments: [status, time, resultsPath, id])
+      try db.execute(
+        sql: "UPDATE runs SET status = ?, finishedAt = ?, resultsPath = ?, message = ? WHERE id = ?",
+        arguments: [status, time, resultsPath, message, id])
     }
   }
 
-  /// Every run, newest first; only those of `scenario` when given.
-  public func list(scenario: String? = nil) throws -> [RunRecord] {
+  /// One run, if the history has it.
+  public func run(_ id: Int64) throws -> RunRecord? {
+    try pool.read { db in try RunRecord.fetchOne(db, key: id) }
+  }
+
+  /// Runs newest first: only those of `scenario`, with `status`, or whose scenario or command
+  /// contains `text`, when given; at most `limit`.
+  public func list(scenario: String? = nil, status: String? = nil, text: String? = nil, limit: Int = 500) throws
+    -> [RunRecord]
+  {
     try pool.read { db in
       var request = RunRecord.order(Column("id").desc)
       if let scenario { request = request.filter(Column("scenario") == scenario) }
-      return try request.fetchAll(db)
+      if let status { request = request.filter(Column("status") == status) }
+      if let text, !text.isEmpty {
+        request = request.filter(Column("scenario").like("%\(text)%") || Column("command").like("%\(text)%"))
+      }
+      return try request.limit(limit).fetchAll(db)
+    }
+  }
+
+  /// Marks runs left `running` by a server that stopped as `interrupted`: no process is
+  /// behind them any more.
+  public func markInterrupted(at time: Double) throws {
+    try pool.write { db in
+      try db.execute(
+        sql: "UPDATE runs SET status = 'interrupted', finishedAt = ? WHERE status = 'running'", arguments: [time])
     }
   }
 

@@ -1,6 +1,7 @@
 import Foundation
+import ScenarioIO
 
-/// Runs started from the workbench: each a `telesim run` child process writing its results
+/// Experiments started from the workbench: each a `telesim` child process writing its results
 /// under the data folder, so that a run goes on when the page is closed and its results are
 /// written whole or not at all, as from the command line. Progress comes from the child's
 /// JSON progress lines (`TELESIM_PROGRESS=json`) and reaches every page watching the run.
@@ -33,44 +34,119 @@ public actor RunManager {
     self.results = results
   }
 
-  /// Starts `telesim run NAME --replications N --seed S --out RESULTS/ID` and returns its ID.
-  public func start(scenario name: String, replications: Int, seed: Int64) throws -> Int64 {
-    guard let file = folder.file(name), let text = try? String(contentsOf: file, encoding: .utf8) else {
+  /// Starts the experiment `job` asks for as a child `telesim` writing to RESULTS/ID (with
+  /// its report), records it, and returns its ID.
+  /// - Throws: ``WorkbenchError`` when a file is not in the folder, does not load, or an
+  ///   argument is refused; nothing is recorded then.
+  public func start(_ job: JobRequest) throws -> Int64 {
+    let arguments = try job.arguments(in: folder)
+    guard let file = folder.file(job.scenario), let text = try? String(contentsOf: file, encoding: .utf8) else {
       throw WorkbenchError.noSuchScenario
     }
-    guard (1...10_000).contains(replications) else { throw WorkbenchError.badArgument("replications from 1 to 10,000") }
-    let arguments = ["run", file.path, "--replications", "\(replications)", "--seed", "\(seed)"]
-    var record = RunRecord(scenario: name, scenarioHash: Self.hash(text), scenarioText: text, seed: seed,
-                           command: arguments.joined(separator: " "), status: "running",
-                           startedAt: Date().timeIntervalSince1970)
+    let scenario = try Self.load(file)
+    let seed = job.seed ?? Int64(clamping: scenario.seed)
+    var record = RunRecord(
+      scenario: job.scenario, scenarioHash: scenario.contentHash, scenarioText: text, seed: seed,
+      command: "telesim "
+        + arguments.map { $0.replacingOccurrences(of: folder.root.path + "/", with: "") }
+        .joined(separator: " "),
+      status: "running", startedAt: Date().timeIntervalSince1970)
+    record.kind = job.command.rawValue
+    record.replications = job.replications
     record = try history.add(record)
     let id = record.id!
-    let out = results.appendingPathComponent("\(id)")
-    let process = Process()
-    process.executableURL = telesim
-    process.arguments = arguments + ["--out", out.path, "--report"]
-    var environment = ProcessInfo.processInfo.environment
-    environment["TELESIM_PROGRESS"] = "json"
-    process.environment = environment
-    let errors = Pipe()
-    process.standardError = errors
-    process.standardOutput = FileHandle.nullDevice
-    let lines = LineSplitter()
-    errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
-      for line in lines.feed(handle.availableData) {
-        guard let p = Self.progress(line) else { continue }
-        Task { await self?.publish(id, done: p.done, total: p.total, elapsed: p.elapsed) }
+    do {
+      let out = results.appendingPathComponent("\(id)")
+      let log = results.appendingPathComponent("\(id).log")
+      let process = Process()
+      process.executableURL = telesim
+      process.arguments = arguments + ["--out", out.path] + (job.command == .optimise ? [] : ["--report"])
+      var environment = ProcessInfo.processInfo.environment
+      environment["TELESIM_PROGRESS"] = "json"
+      environment["NO_COLOR"] = "1"
+      process.environment = environment
+      let errors = Pipe()
+      process.standardError = errors
+      // What the CLI prints (the table of a compare, sweep or optimisation) is kept for the page.
+      try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
+      guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+        throw WorkbenchError.badArgument("cannot write in \(results.path)")
+      }
+      let output = try FileHandle(forWritingTo: log)
+      defer { try? output.close() }  // the child has its own copy
+      process.standardOutput = output
+      let lines = LineSplitter()
+      let tail = TextTail()
+      errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
+        for line in lines.feed(handle.availableData) {
+          guard let p = Self.progress(line) else {
+            tail.append(line)
+            continue
+          }
+          Task { await self?.publish(id, done: p.done, total: p.total, elapsed: p.elapsed) }
+        }
+      }
+      process.terminationHandler = { [weak self] p in
+        errors.fileHandleForReading.readabilityHandler = nil
+        // What came after the last handler call (the error that ended it, most likely).
+        for line in lines.feed(errors.fileHandleForReading.readDataToEndOfFile()) where Self.progress(line) == nil {
+          tail.append(line)
+        }
+        let status = p.terminationStatus
+        Task { await self?.ended(id, exitStatus: status, results: out, message: tail.text) }
+      }
+      // The total is known from the CLI's first line (a sweep's designs times replications).
+      latest[id] = Progress(id: id, done: 0, total: 0, elapsedSeconds: 0, status: "running")
+      try process.run()
+      processes[id] = process
+    } catch {
+      try? history.finish(
+        id, status: "failed", at: Date().timeIntervalSince1970, resultsPath: nil,
+        message: "cannot start \(telesim.path): \(error.localizedDescription)")
+      latest[id] = Progress(id: id, done: 0, total: 0, elapsedSeconds: 0, status: "failed")
+      throw WorkbenchError.badArgument("cannot start telesim: \(error.localizedDescription)")
+    }
+    return id
+  }
+
+  /// The scenario in `file`, or its first problem as a refusal.
+  private static func load(_ file: URL) throws(WorkbenchError) -> Scenario {
+    do throws(ScenarioError) { return try ScenarioLoader.load(path: file.path) } catch {
+      throw .badArgument(
+        error.diagnostics.first.map {
+          "\(file.lastPathComponent):\($0.location.line):\($0.location.column): \($0.message)"
+        }
+          ?? "\(file.lastPathComponent) does not load")
+    }
+  }
+
+  /// Starts `telesim compare` of two finished runs: the same files, which must not have
+  /// changed since (their scenario hash), under common random numbers on the first run's seed
+  /// and replications, so that the paired differences are `compare`'s own.
+  public func compare(_ a: RunRecord, _ b: RunRecord) throws -> Int64 {
+    for r in [a, b] {
+      guard r.kind == "run", r.status == "done" else {
+        throw WorkbenchError.badArgument(
+          "run \(r.id ?? 0) is a \(r.kind) that is \(r.status): compare two finished runs")
+      }
+      guard let file = folder.file(r.scenario), let now = try? ScenarioLoader.load(path: file.path),
+        now.contentHash == r.scenarioHash
+      else {
+        throw WorkbenchError.badArgument(
+          "\(r.scenario) has changed since run \(r.id ?? 0) (or is gone); "
+            + "the history keeps the text it ran")
       }
     }
-    process.terminationHandler = { [weak self] p in
-      errors.fileHandleForReading.readabilityHandler = nil
-      let status = p.terminationStatus
-      Task { await self?.ended(id, exitStatus: status, results: out) }
-    }
-    latest[id] = Progress(id: id, done: 0, total: replications, elapsedSeconds: 0, status: "running")
-    try process.run()
-    processes[id] = process
-    return id
+    return try start(
+      JobRequest(
+        command: .compare, scenario: a.scenario, others: [b.scenario],
+        replications: a.replications, seed: a.seed))
+  }
+
+  /// Removes a finished run's results and output.
+  public func removeFiles(of id: Int64) {
+    try? FileManager.default.removeItem(at: results.appendingPathComponent("\(id)"))
+    try? FileManager.default.removeItem(at: results.appendingPathComponent("\(id).log"))
   }
 
   /// Stops a run (SIGTERM: the CLI keeps the replications it finished); whether it was running.
@@ -101,10 +177,11 @@ public actor RunManager {
     for w in watchers[id] ?? [] { w.yield(p) }
   }
 
-  private func ended(_ id: Int64, exitStatus: Int32, results: URL) {
+  private func ended(_ id: Int64, exitStatus: Int32, results: URL, message: String) {
     let status = cancelled.contains(id) ? "cancelled" : exitStatus == 0 ? "done" : "failed"
-    try? history.finish(id, status: status, at: Date().timeIntervalSince1970,
-                        resultsPath: exitStatus == 0 ? results.path : nil)
+    try? history.finish(
+      id, status: status, at: Date().timeIntervalSince1970,
+      resultsPath: exitStatus == 0 ? results.path : nil, message: status == "failed" ? message : nil)
     var p = latest[id] ?? Progress(id: id, done: 0, total: 0, elapsedSeconds: 0, status: status)
     p.status = status
     latest[id] = p
@@ -130,23 +207,36 @@ public actor RunManager {
     return (l.progress.done, l.progress.total, l.progress.elapsed_s)
   }
 
-  /// FNV-1a 64 of the text, hex: the same scenario text gives the same hash.
-  static func hash(_ text: String) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in text.utf8 {
-      h ^= UInt64(b)
-      h = h &* 0x100_0000_01b3
+  /// Whether any experiment is running (a deleted or renamed file must not pull the floor
+  /// from under one).
+  public func isRunning(_ id: Int64) -> Bool { processes[id]?.isRunning ?? false }
+}
+
+/// The last lines of a child's stderr that were not progress: why it failed.
+final class TextTail: @unchecked Sendable {
+  // Appended to from the pipe's handler only; read once after the process ended.
+  private let lock = NSLock()
+  private var lines: [String] = []
+
+  func append(_ line: String) {
+    lock.withLock {
+      lines.append(String(line.prefix(500)))
+      if lines.count > 20 { lines.removeFirst() }
     }
-    return String(h, radix: 16)
   }
+
+  var text: String { lock.withLock { lines.joined(separator: "\n") } }
 }
 
 /// Splits a byte stream into lines (a line may arrive in pieces).
 final class LineSplitter: @unchecked Sendable {
-  // Used only from the pipe's readability handler, which the system calls one at a time.
+  // Fed by the pipe's handler, then once more when the process ended.
+  private let lock = NSLock()
   private var pending = Data()
 
   func feed(_ data: Data) -> [String] {
+    lock.lock()
+    defer { lock.unlock() }
     pending.append(data)
     var lines: [String] = []
     while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
@@ -160,5 +250,6 @@ final class LineSplitter: @unchecked Sendable {
 /// What a workbench request can get wrong.
 public enum WorkbenchError: Error, Equatable {
   case noSuchScenario
+  case exists
   case badArgument(String)
 }

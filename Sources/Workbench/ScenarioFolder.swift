@@ -20,6 +20,31 @@ public struct ScenarioFolder: Sendable {
     Self.isPlainName(name) ? root.appendingPathComponent(name) : nil
   }
 
+  /// Replaces file `name`'s text: written beside it and renamed over it, so that a reader
+  /// (or a run starting) sees the old text or the new, never half.
+  public func save(_ text: String, as name: String) throws(WorkbenchError) {
+    guard let file = file(name) else { throw .badArgument("not a scenario file name") }
+    guard FileManager.default.fileExists(atPath: file.path) else { throw .noSuchScenario }
+    do { try Data(text.utf8).write(to: file, options: .atomic) } catch {
+      throw .badArgument("cannot write \(name): \(error.localizedDescription)")
+    }
+  }
+
+  /// Writes a new file `name`; refuses (`.exists`) when there is one, even if another request
+  /// creates it at the same moment.
+  public func create(_ text: String, as name: String) throws(WorkbenchError) {
+    guard let file = file(name) else { throw .badArgument("not a scenario file name") }
+    let temporary = root.appendingPathComponent(".\(name).\(UUID().uuidString).tmp")
+    do { try Data(text.utf8).write(to: temporary) } catch {
+      throw .badArgument("cannot write \(name): \(error.localizedDescription)")
+    }
+    defer { unlink(temporary.path) }
+    // link(2) fails when the target exists: no check-then-write race.
+    if link(temporary.path, file.path) != 0 {
+      throw errno == EEXIST ? .exists : .badArgument("cannot write \(name): \(String(cString: strerror(errno)))")
+    }
+  }
+
   /// Letters, digits, `-`, `_` and `.`, ending in `.yaml`, not starting with a dot, no `..`.
   static func isPlainName(_ name: String) -> Bool {
     let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))

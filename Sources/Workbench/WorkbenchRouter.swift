@@ -1,13 +1,21 @@
 import Foundation
 import Hummingbird
+import ScenarioIO
 
-/// The workbench's HTTP API over a scenario folder and a run history.
+/// The workbench's HTTP API over a scenario folder and a run history, and its page.
 ///
+/// Scenarios (this file):
 /// - `GET /api/scenarios`: the scenario files' names.
 /// - `GET /api/scenarios/NAME`: a file's text.
-/// - `POST /api/validate/NAME`: the body's YAML checked as if it were file NAME (every
-///   diagnostic, located).
-/// - `GET /api/runs`: the run history, newest first.
+/// - `POST /api/check/NAME` `{text, changes}`: the text checked as if it were file NAME with
+///   the form's changes laid over it: every diagnostic, located, and the form's fields.
+/// - `PUT /api/scenarios/NAME` `{text, changes}`: saves the text with the changes written in
+///   place (comments and layout kept); 409 when a change is not written in this file, 422
+///   when the result does not validate.
+/// - `POST /api/scenarios/NAME/variant` `{name, changes}`: writes a new file NAME that
+///   `extends:` this one with the changes; 409 when NAME exists.
+///
+/// Runs: see ``addRuns(to:_:history:)``.
 ///
 /// Names are plain file names in the folder; anything else is refused with 400, and bodies
 /// are bounded (``maxBody``).
@@ -15,15 +23,14 @@ public enum WorkbenchRouter {
   /// Largest request body read: the scenario limit of the loader.
   public static let maxBody = 1 << 20
 
-  /// The router serving `folder` and `history`.
+  /// The router serving `folder` and `history`, and running experiments with `manager`.
   public static func make(folder: ScenarioFolder, history: RunHistory, runs manager: RunManager? = nil)
     -> Router<BasicRequestContext>
   {
     let router = Router()
-    if let manager { addRuns(to: router, manager) }
+    if let manager { addRuns(to: router, manager, history: history) }
     router.get("/") { _, _ -> Response in
-      Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-               body: ResponseBody(byteBuffer: ByteBuffer(string: WorkbenchPage.html)))
+      html(WorkbenchPage.html)
     }
     router.get("api/scenarios") { _, _ in
       Names(names: try folder.names())
@@ -33,66 +40,120 @@ public enum WorkbenchRouter {
       guard let text = try? String(contentsOf: file, encoding: .utf8) else { throw HTTPError(.notFound) }
       return text
     }
-    router.post("api/validate/:name") { request, context -> ScenarioCheck in
+    router.post("api/check/:name") { request, context -> ScenarioCheck in
       let file = try scenarioFile(folder, context)
-      let body = try await request.body.collect(upTo: maxBody)
-      return ScenarioCheck.check(String(buffer: body), as: file.path)
+      let edit = try await body(request, as: Edit.self)
+      return ScenarioCheck.check(edit.text, as: file.path, changes: edit.overrides)
     }
-    router.get("api/runs") { _, _ in
-      Runs(runs: try history.list())
+    router.put("api/scenarios/:name") { request, context -> Response in
+      let file = try scenarioFile(folder, context)
+      let edit = try await body(request, as: Edit.self)
+      let text: String
+      do { text = try ScenarioTextEdit.applying(edit.overrides, to: edit.text) } catch let error
+        as ScenarioTextEdit.Failure
+      {
+        throw HTTPError(.conflict, message: Self.explain(error, basedOn: ScenarioTextEdit.extends(in: edit.text)))
+      }
+      let check = ScenarioCheck.check(text, as: file.path)
+      guard check.ok else { return try json(check, status: .unprocessableContent) }
+      try await mapped { try folder.save(text, as: file.lastPathComponent) }
+      return try json(Saved(name: file.lastPathComponent, text: text), status: .ok)
+    }
+    router.post("api/scenarios/:name/variant") { request, context -> Response in
+      let file = try scenarioFile(folder, context)
+      let variant = try await body(request, as: Variant.self)
+      guard folder.file(variant.name) != nil else {
+        throw HTTPError(.badRequest, message: "a new file name is letters, digits, '-', '_' and '.', ending in .yaml")
+      }
+      var overrides = variant.changes.map { ScenarioOverride(key: $0.key, value: $0.value) }
+      // The variant reports under its own name unless the planner named it.
+      if !overrides.contains(where: { $0.key == "name" }) {
+        overrides.append(ScenarioOverride(key: "name", value: String(variant.name.dropLast(".yaml".count))))
+      }
+      let text: String
+      do {
+        text = try ScenarioVariant.text(extending: file.path, as: file.lastPathComponent, overrides: overrides)
+      } catch let error as ScenarioError {
+        return try json(ScenarioCheck(failure: error), status: .unprocessableContent)
+      }
+      try await mapped { try folder.create(text, as: variant.name) }
+      return try json(Saved(name: variant.name, text: text), status: .created)
     }
     return router
   }
 
-  /// `POST /api/runs/start/NAME?replications=N&seed=S` → `{"id": ID}`; `GET /api/runs/ID/events`:
-  /// server-sent events of the run's progress until it ends; `POST /api/runs/ID/cancel`.
-  static func addRuns(to router: Router<BasicRequestContext>, _ manager: RunManager) {
-    router.post("api/runs/start/:name") { request, context -> Started in
-      let name = try context.parameters.require("name")
-      let replications = request.uri.queryParameters.get("replications", as: Int.self) ?? 10
-      let seed = request.uri.queryParameters.get("seed", as: Int64.self) ?? 1
-      do {
-        return Started(id: try await manager.start(scenario: name, replications: replications, seed: seed))
-      } catch WorkbenchError.noSuchScenario {
-        throw HTTPError(.notFound, message: "no such scenario")
-      } catch WorkbenchError.badArgument(let message) {
-        throw HTTPError(.badRequest, message: message)
-      }
-    }
-    router.get("api/runs/:id/events") { _, context -> Response in
-      let id = try context.parameters.require("id", as: Int64.self)
-      let updates = await manager.watch(id)
-      let encoder = JSONEncoder()
-      let events = updates.map { p -> ByteBuffer in
-        ByteBuffer(string: "data: " + String(decoding: (try? encoder.encode(p)) ?? Data(), as: UTF8.self) + "\n\n")
-      }
-      return Response(status: .ok, headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
-                      body: ResponseBody(asyncSequence: events))
-    }
-    // A run's report, as `telesim run --report` wrote it: the same HTML as offline.
-    router.get("runs/:id/report.html") { _, context -> Response in
-      let id = try context.parameters.require("id", as: Int64.self)
-      let file = await manager.results.appendingPathComponent("\(id)/report.html")
-      guard let data = FileManager.default.contents(atPath: file.path) else { throw HTTPError(.notFound) }
-      return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                      body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
-    }
-    router.post("api/runs/:id/cancel") { _, context -> HTTPResponse.Status in
-      let id = try context.parameters.require("id", as: Int64.self)
-      return await manager.cancel(id) ? .accepted : .conflict
+  /// A text and the form's changes.
+  struct Edit: Codable {
+    var text: String
+    var changes: [Change] = []
+    var overrides: [ScenarioOverride] { changes.map { ScenarioOverride(key: $0.key, value: $0.value) } }
+  }
+
+  /// A form change: a key path and its new value as YAML.
+  struct Change: Codable {
+    var key: String
+    var value: String
+  }
+
+  struct Variant: Codable {
+    var name: String
+    var changes: [Change]
+  }
+
+  struct Saved: Codable {
+    var name: String
+    var text: String
+  }
+
+  struct Names: ResponseEncodable { var names: [String] }
+
+  static func explain(_ failure: ScenarioTextEdit.Failure, basedOn: String?) -> String {
+    switch failure {
+    case .notInThisText(let key):
+      "\(key) is not written in this file"
+        + (basedOn.map { " (it comes from \($0), which this file is based on)" } ?? "")
+        + ": save the change as a variant, or add the key to the text"
+    case .notEditable(let key): "\(key) is not a one-line value: change it in the YAML text"
+    case .invalid(let key): "the new value of \(key) is not one line of YAML that reads back as itself"
     }
   }
 
-  struct Started: ResponseEncodable { var id: Int64 }
+  /// The request's JSON body, read up to ``maxBody`` bytes (413 beyond).
+  static func body<T: Decodable>(_ request: Request, as type: T.Type) async throws -> T {
+    let buffer = try await request.body.collect(upTo: maxBody)
+    do { return try JSONDecoder().decode(T.self, from: Data(buffer: buffer)) } catch {
+      throw HTTPError(.badRequest, message: "the body is not the JSON this endpoint takes")
+    }
+  }
 
-  private static func scenarioFile(_ folder: ScenarioFolder, _ context: BasicRequestContext) throws -> URL {
+  static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status) throws -> Response {
+    Response(
+      status: status, headers: [.contentType: "application/json"],
+      body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(value))))
+  }
+
+  static func html(_ text: String) -> Response {
+    Response(
+      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+      body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+  }
+
+  /// Runs a folder or manager step, turning its errors into HTTP statuses.
+  static func mapped<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let error as WorkbenchError {
+      switch error {
+      case .noSuchScenario: throw HTTPError(.notFound, message: "no such scenario file")
+      case .exists: throw HTTPError(.conflict, message: "a file of that name exists: choose another name")
+      case .badArgument(let message): throw HTTPError(.badRequest, message: message)
+      }
+    }
+  }
+
+  static func scenarioFile(_ folder: ScenarioFolder, _ context: BasicRequestContext) throws -> URL {
     let name = try context.parameters.require("name")
     guard let file = folder.file(name) else { throw HTTPError(.badRequest, message: "not a scenario file name") }
     return file
   }
-
-  struct Names: ResponseEncodable { var names: [String] }
-  struct Runs: ResponseEncodable { var runs: [RunRecord] }
 }
 
 extension ScenarioCheck: ResponseEncodable {}

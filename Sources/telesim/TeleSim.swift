@@ -23,5 +23,5 @@ struct TeleSim: AsyncParsableCommand {
       """,
     version: TeleSimVersion.current,
     subcommands: [Run.self, Compare.self, Sweep.self, Optimise.self, Calibrate.self, Place.self, Report.self, Merge.self, Check.self, BaselineCommand.self, Theory.self,
-                  Validate.self, Bench.self])
+                  Validate.self, Bench.self, Serve.self])
 }

@@ -131,6 +131,14 @@ struct ScenarioNode: Sendable {
   /// This document with the value at `path` (`a.b[2].c`) replaced or, for a missing last key
   /// of a mapping, added; nil when the path does not lead anywhere.
   func setting(_ path: String, to value: ScenarioNode) -> ScenarioNode? {
+    guard let steps = Self.steps(path) else { return nil }
+    return setting(steps[...], to: value)
+  }
+
+  enum PathStep: Equatable { case key(String), index(Int) }
+
+  /// The steps of a key path (`a.b[2].c` is a, b, 2, c); nil for an empty path.
+  static func steps(_ path: String) -> [PathStep]? {
     var steps: [PathStep] = []
     for part in path.split(separator: ".") {
       var name = Substring(part)
@@ -142,10 +150,8 @@ struct ScenarioNode: Sendable {
       if !name.isEmpty { steps.append(.key(String(name))) }
       steps += indices.map { .index($0) }
     }
-    return steps.isEmpty ? nil : setting(steps[...], to: value)
+    return steps.isEmpty ? nil : steps
   }
-
-  enum PathStep { case key(String), index(Int) }
 
   private func setting(_ steps: ArraySlice<PathStep>, to value: ScenarioNode) -> ScenarioNode? {
     guard let step = steps.first else { return value }

@@ -16,7 +16,33 @@ public enum ScenarioLoader {
   /// its key is a dotted path with list indices (`specialties[0].specialists_per_hub`).
   public static func load(path: String, overrides: [ScenarioOverride]) throws(ScenarioError) -> Scenario {
     var texts: [String] = []
-    var root = try document(at: path, texts: &texts, chain: [])
+    let root = try document(at: path, texts: &texts, chain: [])
+    return try read(try overriding(root, with: overrides, texts: &texts), file: path, texts: texts)
+  }
+
+  /// Parses and validates scenario text; `file` names it in diagnostics and anchors relative
+  /// paths (`extends:`, data files). `overrides` replace keys as in ``load(path:overrides:)``.
+  public static func parse(_ text: String, file: String, overrides: [ScenarioOverride] = [])
+    throws(ScenarioError) -> Scenario
+  {
+    var texts = [text]
+    var root = try compose(text, file: file)
+    root = try resolveExtends(root, file: file, texts: &texts, chain: [file])
+    return try read(try overriding(root, with: overrides, texts: &texts), file: file, texts: texts)
+  }
+
+  /// The composed document of the file at `path` with its `extends:` chain laid under it.
+  static func resolvedDocument(at path: String) throws(ScenarioError) -> ScenarioNode {
+    var texts: [String] = []
+    return try document(at: path, texts: &texts, chain: [])
+  }
+
+  /// `root` with each override's key set to its value (located at `--set`, column = its
+  /// position); the overrides join `texts`, so that they change the scenario's hash.
+  static func overriding(_ root: ScenarioNode, with overrides: [ScenarioOverride], texts: inout [String])
+    throws(ScenarioError) -> ScenarioNode
+  {
+    var root = root
     for (i, o) in overrides.enumerated() {
       let origin = SourceLocation(file: "--set", line: 1, column: i + 1)
       let value = try compose(o.value.isEmpty ? "\"\"" : o.value, file: "--set \(o.key)")
@@ -28,16 +54,7 @@ public enum ScenarioLoader {
       root = updated
       texts.append("\(o.key)=\(o.value)")
     }
-    return try read(root, file: path, texts: texts)
-  }
-
-  /// Parses and validates scenario text; `file` names it in diagnostics and anchors relative
-  /// paths (`extends:`, data files).
-  public static func parse(_ text: String, file: String) throws(ScenarioError) -> Scenario {
-    var texts = [text]
-    var root = try compose(text, file: file)
-    root = try resolveExtends(root, file: file, texts: &texts, chain: [file])
-    return try read(root, file: file, texts: texts)
+    return root
   }
 
   private static func read(_ root: ScenarioNode, file: String, texts: [String]) throws(ScenarioError)

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+@testable import Workbench
+
+@Suite("Workbench: what a page may ask the CLI to run")
+struct JobRequestTests {
+  let folder = ScenarioFolder(root: URL(fileURLWithPath: "/data/scenarios"))
+
+  @Test("each value is one --name=VALUE argument, so none can pass as another option")
+  func arguments() throws {
+    let sweep = JobRequest(command: .sweep, scenario: "a.yaml", sets: ["--out=/etc x"], replications: 3, seed: 9)
+    #expect(
+      try sweep.arguments(in: folder)
+        == ["sweep", "/data/scenarios/a.yaml", "--set=--out=/etc x", "--replications=3", "--seed=9"])
+    let optimise = JobRequest(
+      command: .optimise, scenario: "a.yaml", vary: ["k=1..3"], targets: ["m <= 2h"], minimise: "cost")
+    #expect(
+      try optimise.arguments(in: folder)
+        == ["optimise", "/data/scenarios/a.yaml", "--vary=k=1..3", "--target=m <= 2h", "--minimise=cost"])
+    #expect(
+      try JobRequest(command: .compare, scenario: "a.yaml", others: ["b.yaml"]).arguments(in: folder)
+        == ["compare", "/data/scenarios/a.yaml", "/data/scenarios/b.yaml"])
+  }
+
+  @Test("refuses files outside the folder, control characters, and unbounded numbers")
+  func refusals() {
+    let bad: [JobRequest] = [
+      JobRequest(command: .run, scenario: "../a.yaml"),
+      JobRequest(command: .compare, scenario: "a.yaml", others: ["/etc/passwd"]),
+      JobRequest(command: .compare, scenario: "a.yaml"),
+      JobRequest(command: .sweep, scenario: "a.yaml", sets: ["k=[1]\n--out=/x"]),
+      JobRequest(command: .sweep, scenario: "a.yaml"),
+      JobRequest(command: .sweep, scenario: "a.yaml", sets: Array(repeating: "k=[1]", count: 21)),
+      JobRequest(command: .optimise, scenario: "a.yaml", vary: ["k=1..2"]),
+      JobRequest(command: .run, scenario: "a.yaml", replications: 0),
+      JobRequest(command: .run, scenario: "a.yaml", replications: 10_001),
+      JobRequest(command: .run, scenario: "a.yaml", seed: -1),
+    ]
+    for job in bad { #expect(throws: WorkbenchError.self, "\(job)") { try job.arguments(in: folder) } }
+  }
+}
