@@ -38,6 +38,24 @@ public struct JobRequest: Codable, Sendable, Equatable {
     self.seed = seed
   }
 
+  private enum CodingKeys: String, CodingKey {
+    case command, scenario, others, sets, vary, targets, minimise, replications, seed
+  }
+
+  /// Reads a request; the lists a command does not use may be left out.
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    command = try c.decode(Command.self, forKey: .command)
+    scenario = try c.decode(String.self, forKey: .scenario)
+    others = try c.decodeIfPresent([String].self, forKey: .others) ?? []
+    sets = try c.decodeIfPresent([String].self, forKey: .sets) ?? []
+    vary = try c.decodeIfPresent([String].self, forKey: .vary) ?? []
+    targets = try c.decodeIfPresent([String].self, forKey: .targets) ?? []
+    minimise = try c.decodeIfPresent(String.self, forKey: .minimise)
+    replications = try c.decodeIfPresent(Int.self, forKey: .replications)
+    seed = try c.decodeIfPresent(Int64.self, forKey: .seed)
+  }
+
   /// Most replications a page may ask for, and most values per list.
   static let maxReplications = 10_000
   static let maxItems = 20

@@ -101,6 +101,13 @@ public final class RunHistory: Sendable {
     }
   }
 
+  /// Records a run's scenario hash and seed once its scenario is read.
+  public func describe(_ id: Int64, hash: String, seed: Int64) throws {
+    try pool.write { db in
+      try db.execute(sql: "UPDATE runs SET scenarioHash = ?, seed = ? WHERE id = ?", arguments: [hash, seed, id])
+    }
+  }
+
   /// One run, if the history has it.
   public func run(_ id: Int64) throws -> RunRecord? {
     try pool.read { db in try RunRecord.fetchOne(db, key: id) }

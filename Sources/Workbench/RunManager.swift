@@ -36,21 +36,20 @@ public actor RunManager {
 
   /// Starts the experiment `job` asks for as a child `telesim` writing to RESULTS/ID (with
   /// its report), records it, and returns its ID.
-  /// - Throws: ``WorkbenchError`` when a file is not in the folder, does not load, or an
-  ///   argument is refused; nothing is recorded then.
+  /// - Throws: ``WorkbenchError`` when a file is not in the folder or an argument is refused;
+  ///   nothing is recorded then. A file that does not validate fails as a run, with the CLI's
+  ///   diagnostics as its message.
   public func start(_ job: JobRequest) throws -> Int64 {
     let arguments = try job.arguments(in: folder)
     guard let file = folder.file(job.scenario), let text = try? String(contentsOf: file, encoding: .utf8) else {
       throw WorkbenchError.noSuchScenario
     }
-    let scenario = try Self.load(file)
-    let seed = job.seed ?? Int64(clamping: scenario.seed)
-    var record = RunRecord(
-      scenario: job.scenario, scenarioHash: scenario.contentHash, scenarioText: text, seed: seed,
-      command: "telesim "
-        + arguments.map { $0.replacingOccurrences(of: folder.root.path + "/", with: "") }
-        .joined(separator: " "),
-      status: "running", startedAt: Date().timeIntervalSince1970)
+    // The scenario's hash and default seed are filled in once it is read, off the path to the
+    // child's start (reading a statewide network takes a fifth of a second).
+    var record = RunRecord(scenario: job.scenario, scenarioHash: "", scenarioText: text, seed: job.seed ?? 0,
+                           command: "telesim " + arguments.map { $0.replacingOccurrences(of: folder.root.path + "/", with: "") }
+                             .joined(separator: " "),
+                           status: "running", startedAt: Date().timeIntervalSince1970)
     record.kind = job.command.rawValue
     record.replications = job.replications
     record = try history.add(record)
@@ -98,6 +97,12 @@ public actor RunManager {
       // The total is known from the CLI's first line (a sweep's designs times replications).
       latest[id] = Progress(id: id, done: 0, total: 0, elapsedSeconds: 0, status: "running")
       try process.run()
+      let history = history
+      Task.detached(priority: .utility) {
+        // The text as it was when the run started (the child read the same).
+        guard let scenario = try? ScenarioLoader.parse(text, file: file.path) else { return }
+        try? history.describe(id, hash: scenario.contentHash, seed: job.seed ?? Int64(clamping: scenario.seed))
+      }
       processes[id] = process
     } catch {
       try? history.finish(
@@ -107,17 +112,6 @@ public actor RunManager {
       throw WorkbenchError.badArgument("cannot start telesim: \(error.localizedDescription)")
     }
     return id
-  }
-
-  /// The scenario in `file`, or its first problem as a refusal.
-  private static func load(_ file: URL) throws(WorkbenchError) -> Scenario {
-    do throws(ScenarioError) { return try ScenarioLoader.load(path: file.path) } catch {
-      throw .badArgument(
-        error.diagnostics.first.map {
-          "\(file.lastPathComponent):\($0.location.line):\($0.location.column): \($0.message)"
-        }
-          ?? "\(file.lastPathComponent) does not load")
-    }
   }
 
   /// Starts `telesim compare` of two finished runs: the same files, which must not have

@@ -6,6 +6,9 @@ extension WorkbenchPage {
     let current = null, saved = '', changes = {}, fields = [], runId = null, timer = null, lastCheck = null;
     const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
     async function api(url, options) {
+      options = options || {};
+      // The server takes changes only with this header, which other sites' pages cannot send.
+      if (options.method && options.method !== 'GET') options.headers = Object.assign({'x-telesim': '1'}, options.headers);
       const r = await fetch(url, options);
       const type = r.headers.get('content-type') || '';
       const body = type.includes('json') ? await r.json() : await r.text();
@@ -152,7 +155,7 @@ extension WorkbenchPage {
         }
       };
     }
-    $('cancel').onclick = () => runId && fetch(`/api/runs/${runId}/cancel`, {method: 'POST'});
+    $('cancel').onclick = () => runId && api(`/api/runs/${runId}/cancel`, {method: 'POST'}).catch(e => say(e.message, true));
 
     async function history() {
       const q = new URLSearchParams({q: $('histText').value, status: $('histStatus').value, scenario: $('histMine').checked && current ? current : ''});

@@ -46,7 +46,7 @@ enum WorkbenchPage {
       <div class="bar"><button id="save" disabled>Save</button> <button id="discard" disabled>Discard changes</button>
        <input id="variantName" placeholder="new-file.yaml" size="18" aria-label="variant file name">
        <button id="saveVariant" disabled>Save as variant</button></div></div>
-     <div><h3>YAML</h3><textarea id="text" spellcheck="false" aria-label="scenario YAML"></textarea><ul id="problems"></ul></div>
+     <div><h3>YAML</h3><textarea id="text" wrap="off" spellcheck="false" aria-label="scenario YAML"></textarea><ul id="problems"></ul></div>
     </div>
     <h3>Experiment</h3>
     <div class="bar">

@@ -23,11 +23,16 @@ public enum WorkbenchRouter {
   /// Largest request body read: the scenario limit of the loader.
   public static let maxBody = 1 << 20
 
-  /// The router serving `folder` and `history`, and running experiments with `manager`.
-  public static func make(folder: ScenarioFolder, history: RunHistory, runs manager: RunManager? = nil)
-    -> Router<BasicRequestContext>
+  /// Host names a server on the loopback answers to.
+  public static let loopback: Set<String> = ["127.0.0.1", "localhost", "::1"]
+
+  /// The router serving `folder` and `history`, and running experiments with `manager`;
+  /// requests for other host names than `hosts` are refused (nil: any).
+  public static func make(folder: ScenarioFolder, history: RunHistory, runs manager: RunManager? = nil,
+                          hosts: Set<String>? = loopback) -> Router<BasicRequestContext>
   {
     let router = Router()
+    router.add(middleware: RequestGuard(hosts: hosts))
     if let manager { addRuns(to: router, manager, history: history) }
     router.get("/") { _, _ -> Response in
       html(WorkbenchPage.html)
@@ -85,8 +90,9 @@ public enum WorkbenchRouter {
   /// A text and the form's changes.
   struct Edit: Codable {
     var text: String
-    var changes: [Change] = []
-    var overrides: [ScenarioOverride] { changes.map { ScenarioOverride(key: $0.key, value: $0.value) } }
+    /// Optional in the JSON: no changes.
+    var changes: [Change]? = nil
+    var overrides: [ScenarioOverride] { (changes ?? []).map { ScenarioOverride(key: $0.key, value: $0.value) } }
   }
 
   /// A form change: a key path and its new value as YAML.

@@ -23,7 +23,8 @@ struct Serve: AsyncParsableCommand {
   }
 
   func run() async throws {
-    if !["127.0.0.1", "localhost", "::1"].contains(host) {
+    let exposed = !WorkbenchRouter.loopback.contains(host)
+    if exposed {
       FileHandle.standardError.write(
         Data(
           """
@@ -43,7 +44,7 @@ struct Serve: AsyncParsableCommand {
       telesim: telesim, folder: folder, history: history,
       results: URL(fileURLWithPath: data).appendingPathComponent("runs").standardizedFileURL)
     let app = Application(
-      router: WorkbenchRouter.make(folder: folder, history: history, runs: manager),
+      router: WorkbenchRouter.make(folder: folder, history: history, runs: manager, hosts: exposed ? nil : WorkbenchRouter.loopback),
       configuration: .init(address: .hostname(host, port: port)))
     FileHandle.standardError.write(
       Data("TeleSim workbench on http://\(host):\(port) (scenarios: \(scenarios), data: \(data))\n".utf8))

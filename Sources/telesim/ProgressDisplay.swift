@@ -26,6 +26,8 @@ final class ProgressDisplay: Sendable {
     isTerminal = isatty(STDERR_FILENO) == 1
     self.already = already
     state = Mutex(State(done: already))
+    // A watching program learns the total as soon as the work starts, not after a first unit.
+    if Self.jsonLines { printToStandardError("{\"progress\": {\"done\": \(already), \"total\": \(total), \"elapsed_s\": 0}}") }
   }
 
   /// Units finished so far.

@@ -92,7 +92,7 @@ struct ScenarioEditingTests {
     let path = scenarios.appendingPathComponent("bihar-2021-aug.yaml").path
     let change = ScenarioOverride(key: "specialties[0].specialists_per_hub.dh", value: "3")
     let text = try ScenarioVariant.text(extending: path, as: "bihar-2021-aug.yaml", overrides: [change])
-    #expect(text.contains("specialties: [{name: general_medicine"))
+    #expect(text.contains("specialties:\n  - {name: general_medicine"))
     #expect(text.contains("specialists_per_hub: {dh: 3, chc: 1}"), "\(text)")
     let variant = try ScenarioLoader.parse(text, file: scenarios.appendingPathComponent("x.yaml").path)
     #expect(variant.settings.contains(ScenarioSetting(path: "specialties[0].specialists_per_hub.dh", value: "3")))

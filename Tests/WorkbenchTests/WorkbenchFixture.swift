@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 
@@ -59,6 +60,9 @@ struct WorkbenchFixture {
     for await p in await manager.watch(id) { last = p }
     return last
   }
+
+  /// The header the page sends with every request that changes something.
+  static let changing: HTTPFields = [HTTPField.Name("X-TeleSim")!: "1"]
 
   static func json(_ value: some Encodable) throws -> ByteBuffer {
     ByteBuffer(bytes: try JSONEncoder().encode(value))

@@ -87,11 +87,14 @@ extension ScenarioNode {
     return ScenarioNode(content: .mapping(entries), location: location)
   }
 
-  /// Block-style YAML of a mapping: nested mappings indented, everything else in flow style.
+  /// Block-style YAML of a mapping: nested mappings indented, lists one item a line, each
+  /// item and every other value in flow style.
   fileprivate func blockLines(indent: String) -> [String] {
     (entries ?? []).flatMap { e -> [String] in
       let key = indent + (e.key.flowText) + ":"
       if e.value.entries != nil { return [key] + e.value.blockLines(indent: indent + "  ") }
+      // A list, one item a line, so that a planner can read which item changed.
+      if let items = e.value.items, !items.isEmpty { return [key] + items.map { indent + "  - " + $0.flowText } }
       return [key + " " + e.value.flowText]
     }
   }

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Tests the browser workbench as a person would: starts `telesim serve` on a copy of the
+# shipped scenarios, drives the page in Debian's headless Chromium over the DevTools protocol
+# (scripts/workbench_e2e.py: open a scenario, change a value, see a bad value's diagnostic,
+# save a variant, run it, open its report, read the history) and checks every screenshot is
+# not blank.
+# Usage: scripts/workbench-tests.sh PATH/TO/telesim [SCREENSHOT_DIR]
+set -euo pipefail
+bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+shots="${2:-}"
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+python3 -c "import PIL" 2>/dev/null || need+=(python3-pil)
+python3 -c "import websocket" 2>/dev/null || need+=(python3-websocket)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+# Debian's packages serve the system Python; another Python on PATH gets them from PyPI.
+for module in PIL:pillow websocket:websocket-client; do
+  python3 -c "import ${module%%:*}" 2>/dev/null || python3 -m pip install -q "${module#*:}" 2>/dev/null \
+    || python3 -m pip install -q --user --break-system-packages "${module#*:}"
+done
+tmp=$(mktemp -d)
+server=""; browser=""
+cleanup() {
+  [ -n "$browser" ] && kill "$browser" 2>/dev/null || true
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+[ -n "$shots" ] || shots="$tmp/shots"
+mkdir -p "$shots" "$tmp/work"
+# The page saves files: it works on a copy, beside the data the scenarios read.
+cp -r scenarios "$tmp/work/scenarios"
+ln -s "$repo/data" "$tmp/work/data"
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+port=$(free_port)
+"$bin" serve --port "$port" --scenarios "$tmp/work/scenarios" --data "$tmp/work/.telesim" >"$tmp/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/api/scenarios" >/dev/null && break; sleep 0.1; done
+curl -sf "http://127.0.0.1:$port/api/scenarios" >/dev/null || { cat "$tmp/serve.log"; echo "FAIL: the server did not start"; exit 1; }
+debug=$(free_port)
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --remote-debugging-port="$debug" \
+  --user-data-dir="$tmp/profile" --window-size=1400,1000 "about:blank" >"$tmp/chromium.log" 2>&1 &
+browser=$!
+if ! python3 scripts/workbench_e2e.py "http://127.0.0.1:$port/" "$shots" "$debug"; then
+  echo "--- server log"; tail -20 "$tmp/serve.log"
+  exit 1
+fi
+# A server bound elsewhere than the loopback says so.
+"$bin" serve --port "$(free_port)" --host 0.0.0.0 --scenarios "$tmp/work/scenarios" --data "$tmp/work/.telesim2" \
+  >"$tmp/exposed.log" 2>&1 &
+exposed=$!
+sleep 1; kill "$exposed" 2>/dev/null || true
+grep -q "warning: serving on 0.0.0.0" "$tmp/exposed.log" || { cat "$tmp/exposed.log"; echo "FAIL: no warning for --host 0.0.0.0"; exit 1; }
+echo "ok --host 0.0.0.0 warns"
+echo "workbench tests passed; screenshots in $shots"
