@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Installs what TeleSim needs and is missing: GSL (libgsl-dev) and pkg-config from Debian.
+# Installs what TeleSim needs and is missing: GSL (libgsl-dev), SQLite (libsqlite3-dev, for the
+# workbench's history) and pkg-config from Debian.
 # Swift itself must already be on PATH (Swift 6.1 or later).
 set -euo pipefail
 
 need=()
 dpkg -s libgsl-dev >/dev/null 2>&1 || need+=(libgsl-dev)
+# The workbench's run history (GRDB links the system SQLite).
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"

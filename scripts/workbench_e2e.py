@@ -130,8 +130,8 @@ value = p.js(f"document.querySelector('{field}').value")
 if value != "4":
     sys.exit(f"FAIL: the variant's field reads {value!r}, not 4")
 
-# Run it with one replication: progress within a second, then done.
-p.type_into("#reps", "1")
+# Run it with two replications: progress within a second, then done.
+p.type_into("#reps", "2")
 p.click("#start")
 pressed = time.time()
 p.wait("/ of \\d+ replications/.test(document.getElementById('status').textContent)", "progress shows", 10)
@@ -163,4 +163,24 @@ row_text = p.js("document.querySelector('#history tbody tr').textContent")
 if VARIANT not in row_text or "done" not in row_text:
     sys.exit(f"FAIL: the history's newest row is {row_text!r}")
 p.shot("6-history", "after a reload, the history lists the finished run with its report")
+
+# The original, run the same way, then the two runs compared with compare's statistics.
+p.click(f'#list a[data-name="{SCENARIO}"]')
+p.wait(f"document.getElementById('title').textContent === '{SCENARIO}' && !document.getElementById('start').disabled",
+       "the original opens, ready to run")
+p.type_into("#reps", "2")
+p.click("#start")
+p.wait("!document.getElementById('report').hidden", "the original's run finishes", 240)
+p.wait("document.querySelectorAll('#history tbody tr').length >= 2", "the history lists both runs")
+for i in (1, 2):
+    p.click(f"#history tbody tr:nth-child({i}) input[type=checkbox]")
+p.wait("!document.getElementById('compareRuns').disabled", "two runs are picked")
+p.click("#compareRuns")
+p.wait("/compare/.test(document.querySelector('#history tbody tr').textContent) && !document.getElementById('output').hidden",
+       "the comparison finishes with its table", 240)
+table = p.js("document.getElementById('output').textContent")
+if "bihar-2021-launch-gm4" not in table or "specialist.utilisation" not in table:
+    sys.exit(f"FAIL: the comparison's table is {table[:400]!r}")
+p.js("document.getElementById('output').scrollIntoView()")
+p.shot("7-compare", "the two runs compared under common random numbers: compare's paired differences and verdicts")
 print("ok: the planner's tasks work from the page alone")

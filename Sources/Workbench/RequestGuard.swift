@@ -20,7 +20,8 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
       throw HTTPError(.forbidden, message: "this workbench answers to \(hosts.sorted().joined(separator: ", ")) only")
     }
     if request.method != .get && request.method != .head && request.headers[Self.header] != "1" {
-      throw HTTPError(.forbidden, message: "requests that change something come from the workbench's page (header X-TeleSim: 1)")
+      throw HTTPError(
+        .forbidden, message: "requests that change something come from the workbench's page (header X-TeleSim: 1)")
     }
     return try await next(request, context)
   }
@@ -28,7 +29,9 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
   /// `localhost:8080` → `localhost`; `[::1]:8080` → `::1`.
   static func hostName(_ authority: String) -> String {
     let lower = authority.lowercased()
-    if lower.hasPrefix("["), let end = lower.firstIndex(of: "]") { return String(lower[lower.index(after: lower.startIndex)..<end]) }
+    if lower.hasPrefix("["), let end = lower.firstIndex(of: "]") {
+      return String(lower[lower.index(after: lower.startIndex)..<end])
+    }
     return String(lower.prefix { $0 != ":" })
   }
 }

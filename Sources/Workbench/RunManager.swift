@@ -46,10 +46,12 @@ public actor RunManager {
     }
     // The scenario's hash and default seed are filled in once it is read, off the path to the
     // child's start (reading a statewide network takes a fifth of a second).
-    var record = RunRecord(scenario: job.scenario, scenarioHash: "", scenarioText: text, seed: job.seed ?? 0,
-                           command: "telesim " + arguments.map { $0.replacingOccurrences(of: folder.root.path + "/", with: "") }
-                             .joined(separator: " "),
-                           status: "running", startedAt: Date().timeIntervalSince1970)
+    var record = RunRecord(
+      scenario: job.scenario, scenarioHash: "", scenarioText: text, seed: job.seed ?? 0,
+      command: "telesim "
+        + arguments.map { $0.replacingOccurrences(of: folder.root.path + "/", with: "") }
+        .joined(separator: " "),
+      status: "running", startedAt: Date().timeIntervalSince1970)
     record.kind = job.command.rawValue
     record.replications = job.replications
     record = try history.add(record)

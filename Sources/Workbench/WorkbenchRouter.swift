@@ -28,9 +28,10 @@ public enum WorkbenchRouter {
 
   /// The router serving `folder` and `history`, and running experiments with `manager`;
   /// requests for other host names than `hosts` are refused (nil: any).
-  public static func make(folder: ScenarioFolder, history: RunHistory, runs manager: RunManager? = nil,
-                          hosts: Set<String>? = loopback) -> Router<BasicRequestContext>
-  {
+  public static func make(
+    folder: ScenarioFolder, history: RunHistory, runs manager: RunManager? = nil,
+    hosts: Set<String>? = loopback
+  ) -> Router<BasicRequestContext> {
     let router = Router()
     router.add(middleware: RequestGuard(hosts: hosts))
     if let manager { addRuns(to: router, manager, history: history) }

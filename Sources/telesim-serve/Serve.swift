@@ -44,7 +44,8 @@ struct Serve: AsyncParsableCommand {
       telesim: telesim, folder: folder, history: history,
       results: URL(fileURLWithPath: data).appendingPathComponent("runs").standardizedFileURL)
     let app = Application(
-      router: WorkbenchRouter.make(folder: folder, history: history, runs: manager, hosts: exposed ? nil : WorkbenchRouter.loopback),
+      router: WorkbenchRouter.make(
+        folder: folder, history: history, runs: manager, hosts: exposed ? nil : WorkbenchRouter.loopback),
       configuration: .init(address: .hostname(host, port: port)))
     FileHandle.standardError.write(
       Data("TeleSim workbench on http://\(host):\(port) (scenarios: \(scenarios), data: \(data))\n".utf8))

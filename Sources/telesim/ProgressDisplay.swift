@@ -27,7 +27,9 @@ final class ProgressDisplay: Sendable {
     self.already = already
     state = Mutex(State(done: already))
     // A watching program learns the total as soon as the work starts, not after a first unit.
-    if Self.jsonLines { printToStandardError("{\"progress\": {\"done\": \(already), \"total\": \(total), \"elapsed_s\": 0}}") }
+    if Self.jsonLines {
+      printToStandardError("{\"progress\": {\"done\": \(already), \"total\": \(total), \"elapsed_s\": 0}}")
+    }
   }
 
   /// Units finished so far.
@@ -51,8 +53,9 @@ final class ProgressDisplay: Sendable {
     // The first units ran side by side, one per worker: the rest take as long per batch.
     let left = elapsed * Double(total - done) / Double(min(workers, max(total - already, 1)))
     if first && enabled && left >= 3 {
-      printToStandardError((isTerminal && showBar ? "\n" : "") + "first replication done in \(Self.duration(elapsed)); "
-                           + "about \(Self.duration(left)) to go")
+      printToStandardError(
+        (isTerminal && showBar ? "\n" : "") + "first replication done in \(Self.duration(elapsed)); "
+          + "about \(Self.duration(left)) to go")
     }
     guard showBar else { return }
     let width = 30

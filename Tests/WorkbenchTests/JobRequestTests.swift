@@ -45,7 +45,8 @@ struct JobRequestTests {
 struct JobRequestDecodingTests {
   @Test("a request names only what its command uses")
   func minimal() throws {
-    let job = try JSONDecoder().decode(JobRequest.self, from: Data(#"{"command": "run", "scenario": "a.yaml", "replications": 2}"#.utf8))
+    let job = try JSONDecoder().decode(
+      JobRequest.self, from: Data(#"{"command": "run", "scenario": "a.yaml", "replications": 2}"#.utf8))
     #expect(job == JobRequest(command: .run, scenario: "a.yaml", replications: 2))
     #expect(throws: DecodingError.self) {
       try JSONDecoder().decode(JobRequest.self, from: Data(#"{"command": "rm", "scenario": "a.yaml"}"#.utf8))

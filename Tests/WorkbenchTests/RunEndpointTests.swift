@@ -12,7 +12,8 @@ struct RunEndpointTests {
     let f = try WorkbenchFixture()
     try await f.app.test(.router) { client in
       let job = try WorkbenchFixture.json(JobRequest(command: .run, scenario: "clinic.yaml", replications: 4, seed: 3))
-      let id = try await client.execute(uri: "/api/jobs", method: .post, headers: WorkbenchFixture.changing, body: job) { response in
+      let id = try await client.execute(uri: "/api/jobs", method: .post, headers: WorkbenchFixture.changing, body: job)
+      { response in
         try WorkbenchFixture.decode(WorkbenchRouter.Started.self, response.body).id
       }
       var seen: [RunManager.Progress] = []
@@ -39,10 +40,12 @@ struct RunEndpointTests {
     let f = try WorkbenchFixture()
     let id = try await f.manager.start(JobRequest(command: .run, scenario: "clinic.yaml", replications: 2_000))
     try await f.app.test(.router) { client in
-      try await client.execute(uri: "/api/runs/\(id)", method: .delete, headers: WorkbenchFixture.changing) { response in
+      try await client.execute(uri: "/api/runs/\(id)", method: .delete, headers: WorkbenchFixture.changing) {
+        response in
         #expect(response.status == .conflict)
       }
-      try await client.execute(uri: "/api/runs/\(id)/cancel", method: .post, headers: WorkbenchFixture.changing) { response in
+      try await client.execute(uri: "/api/runs/\(id)/cancel", method: .post, headers: WorkbenchFixture.changing) {
+        response in
         #expect(response.status == .accepted)
       }
     }
@@ -80,7 +83,8 @@ struct RunEndpointTests {
               let job = try WorkbenchFixture.json(
                 JobRequest(command: .run, scenario: name, replications: 3, seed: Int64(seed)))
               mine.append(
-                try await client.execute(uri: "/api/jobs", method: .post, headers: WorkbenchFixture.changing, body: job) { response in
+                try await client.execute(uri: "/api/jobs", method: .post, headers: WorkbenchFixture.changing, body: job)
+                { response in
                   try WorkbenchFixture.decode(WorkbenchRouter.Started.self, response.body).id
                 })
               try await client.execute(uri: "/api/runs", method: .get) { response in #expect(response.status == .ok) }
@@ -99,7 +103,9 @@ struct RunEndpointTests {
     let a = try #require(runs.first { $0.scenario == "clinic.yaml" && $0.seed == 1 }?.id)
     let b = try #require(runs.first { $0.scenario == "clinic-5.yaml" && $0.seed == 1 }?.id)
     try await app.test(.router) { client in
-      let id = try await client.execute(uri: "/api/runs/compare?a=\(a)&b=\(b)", method: .post, headers: WorkbenchFixture.changing) { response in
+      let id = try await client.execute(
+        uri: "/api/runs/compare?a=\(a)&b=\(b)", method: .post, headers: WorkbenchFixture.changing
+      ) { response in
         try WorkbenchFixture.decode(WorkbenchRouter.Started.self, response.body).id
       }
       #expect(await f.finish(id)?.status == "done")
@@ -115,7 +121,9 @@ struct RunEndpointTests {
       // Once a file changed, its runs no longer stand for it.
       try (WorkbenchFixture.clinic + "# changed\n").write(
         to: f.folder.root.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
-      try await client.execute(uri: "/api/runs/compare?a=\(a)&b=\(b)", method: .post, headers: WorkbenchFixture.changing) { response in
+      try await client.execute(
+        uri: "/api/runs/compare?a=\(a)&b=\(b)", method: .post, headers: WorkbenchFixture.changing
+      ) { response in
         #expect(response.status == .badRequest && String(buffer: response.body).contains("changed"))
       }
       try await client.execute(uri: "/api/runs/\(a)", method: .delete, headers: WorkbenchFixture.changing) { response in

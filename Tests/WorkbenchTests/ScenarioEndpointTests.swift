@@ -1,6 +1,6 @@
 import Foundation
-import Hummingbird
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Testing
 
@@ -42,7 +42,8 @@ struct ScenarioEndpointTests {
           (.put, "/api/scenarios/\(name)", edit), (.post, "/api/check/\(name)", edit),
           (.post, "/api/scenarios/\(name)/variant", edit),
         ] as [(HTTPRequest.Method, String, ByteBuffer?)] {
-          try await client.execute(uri: uri, method: method, headers: WorkbenchFixture.changing, body: body) { response in
+          try await client.execute(uri: uri, method: method, headers: WorkbenchFixture.changing, body: body) {
+            response in
             #expect([.badRequest, .notFound].contains(response.status), "\(method) \(uri): \(response.status)")
           }
         }
@@ -50,7 +51,9 @@ struct ScenarioEndpointTests {
       // A variant named like a path is refused too.
       let sneaky = try WorkbenchFixture.json(
         WorkbenchRouter.Variant(name: "../secret.yaml", changes: [Change(key: "servers", value: "9")]))
-      try await client.execute(uri: "/api/scenarios/clinic.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: sneaky) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: sneaky
+      ) { response in
         #expect(response.status == .badRequest)
       }
     }
@@ -62,7 +65,9 @@ struct ScenarioEndpointTests {
     let f = try WorkbenchFixture()
     try await f.app.test(.router) { client in
       let good = try WorkbenchFixture.json(Edit(text: try f.text("clinic-5.yaml")))
-      try await client.execute(uri: "/api/check/clinic-5.yaml", method: .post, headers: WorkbenchFixture.changing, body: good) { response in
+      try await client.execute(
+        uri: "/api/check/clinic-5.yaml", method: .post, headers: WorkbenchFixture.changing, body: good
+      ) { response in
         let check = try WorkbenchFixture.decode(ScenarioCheck.self, response.body)
         #expect(check.ok && check.basedOn == "clinic.yaml" && check.name == "clinic-5")
         let servers = check.fields.first { $0.path == "servers" }
@@ -73,24 +78,33 @@ struct ScenarioEndpointTests {
       }
       let badChange = try WorkbenchFixture.json(
         Edit(text: try f.text("clinic.yaml"), changes: [Change(key: "servers", value: "-2")]))
-      try await client.execute(uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: badChange) { response in
+      try await client.execute(
+        uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: badChange
+      ) { response in
         let check = try WorkbenchFixture.decode(ScenarioCheck.self, response.body)
         #expect(!check.ok && check.problems.contains { $0.field == "servers" }, "\(check.problems)")
         #expect(!check.fields.isEmpty, "the form stays to put the value right")
       }
       let badText = try WorkbenchFixture.json(
         Edit(text: WorkbenchFixture.clinic.replacingOccurrences(of: "horizon: 2000h", with: "horizon: soon")))
-      try await client.execute(uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: badText) { response in
+      try await client.execute(
+        uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: badText
+      ) { response in
         let check = try WorkbenchFixture.decode(ScenarioCheck.self, response.body)
         #expect(
           check.problems.contains { $0.line == 6 && $0.path == "horizon" && $0.field == "horizon" }, "\(check.problems)"
         )
       }
       let huge = ByteBuffer(string: String(repeating: " ", count: WorkbenchRouter.maxBody + 1))
-      try await client.execute(uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: huge) { response in
+      try await client.execute(
+        uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: huge
+      ) { response in
         #expect(response.status == .contentTooLarge)
       }
-      try await client.execute(uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: ByteBuffer(string: "not json")) {
+      try await client.execute(
+        uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing,
+        body: ByteBuffer(string: "not json")
+      ) {
         response in
         #expect(response.status == .badRequest)
       }
@@ -103,7 +117,9 @@ struct ScenarioEndpointTests {
     try await f.app.test(.router) { client in
       let edit = try WorkbenchFixture.json(
         Edit(text: WorkbenchFixture.clinic, changes: [Change(key: "servers", value: "6")]))
-      try await client.execute(uri: "/api/scenarios/clinic.yaml", method: .put, headers: WorkbenchFixture.changing, body: edit) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic.yaml", method: .put, headers: WorkbenchFixture.changing, body: edit
+      ) { response in
         #expect(response.status == .ok)
       }
       #expect(
@@ -111,17 +127,23 @@ struct ScenarioEndpointTests {
           == WorkbenchFixture.clinic.replacingOccurrences(of: "servers: 4   # doctors", with: "servers: 6   # doctors"))
       let bad = try WorkbenchFixture.json(
         Edit(text: WorkbenchFixture.clinic, changes: [Change(key: "servers", value: "0")]))
-      try await client.execute(uri: "/api/scenarios/clinic.yaml", method: .put, headers: WorkbenchFixture.changing, body: bad) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic.yaml", method: .put, headers: WorkbenchFixture.changing, body: bad
+      ) { response in
         #expect(response.status == .unprocessableContent)
       }
       // A value the file takes from its base cannot change in place.
       let inherited = try WorkbenchFixture.json(
         Edit(text: try f.text("clinic-5.yaml"), changes: [Change(key: "horizon", value: "10h")]))
-      try await client.execute(uri: "/api/scenarios/clinic-5.yaml", method: .put, headers: WorkbenchFixture.changing, body: inherited) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic-5.yaml", method: .put, headers: WorkbenchFixture.changing, body: inherited
+      ) { response in
         #expect(response.status == .conflict && String(buffer: response.body).contains("clinic.yaml"))
       }
       let missing = try WorkbenchFixture.json(Edit(text: WorkbenchFixture.clinic))
-      try await client.execute(uri: "/api/scenarios/nope.yaml", method: .put, headers: WorkbenchFixture.changing, body: missing) { response in
+      try await client.execute(
+        uri: "/api/scenarios/nope.yaml", method: .put, headers: WorkbenchFixture.changing, body: missing
+      ) { response in
         #expect(response.status == .notFound)
       }
     }
@@ -135,19 +157,25 @@ struct ScenarioEndpointTests {
     try await f.app.test(.router) { client in
       let v = try WorkbenchFixture.json(
         WorkbenchRouter.Variant(name: "clinic-fast.yaml", changes: [Change(key: "service.mean", value: "45min")]))
-      try await client.execute(uri: "/api/scenarios/clinic-5.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: v) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic-5.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: v
+      ) { response in
         #expect(response.status == .created)
       }
       let text = try f.text("clinic-fast.yaml")
       #expect(
         text.contains("extends: clinic-5.yaml") && text.contains("mean: 45min") && text.contains("name: clinic-fast"),
         "\(text)")
-      try await client.execute(uri: "/api/scenarios/clinic-5.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: v) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic-5.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: v
+      ) { response in
         #expect(response.status == .conflict)
       }
       let bad = try WorkbenchFixture.json(
         WorkbenchRouter.Variant(name: "clinic-bad.yaml", changes: [Change(key: "servers", value: "-1")]))
-      try await client.execute(uri: "/api/scenarios/clinic.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: bad) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic.yaml/variant", method: .post, headers: WorkbenchFixture.changing, body: bad
+      ) { response in
         #expect(response.status == .unprocessableContent)
       }
     }
@@ -164,21 +192,28 @@ struct RequestGuardTests {
     let job = try WorkbenchFixture.json(JobRequest(command: .run, scenario: "clinic.yaml", replications: 1))
     try await f.app.test(.live) { client in
       // A form on another site can POST text; it cannot add the page's header.
-      try await client.execute(uri: "/api/jobs", method: .post, headers: [.contentType: "text/plain"], body: job) { response in
+      try await client.execute(uri: "/api/jobs", method: .post, headers: [.contentType: "text/plain"], body: job) {
+        response in
         #expect(response.status == .forbidden)
       }
       try await client.execute(uri: "/api/scenarios/clinic.yaml/variant", method: .post, body: job) { response in
         #expect(response.status == .forbidden)
       }
       // DNS rebinding: the request arrives with the attacker's host name.
-      try await client.execute(uri: "/api/scenarios/clinic.yaml", method: .get, headers: [HTTPField.Name("Host")!: "evil.example:8080"]) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic.yaml", method: .get, headers: [HTTPField.Name("Host")!: "evil.example:8080"]
+      ) { response in
         #expect(response.status == .forbidden)
       }
-      try await client.execute(uri: "/api/scenarios/clinic.yaml", method: .get, headers: [HTTPField.Name("Host")!: "localhost:8080"]) { response in
+      try await client.execute(
+        uri: "/api/scenarios/clinic.yaml", method: .get, headers: [HTTPField.Name("Host")!: "localhost:8080"]
+      ) { response in
         #expect(response.status == .ok)
       }
     }
     #expect(try f.history.list().isEmpty)
-    #expect(RequestGuard<BasicRequestContext>.hostName("[::1]:80") == "::1" && RequestGuard<BasicRequestContext>.hostName("LocalHost") == "localhost")
+    #expect(
+      RequestGuard<BasicRequestContext>.hostName("[::1]:80") == "::1"
+        && RequestGuard<BasicRequestContext>.hostName("LocalHost") == "localhost")
   }
 }
