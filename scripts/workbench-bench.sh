@@ -32,7 +32,7 @@ def cli(i):
 def served():
     t = time.perf_counter()
     body = json.dumps({"command": "run", "scenario": name, "replications": reps, "seed": 1}).encode()
-    request = urllib.request.Request(f"{base}/api/jobs", data=body, method="POST", headers={"content-type": "application/json"})
+    request = urllib.request.Request(f"{base}/api/jobs", data=body, method="POST", headers={"content-type": "application/json", "x-telesim": "1"})
     run = json.load(urllib.request.urlopen(request))["id"]
     status = None
     for line in urllib.request.urlopen(f"{base}/api/runs/{run}/events"):

@@ -20,12 +20,12 @@ public struct JobRequest: Codable, Sendable, Equatable {
   public var targets: [String] = []
   public var minimise: String?
   public var replications: Int?
-  public var seed: Int64?
+  public var seed: UInt64?
 
   /// Creates a request.
   public init(
     command: Command, scenario: String, others: [String] = [], sets: [String] = [], vary: [String] = [],
-    targets: [String] = [], minimise: String? = nil, replications: Int? = nil, seed: Int64? = nil
+    targets: [String] = [], minimise: String? = nil, replications: Int? = nil, seed: UInt64? = nil
   ) {
     self.command = command
     self.scenario = scenario
@@ -53,7 +53,7 @@ public struct JobRequest: Codable, Sendable, Equatable {
     targets = try c.decodeIfPresent([String].self, forKey: .targets) ?? []
     minimise = try c.decodeIfPresent(String.self, forKey: .minimise)
     replications = try c.decodeIfPresent(Int.self, forKey: .replications)
-    seed = try c.decodeIfPresent(Int64.self, forKey: .seed)
+    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
   }
 
   /// Most replications a page may ask for, and most values per list.
@@ -89,12 +89,19 @@ public struct JobRequest: Codable, Sendable, Equatable {
       guard (1...Self.maxReplications).contains(r) else { throw .badArgument("replications from 1 to 10,000") }
       args.append("--replications=\(r)")
     }
-    if let s = seed {
-      guard s >= 0 else { throw .badArgument("a seed is a whole number from 0") }
-      args.append("--seed=\(s)")
-    }
+    if let s = seed { args.append("--seed=\(s)") }
     if others.count > Self.maxItems { throw .badArgument("at most \(Self.maxItems) scenarios") }
     return args
+  }
+
+  /// The command as a person would type it in the scenario folder: `telesim` and the
+  /// arguments, each quoted for a POSIX shell when it needs to be (`'--target=m <= 2h'`).
+  static func shown(_ arguments: [String], in folder: ScenarioFolder) -> String {
+    let plain = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_.=/,:+@%"))
+    return (["telesim"] + arguments.map { $0.replacingOccurrences(of: folder.root.path + "/", with: "") }).map { a in
+      a.unicodeScalars.allSatisfy { plain.contains($0) } && !a.isEmpty
+        ? a : "'" + a.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }.joined(separator: " ")
   }
 
   /// `--name=VALUE` for each value: one argument each, so that no value can be read as another

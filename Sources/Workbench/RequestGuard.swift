@@ -4,7 +4,8 @@ import Hummingbird
 /// What keeps other web pages out of a workbench on the loopback: a page elsewhere can make the
 /// planner's browser send requests here, but it cannot add a custom header without the
 /// server's leave (CORS, which this server never gives), and a DNS-rebinding page arrives with
-/// its own host name.
+/// its own host name. Every response also forbids framing, so that no other site can wrap the
+/// page and borrow a click.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
   /// The header every request that changes something must carry; the page adds it.
   static var header: HTTPField.Name { HTTPField.Name("X-TeleSim")! }
@@ -23,7 +24,13 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
       throw HTTPError(
         .forbidden, message: "requests that change something come from the workbench's page (header X-TeleSim: 1)")
     }
-    return try await next(request, context)
+    var response = try await next(request, context)
+    // No other site may frame the page (a disguised click would carry the header itself),
+    // and browsers take each response for what it says it is.
+    response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    response.headers[HTTPField.Name("Content-Security-Policy")!] = "frame-ancestors 'none'"
+    response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+    return response
   }
 
   /// `localhost:8080` → `localhost`; `[::1]:8080` → `::1`.

@@ -23,7 +23,7 @@ public struct ScenarioCheck: Codable, Sendable {
   public var problems: [Problem]
   /// The file this one `extends:` ("based on"), if any.
   public var basedOn: String?
-  /// The form: the text's scalar settings (with the changes), when it reads.
+  /// The form: the text's scalar settings (as written, without the changes), when it reads.
   public var fields: [FormField] = []
 
   /// Checks `text` as if it were the file at `path` (so that `extends:` and data files resolve
@@ -32,9 +32,12 @@ public struct ScenarioCheck: Codable, Sendable {
     let basedOn = ScenarioTextEdit.extends(in: text)
     do {
       let scenario = try ScenarioLoader.parse(text, file: path, overrides: changes)
+      // The fields hold the text's values, not the changes: the page compares a field with
+      // what is written to know whether it is still a change.
+      let written = changes.isEmpty ? scenario : try ScenarioLoader.parse(text, file: path)
       return ScenarioCheck(
         ok: true, kind: scenario.kind, name: scenario.name, problems: [], basedOn: basedOn,
-        fields: FormField.fields(of: scenario, text: text))
+        fields: FormField.fields(of: written, text: text))
     } catch {
       // The form still shows, from the text alone, so that a bad change can be put right there.
       let fields = (try? ScenarioLoader.parse(text, file: path)).map { FormField.fields(of: $0, text: text) } ?? []

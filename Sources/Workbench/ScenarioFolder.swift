@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioIO
 
 /// The scenario files a workbench serves: the `.yaml` files directly in one folder, named so
 /// that no request can reach outside it.
@@ -20,14 +21,31 @@ public struct ScenarioFolder: Sendable {
     Self.isPlainName(name) ? root.appendingPathComponent(name) : nil
   }
 
-  /// Replaces file `name`'s text: written beside it and renamed over it, so that a reader
-  /// (or a run starting) sees the old text or the new, never half.
-  public func save(_ text: String, as name: String) throws(WorkbenchError) {
+  /// The text of file `name` and its version (FNV-1a of its bytes, hex): a regular file of at
+  /// most the loader's limit, so that a huge file or a FIFO cannot hold a request up.
+  public func read(_ name: String) throws(WorkbenchError) -> (text: String, version: String) {
     guard let file = file(name) else { throw .badArgument("not a scenario file name") }
-    guard FileManager.default.fileExists(atPath: file.path) else { throw .noSuchScenario }
-    do { try Data(text.utf8).write(to: file, options: .atomic) } catch {
+    guard let values = try? file.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]) else { throw .noSuchScenario }
+    guard values.isRegularFile == true, (values.fileSize ?? .max) <= Limits.scenarioBytes,
+          let data = FileManager.default.contents(atPath: file.path), data.count <= Limits.scenarioBytes
+    else { throw .badArgument("\(name) is not a scenario file of at most \(Limits.scenarioBytes) bytes") }
+    return (String(decoding: data, as: UTF8.self), FNV1a.text(of: data))
+  }
+
+  /// Replaces file `name`'s text: written beside it and renamed over it, so that a reader
+  /// (or a run starting) sees the old text or the new, never half. With `base`, refused
+  /// (`.changedOnDisk`) when the file is no longer at that version: another browser saved it.
+  /// Returns the new version.
+  @discardableResult
+  public func save(_ text: String, as name: String, base: String? = nil) throws(WorkbenchError) -> String {
+    guard let file = file(name) else { throw .badArgument("not a scenario file name") }
+    let current = try read(name)
+    if let base, base != current.version { throw .changedOnDisk }
+    let data = Data(text.utf8)
+    do { try data.write(to: file, options: .atomic) } catch {
       throw .badArgument("cannot write \(name): \(error.localizedDescription)")
     }
+    return FNV1a.text(of: data)
   }
 
   /// Writes a new file `name`; refuses (`.exists`) when there is one, even if another request

@@ -3,7 +3,8 @@ extension WorkbenchPage {
   /// changes (key path → YAML value), and the experiment being watched.
   static let script = #"""
     const $ = id => document.getElementById(id);
-    let current = null, saved = '', changes = {}, fields = [], runId = null, timer = null, lastCheck = null;
+    let current = null, saved = '', version = '', changes = {}, fields = [], runId = null, timer = null, lastCheck = null;
+    let checks = 0, events = null;
     const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
     async function api(url, options) {
       options = options || {};
@@ -36,7 +37,12 @@ extension WorkbenchPage {
       if (dirty() && !confirm('Discard the unsaved changes to ' + current + '?')) return;
       current = name; changes = {}; $('title').textContent = name; say('');
       for (const a of $('list').children) a.classList.toggle('on', a.dataset.name === name);
-      saved = await api('/api/scenarios/' + encodeURIComponent(name));
+      const r = await fetch('/api/scenarios/' + encodeURIComponent(name));
+      if (!r.ok) { say(`cannot open ${name}: ${r.statusText}`, true); return; }
+      // The version it was opened at: a save is refused if another browser saved in between.
+      // Browsers keep a text area's lines as LF: so does the page, and a save writes LF.
+      version = r.headers.get('etag') || ''; saved = (await r.text()).replace(/\r\n/g, '\n');
+      fields = []; $('form').innerHTML = '';
       $('text').value = saved; history(); await check();
     }
     const dirty = () => current && ($('text').value !== saved || Object.keys(changes).length > 0);
@@ -44,12 +50,19 @@ extension WorkbenchPage {
 
     async function check() {
       if (!current) return;
+      const seq = ++checks, name = current;
       const r = await post('/api/check/' + encodeURIComponent(current), {text: $('text').value, changes: changeList()});
+      if (seq !== checks || name !== current) return;  // a later check, or another file, is under way
       lastCheck = r;
       $('basedOn').textContent = r.basedOn ? 'based on ' + r.basedOn : '';
       $('ok').textContent = r.ok ? `valid: ${r.kind} '${r.name}'` : `${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}`;
       $('ok').style.color = r.ok ? '#15803d' : '#b91c1c';
-      if (r.fields.length) { fields = r.fields; drawForm(); }
+      if (r.fields.length) {
+        // Redrawn only when the settings themselves change, so that typing keeps its place.
+        const same = fields.length === r.fields.length && fields.every((f, i) => f.path === r.fields[i].path);
+        fields = r.fields;
+        if (same) refreshForm(); else drawForm();
+      }
       markFields(r.problems);
       const ul = $('problems'); ul.innerHTML = '';
       for (const p of r.problems) {
@@ -96,6 +109,12 @@ extension WorkbenchPage {
         row.append(label, input, el('span', f.unit || '', 'muted')); group.appendChild(row);
       }
     }
+    function refreshForm() {
+      for (const input of $('form').querySelectorAll('input[data-path]')) {
+        const f = fields.find(f => f.path === input.dataset.path);
+        if (f && input !== document.activeElement && changes[f.path] === undefined) input.value = f.number ?? f.value;
+      }
+    }
     function markFields(problems) {
       for (const row of $('form').querySelectorAll('.field')) { row.classList.remove('bad'); row.querySelector('.err')?.remove(); }
       for (const p of problems) {
@@ -110,9 +129,9 @@ extension WorkbenchPage {
     $('find').addEventListener('input', filterList);
     $('save').onclick = async () => {
       try {
-        const r = await post('/api/scenarios/' + encodeURIComponent(current), {text: $('text').value, changes: changeList()}, 'PUT');
+        const r = await post('/api/scenarios/' + encodeURIComponent(current), {text: $('text').value, changes: changeList(), base: version}, 'PUT');
         if (r.problems) { say('not saved: the file would not validate', true); return; }
-        saved = r.text; $('text').value = r.text; changes = {}; say('saved ' + r.name); await check();
+        saved = r.text; version = r.version; $('text').value = r.text; changes = {}; say('saved ' + r.name); await check();
       } catch (e) { say(e.message, true); }
     };
     $('discard').onclick = () => { $('text').value = saved; changes = {}; say(''); check(); };
@@ -133,19 +152,22 @@ extension WorkbenchPage {
       if (command === 'compare') job.others = [$('other').value];
       if (command === 'sweep') job.sets = [$('sweepSet').value];
       if (command === 'optimise') { job.vary = [$('vary').value]; job.targets = [$('target').value]; job.minimise = $('minimise').value || null; }
-      try { watch((await post('/api/jobs', job)).id); } catch (e) { say(e.message, true); }
+      $('start').disabled = true;  // one press, one experiment
+      try { watch((await post('/api/jobs', job)).id); } catch (e) { say(e.message, true); $('start').disabled = false; }
     };
     function watch(id) {
       runId = id; $('cancel').disabled = false; $('report').hidden = true; $('output').hidden = true; say('');
       $('status').textContent = 'starting…'; history();
-      const events = new EventSource(`/api/runs/${id}/events`);
-      events.onmessage = async m => {
+      if (events) events.close();
+      events = new EventSource(`/api/runs/${id}/events`);
+      const stream = events;
+      stream.onmessage = async m => {
         const p = JSON.parse(m.data);
         $('bar').max = Math.max(p.total, 1); $('bar').value = p.done;
         const left = p.done > 0 && p.done < p.total ? `, about ${Math.ceil(p.elapsedSeconds * (p.total - p.done) / p.done)} s left` : '';
         $('status').textContent = `#${id}: ${p.done} of ${p.total || '?'} replications, ${p.elapsedSeconds.toFixed(1)} s${left} · ${p.status}`;
         if (p.status === 'running') return;
-        events.close(); $('cancel').disabled = true; await history();
+        stream.close(); $('cancel').disabled = true; $('start').disabled = !lastCheck || !lastCheck.ok || dirty(); await history();
         const run = await api(`/api/runs/${id}`);
         if (run.message) say(run.message, true);
         if (p.status === 'done') {
@@ -184,7 +206,8 @@ extension WorkbenchPage {
       $('compareRuns').disabled = ids.length !== 2; return ids;
     }
     $('compareRuns').onclick = async () => {
-      const [b, a] = picked();
+      // The older run is the baseline, on its seed and replications.
+      const [a, b] = picked().map(Number).sort((x, y) => x - y);
       try { watch((await api(`/api/runs/compare?a=${a}&b=${b}`, {method: 'POST'})).id); } catch (e) { say(e.message, true); }
     };
     for (const id of ['histText', 'histStatus', 'histMine']) $(id).addEventListener('input', history);

@@ -26,10 +26,17 @@ extension WorkbenchRouter {
     }
     router.get("api/runs") { request, _ in
       let q = request.uri.queryParameters
+      // Without each run's scenario text (GET /api/runs/ID has it): the list is asked for at
+      // every keystroke of the filter.
       return Runs(
         runs: try history.list(
           scenario: q.get("scenario").flatMap { $0.isEmpty ? nil : $0 },
-          status: q.get("status").flatMap { $0.isEmpty ? nil : $0 }, text: q.get("q")))
+          status: q.get("status").flatMap { $0.isEmpty ? nil : $0 }, text: q.get("q")
+        ).map { run in
+          var listed = run
+          listed.scenarioText = ""
+          return listed
+        })
     }
     router.get("api/runs/:id") { _, context -> RunRecord in
       guard let run = try history.run(try context.parameters.require("id", as: Int64.self)) else {
@@ -63,11 +70,12 @@ extension WorkbenchRouter {
     }
     router.get("api/runs/:id/output") { _, context -> String in
       let id = try context.parameters.require("id", as: Int64.self)
-      guard let data = FileManager.default.contents(atPath: manager.results.appendingPathComponent("\(id).log").path)
-      else {
+      // The first MiB: a sweep's table is a few KB.
+      guard let file = FileHandle(forReadingAtPath: manager.results.appendingPathComponent("\(id).log").path) else {
         throw HTTPError(.notFound)
       }
-      return String(decoding: data.prefix(maxBody), as: UTF8.self)
+      defer { try? file.close() }
+      return String(decoding: (try? file.read(upToCount: maxBody)) ?? Data(), as: UTF8.self)
     }
     router.get("runs/:id/report.html") { _, context -> Response in
       let id = try context.parameters.require("id", as: Int64.self)

@@ -41,10 +41,13 @@ public enum WorkbenchRouter {
     router.get("api/scenarios") { _, _ in
       Names(names: try folder.names())
     }
-    router.get("api/scenarios/:name") { _, context -> String in
+    router.get("api/scenarios/:name") { _, context -> Response in
       let file = try scenarioFile(folder, context)
-      guard let text = try? String(contentsOf: file, encoding: .utf8) else { throw HTTPError(.notFound) }
-      return text
+      let (text, version) = try await mapped { try folder.read(file.lastPathComponent) }
+      // The version comes back with a save, which is refused if the file changed in between.
+      return Response(
+        status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .eTag: version],
+        body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
     router.post("api/check/:name") { request, context -> ScenarioCheck in
       let file = try scenarioFile(folder, context)
@@ -62,8 +65,8 @@ public enum WorkbenchRouter {
       }
       let check = ScenarioCheck.check(text, as: file.path)
       guard check.ok else { return try json(check, status: .unprocessableContent) }
-      try await mapped { try folder.save(text, as: file.lastPathComponent) }
-      return try json(Saved(name: file.lastPathComponent, text: text), status: .ok)
+      let version = try await mapped { try folder.save(text, as: file.lastPathComponent, base: edit.base) }
+      return try json(Saved(name: file.lastPathComponent, text: text, version: version), status: .ok)
     }
     router.post("api/scenarios/:name/variant") { request, context -> Response in
       let file = try scenarioFile(folder, context)
@@ -74,7 +77,8 @@ public enum WorkbenchRouter {
       var overrides = variant.changes.map { ScenarioOverride(key: $0.key, value: $0.value) }
       // The variant reports under its own name unless the planner named it.
       if !overrides.contains(where: { $0.key == "name" }) {
-        overrides.append(ScenarioOverride(key: "name", value: String(variant.name.dropLast(".yaml".count))))
+        // Quoted: a file name such as null.yaml or 1e3.yaml is text, not YAML's null or a number.
+        overrides.append(ScenarioOverride(key: "name", value: "\"\(variant.name.dropLast(".yaml".count))\""))
       }
       let text: String
       do {
@@ -83,7 +87,7 @@ public enum WorkbenchRouter {
         return try json(ScenarioCheck(failure: error), status: .unprocessableContent)
       }
       try await mapped { try folder.create(text, as: variant.name) }
-      return try json(Saved(name: variant.name, text: text), status: .created)
+      return try json(Saved(name: variant.name, text: text, version: nil), status: .created)
     }
     return router
   }
@@ -93,8 +97,13 @@ public enum WorkbenchRouter {
     var text: String
     /// Optional in the JSON: no changes.
     var changes: [Change]? = nil
+    /// The version the page opened (its ETag), for a save.
+    var base: String? = nil
     var overrides: [ScenarioOverride] { (changes ?? []).map { ScenarioOverride(key: $0.key, value: $0.value) } }
   }
+
+  /// Most form changes in one request (a scenario has a few hundred settings).
+  static let maxChanges = 1_000
 
   /// A form change: a key path and its new value as YAML.
   struct Change: Codable {
@@ -110,6 +119,8 @@ public enum WorkbenchRouter {
   struct Saved: Codable {
     var name: String
     var text: String
+    /// The file's new version, for the next save.
+    var version: String?
   }
 
   struct Names: ResponseEncodable { var names: [String] }
@@ -128,9 +139,17 @@ public enum WorkbenchRouter {
   /// The request's JSON body, read up to ``maxBody`` bytes (413 beyond).
   static func body<T: Decodable>(_ request: Request, as type: T.Type) async throws -> T {
     let buffer = try await request.body.collect(upTo: maxBody)
-    do { return try JSONDecoder().decode(T.self, from: Data(buffer: buffer)) } catch {
+    let value: T
+    do { value = try JSONDecoder().decode(T.self, from: Data(buffer: buffer)) } catch {
       throw HTTPError(.badRequest, message: "the body is not the JSON this endpoint takes")
     }
+    if let edit = value as? Edit, (edit.changes?.count ?? 0) > maxChanges {
+      throw HTTPError(.badRequest, message: "at most \(maxChanges) changes at once")
+    }
+    if let variant = value as? Variant, variant.changes.count > maxChanges {
+      throw HTTPError(.badRequest, message: "at most \(maxChanges) changes at once")
+    }
+    return value
   }
 
   static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status) throws -> Response {
@@ -151,6 +170,12 @@ public enum WorkbenchRouter {
       switch error {
       case .noSuchScenario: throw HTTPError(.notFound, message: "no such scenario file")
       case .exists: throw HTTPError(.conflict, message: "a file of that name exists: choose another name")
+      case .changedOnDisk:
+        throw HTTPError(.conflict, message: "the file changed since this page opened it (another browser saved it): "
+                          + "copy your changes, reopen the file and make them again")
+      case .busy(let n):
+        throw HTTPError(.tooManyRequests, message: "\(n) experiments are running, as many as this server runs at once: "
+                          + "wait for one to end or cancel one")
       case .badArgument(let message): throw HTTPError(.badRequest, message: message)
       }
     }

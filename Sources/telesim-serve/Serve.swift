@@ -33,6 +33,13 @@ struct Serve: AsyncParsableCommand {
           """.utf8))
     }
     try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+    // One server per data folder: a second would mark the first one's runs as interrupted.
+    let lock = open(data + "/server.lock", O_CREAT | O_RDWR, 0o644)
+    guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
+      FileHandle.standardError.write(Data("error: another workbench serves \(data) (its server.lock is held)\n".utf8))
+      throw ExitCode(1)
+    }
+    defer { close(lock) }
     let history = try RunHistory(path: data + "/history.sqlite")
     // Runs of a server that stopped have no process behind them any more.
     try history.markInterrupted(at: Date().timeIntervalSince1970)

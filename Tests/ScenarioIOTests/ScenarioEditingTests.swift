@@ -62,6 +62,21 @@ struct ScenarioEditingTests {
     #expect(ScenarioTextEdit.extends(in: Self.base) == nil)
   }
 
+  @Test("Windows line endings, empty values and hostile text")
+  func awkwardText() throws {
+    let crlf = Self.base.replacingOccurrences(of: "\n", with: "\r\n")
+    let edited = try ScenarioTextEdit.applying([.init(key: "arrivals.mean", value: "15min")], to: crlf)
+    #expect(edited == crlf.replacingOccurrences(of: "mean: 20min}", with: "mean: 15min}"))
+    let empty = "schema: telesim/v1\nname:\nservers: 4\n"
+    #expect(try ScenarioTextEdit.applying([.init(key: "name", value: "x")], to: empty) == "schema: telesim/v1\nname: x\nservers: 4\n")
+    // An alias used as a key takes the YAML library minutes: the loader's precheck comes first.
+    let bomb = "a: &a [x, x]\nb: &b [*a, *a]\n*b : 1\nservers: 4\n"
+    #expect(throws: ScenarioTextEdit.Failure.invalid(key: "servers")) {
+      try ScenarioTextEdit.applying([.init(key: "servers", value: "5")], to: bomb)
+    }
+    #expect(ScenarioTextEdit.written(["servers"], in: bomb) == [false])
+  }
+
   @Test("a variant extends the file, writes only what changed, and reads as the changes do")
   func variant() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("edit-\(UUID().uuidString)")

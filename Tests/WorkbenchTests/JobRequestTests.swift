@@ -21,6 +21,11 @@ struct JobRequestTests {
     #expect(
       try JobRequest(command: .compare, scenario: "a.yaml", others: ["b.yaml"]).arguments(in: folder)
         == ["compare", "/data/scenarios/a.yaml", "/data/scenarios/b.yaml"])
+    // Shown as a person would type it in the folder, quoted where a shell would read it otherwise.
+    #expect(
+      JobRequest.shown(try optimise.arguments(in: folder), in: folder)
+        == "telesim optimise a.yaml --vary=k=1..3 '--target=m <= 2h' --minimise=cost")
+    #expect(JobRequest.shown(["sweep", "--set=k=[1,2]", "it's"], in: folder) == #"telesim sweep '--set=k=[1,2]' 'it'\''s'"#)
   }
 
   @Test("refuses files outside the folder, control characters, and unbounded numbers")
@@ -35,7 +40,6 @@ struct JobRequestTests {
       JobRequest(command: .optimise, scenario: "a.yaml", vary: ["k=1..2"]),
       JobRequest(command: .run, scenario: "a.yaml", replications: 0),
       JobRequest(command: .run, scenario: "a.yaml", replications: 10_001),
-      JobRequest(command: .run, scenario: "a.yaml", seed: -1),
     ]
     for job in bad { #expect(throws: WorkbenchError.self, "\(job)") { try job.arguments(in: folder) } }
   }

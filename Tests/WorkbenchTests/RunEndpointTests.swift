@@ -38,7 +38,7 @@ struct RunEndpointTests {
   @Test("a cancelled run is recorded as cancelled; a running one cannot be deleted")
   func cancel() async throws {
     let f = try WorkbenchFixture()
-    let id = try await f.manager.start(JobRequest(command: .run, scenario: "clinic.yaml", replications: 2_000))
+    let id = try await f.manager.start(JobRequest(command: .run, scenario: "slow.yaml"))
     try await f.app.test(.router) { client in
       try await client.execute(uri: "/api/runs/\(id)", method: .delete, headers: WorkbenchFixture.changing) {
         response in

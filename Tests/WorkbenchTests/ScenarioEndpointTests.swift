@@ -16,7 +16,7 @@ struct ScenarioEndpointTests {
     let f = try WorkbenchFixture()
     try await f.app.test(.router) { client in
       try await client.execute(uri: "/api/scenarios", method: .get) { response in
-        #expect(String(buffer: response.body) == #"{"names":["clinic-5.yaml","clinic.yaml"]}"#)
+        #expect(String(buffer: response.body) == #"{"names":["clinic-5.yaml","clinic.yaml","slow.yaml"]}"#)
       }
       try await client.execute(uri: "/api/scenarios/clinic.yaml", method: .get) { response in
         #expect(response.status == .ok && String(buffer: response.body) == WorkbenchFixture.clinic)
@@ -151,6 +151,32 @@ struct ScenarioEndpointTests {
     #expect(try f.text("clinic.yaml").contains("servers: 6"))
   }
 
+  @Test("a save from a page opened before another browser saved is refused")
+  func staleSave() async throws {
+    let f = try WorkbenchFixture()
+    try await f.app.test(.router) { client in
+      let opened = try await client.execute(uri: "/api/scenarios/clinic.yaml", method: .get) { response in
+        try #require(response.headers[.eTag])
+      }
+      let first = try WorkbenchFixture.json(
+        Edit(text: WorkbenchFixture.clinic, changes: [Change(key: "servers", value: "5")], base: opened))
+      let second = try WorkbenchFixture.json(
+        Edit(text: WorkbenchFixture.clinic, changes: [Change(key: "warmup", value: "60h")], base: opened))
+      let version = try await client.execute(
+        uri: "/api/scenarios/clinic.yaml", method: .put, headers: WorkbenchFixture.changing, body: first
+      ) { response in
+        try WorkbenchFixture.decode(WorkbenchRouter.Saved.self, response.body).version
+      }
+      #expect(version != opened)
+      try await client.execute(
+        uri: "/api/scenarios/clinic.yaml", method: .put, headers: WorkbenchFixture.changing, body: second
+      ) { response in
+        #expect(response.status == .conflict && String(buffer: response.body).contains("another browser"))
+      }
+    }
+    #expect(try f.text("clinic.yaml").contains("servers: 5") && !(try f.text("clinic.yaml").contains("60h")))
+  }
+
   @Test("save as variant writes a new file based on the original, never over another")
   func variant() async throws {
     let f = try WorkbenchFixture()
@@ -180,7 +206,7 @@ struct ScenarioEndpointTests {
       }
     }
     #expect(!FileManager.default.fileExists(atPath: f.folder.root.appendingPathComponent("clinic-bad.yaml").path))
-    #expect(try f.folder.names() == ["clinic-5.yaml", "clinic-fast.yaml", "clinic.yaml"])
+    #expect(try f.folder.names() == ["clinic-5.yaml", "clinic-fast.yaml", "clinic.yaml", "slow.yaml"])
   }
 }
 
@@ -212,6 +238,12 @@ struct RequestGuardTests {
       }
     }
     #expect(try f.history.list().isEmpty)
+    try await f.app.test(.router) { client in
+      try await client.execute(uri: "/", method: .get) { response in
+        #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+        #expect(response.headers[HTTPField.Name("Content-Security-Policy")!] == "frame-ancestors 'none'")
+      }
+    }
     #expect(
       RequestGuard<BasicRequestContext>.hostName("[::1]:80") == "::1"
         && RequestGuard<BasicRequestContext>.hostName("LocalHost") == "localhost")

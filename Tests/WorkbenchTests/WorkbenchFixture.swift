@@ -40,6 +40,9 @@ struct WorkbenchFixture {
     try Self.clinic.write(to: scenarios.appendingPathComponent("clinic.yaml"), atomically: true, encoding: .utf8)
     try "# Five doctors.\nextends: clinic.yaml\nname: clinic-5\nservers: 5\n"
       .write(to: scenarios.appendingPathComponent("clinic-5.yaml"), atomically: true, encoding: .utf8)
+    // Long enough (minutes) that a test can act on it while it runs, however busy the machine.
+    try "extends: clinic.yaml\nname: slow\nhorizon: 200000h\nreplications: 5000\n"
+      .write(to: scenarios.appendingPathComponent("slow.yaml"), atomically: true, encoding: .utf8)
     folder = ScenarioFolder(root: scenarios)
     history = try RunHistory(path: root.appendingPathComponent("history.sqlite").path)
     manager = RunManager(

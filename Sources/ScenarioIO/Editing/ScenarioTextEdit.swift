@@ -36,10 +36,11 @@ public enum ScenarioTextEdit {
   }
 
   private static func applying(_ o: ScenarioOverride, to text: String) throws(Failure) -> String {
-    guard let steps = ScenarioNode.steps(o.key), !o.value.contains(where: \.isNewline),
+    guard let steps = ScenarioNode.steps(o.key), !o.value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }),
       let wanted = composedScalar(o.value), let root = composed(text)
     else { throw .invalid(key: o.key) }
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array(String($0).unicodeScalars) }
+    // Lines as Unicode scalars, as libyaml counts columns (and so that "\r\n" stays two).
+    var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
     guard let (node, inFlow) = find(steps[...], in: root, lines: lines) else { throw .notInThisText(key: o.key) }
     guard case .scalar(let scalar) = node, let mark = node.mark, scalar.style != .literal, scalar.style != .folded
     else { throw .notEditable(key: o.key) }
@@ -49,8 +50,15 @@ public enum ScenarioTextEdit {
     guard let end = scalarEnd(line, from: start, style: scalar.style, inFlow: inFlow) else {
       throw .notEditable(key: o.key)
     }
-    lines[mark.line - 1] = Array(line[..<start]) + Array(o.value.unicodeScalars) + Array(line[end...])
-    let edited = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
+    // An empty value (`key:`) starts right after the colon: YAML needs a space there.
+    let space: [Unicode.Scalar] = start > 0 && line[start - 1] == ":" ? [" "] : []
+    lines[mark.line - 1] = Array(line[..<start]) + space + Array(o.value.unicodeScalars) + Array(line[end...])
+    var view = String.UnicodeScalarView()
+    for (i, line) in lines.enumerated() {
+      if i > 0 { view.append("\n") }
+      view.append(contentsOf: line)
+    }
+    let edited = String(view)
     // The edit must read back as the value asked for, at the same place.
     guard let after = composed(edited), let (again, _) = find(steps[...], in: after, lines: lines),
       case .scalar(let s) = again, s.string == wanted
@@ -58,7 +66,12 @@ public enum ScenarioTextEdit {
     return edited
   }
 
-  private static func composed(_ text: String) -> Node? { (try? Yams.compose(yaml: text)) ?? nil }
+  /// The composed text, behind the loader's own guards: its size limit, and the precheck that
+  /// keeps alias bombs and deep nesting away from the YAML library.
+  private static func composed(_ text: String) -> Node? {
+    guard text.utf8.count <= Limits.scenarioBytes, YAMLPrecheck.problem(in: text) == nil else { return nil }
+    return (try? Yams.compose(yaml: text)) ?? nil
+  }
 
   private static func composedScalar(_ value: String) -> String? {
     guard let node = composed(value.isEmpty ? "\"\"" : value), case .scalar(let s) = node else { return nil }
@@ -125,7 +138,7 @@ public enum ScenarioTextEdit {
         if inFlow && (c == "," || c == "]" || c == "}") { break }
         end += 1
       }
-      while end > start && (line[end - 1] == " " || line[end - 1] == "\t") { end -= 1 }
+      while end > start && (line[end - 1] == " " || line[end - 1] == "\t" || line[end - 1] == "\r") { end -= 1 }
       return end
     }
   }
