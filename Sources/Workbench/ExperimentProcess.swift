@@ -33,7 +33,9 @@ enum ExperimentProcess {
     let lines = LineSplitter()
     let tail = TextTail()
     let hear: @Sendable (String) -> Void = { line in
-      if let p = progress(line) { continuation.yield(.progress(done: p.done, total: p.total, elapsed: p.elapsed)) } else {
+      if let p = progress(line) {
+        continuation.yield(.progress(done: p.done, total: p.total, elapsed: p.elapsed))
+      } else {
         tail.append(line)
       }
     }

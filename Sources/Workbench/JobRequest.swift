@@ -87,7 +87,8 @@ public struct JobRequest: Codable, Sendable, Equatable {
     }
     if let r = replications {
       guard (1...Self.maxReplications).contains(r) else { throw .badArgument("replications from 1 to 10,000") }
-      args.append("--replications=\(r)")
+      // An optimisation chooses its replications: the page's number is its first stage.
+      args.append(command == .optimise ? "--first-replications=\(r)" : "--replications=\(r)")
     }
     if let s = seed { args.append("--seed=\(s)") }
     if others.count > Self.maxItems { throw .badArgument("at most \(Self.maxItems) scenarios") }

@@ -51,7 +51,11 @@ public final class RunHistory: Sendable {
 
   /// Opens (or creates) the history at `path` and brings its schema up to date.
   public init(path: String) throws {
-    pool = try DatabasePool(path: path)
+    // Another connection writing (a second server's, or a reader's checkpoint) makes a writer
+    // wait its turn rather than fail.
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(10)
+    pool = try DatabasePool(path: path, configuration: configuration)
     try Self.migrator.migrate(pool)
   }
 
@@ -123,7 +127,12 @@ public final class RunHistory: Sendable {
       if let scenario { request = request.filter(Column("scenario") == scenario) }
       if let status { request = request.filter(Column("status") == status) }
       if let text, !text.isEmpty {
-        request = request.filter(Column("scenario").like("%\(text)%") || Column("command").like("%\(text)%"))
+        // The text itself, not a pattern: % and _ match only themselves.
+        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+          .replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%\(escaped)%"
+        request = request.filter(
+          sql: "scenario LIKE ? ESCAPE '\\' OR command LIKE ? ESCAPE '\\'", arguments: [pattern, pattern])
       }
       return try request.limit(limit).fetchAll(db)
     }

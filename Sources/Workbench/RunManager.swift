@@ -37,8 +37,10 @@ public actor RunManager {
 
   /// A manager running `telesim` on `folder`'s scenarios, recording in `history`, with
   /// results under `results`, at most `maxRunning` at once.
-  public init(telesim: URL, folder: ScenarioFolder, history: RunHistory, results: URL,
-              maxRunning: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)) {
+  public init(
+    telesim: URL, folder: ScenarioFolder, history: RunHistory, results: URL,
+    maxRunning: Int = max(2, ProcessInfo.processInfo.activeProcessorCount)
+  ) {
     self.telesim = telesim
     self.folder = folder
     self.history = history
@@ -74,8 +76,9 @@ public actor RunManager {
         telesim, arguments + ["--out", out.path] + (job.command == .optimise ? [] : ["--report"]),
         log: results.appendingPathComponent("\(id).log"))
     } catch {
-      try? history.finish(id, status: "failed", at: Date().timeIntervalSince1970, resultsPath: nil,
-                          message: "cannot start \(telesim.path): \(error.localizedDescription)")
+      try? history.finish(
+        id, status: "failed", at: Date().timeIntervalSince1970, resultsPath: nil,
+        message: "cannot start \(telesim.path): \(error.localizedDescription)")
       latest[id] = .start(id, "failed")
       throw WorkbenchError.badArgument("cannot start telesim: \(error.localizedDescription)")
     }
@@ -84,9 +87,10 @@ public actor RunManager {
     // One task hears the child in order: no progress after its end, none lost before it.
     Task { for await event in events { self.hear(id, event, results: out) } }
     let history = history
+    let folder = folder
     Task.detached(priority: .utility) {
       // The text as it was when the run started (the child read the same).
-      guard let scenario = try? ScenarioLoader.parse(text, file: file.path) else { return }
+      guard let scenario = try? folder.confined({ try ScenarioLoader.parse(text, file: file.path) }) else { return }
       try? history.describe(id, hash: scenario.contentHash, seed: Int64(bitPattern: job.seed ?? scenario.seed))
     }
     return id
@@ -98,21 +102,30 @@ public actor RunManager {
   public func compare(_ a: RunRecord, _ b: RunRecord) throws -> Int64 {
     for r in [a, b] {
       guard r.kind == "run", r.status == "done" else {
-        throw WorkbenchError.badArgument("run \(r.id ?? 0) is a \(r.kind) that is \(r.status): compare two finished runs")
+        throw WorkbenchError.badArgument(
+          "#\(r.id ?? 0) is a \(r.kind) that is \(r.status): only finished runs (not sweeps, comparisons or "
+            + "optimisations) can be compared")
       }
-      guard let file = folder.file(r.scenario), let now = try? ScenarioLoader.load(path: file.path),
+      guard let file = folder.file(r.scenario),
+        let now = try? folder.confined({ try ScenarioLoader.load(path: file.path) }),
         now.contentHash == r.scenarioHash
       else {
         throw WorkbenchError.badArgument(
-          "\(r.scenario) has changed since run \(r.id ?? 0) (or is gone); the history keeps the text it ran")
+          "\(r.scenario), or a file it reads, has changed since run #\(r.id ?? 0) (or is gone); "
+            + "the history keeps the text it ran")
       }
     }
-    return try start(JobRequest(command: .compare, scenario: a.scenario, others: [b.scenario],
-                                replications: a.replications, seed: UInt64(bitPattern: a.seed)))
+    guard a.id != b.id else { throw WorkbenchError.badArgument("pick two different runs") }
+    return try start(
+      JobRequest(
+        command: .compare, scenario: a.scenario, others: [b.scenario],
+        replications: a.replications, seed: UInt64(bitPattern: a.seed)))
   }
 
-  /// Removes a finished run's results and output.
+  /// Removes a finished run's results, output and checkpoint (a cancelled run's), and forgets it.
   public func removeFiles(of id: Int64) {
+    latest[id] = nil
+    try? FileManager.default.removeItem(at: results.appendingPathComponent(".\(id).checkpoint.jsonl"))
     try? FileManager.default.removeItem(at: results.appendingPathComponent("\(id)"))
     try? FileManager.default.removeItem(at: results.appendingPathComponent("\(id).log"))
   }
@@ -160,8 +173,9 @@ public actor RunManager {
       for w in watchers[id] ?? [] { w.continuation.yield(p) }
     case .ended(let exitStatus, let message):
       let status = cancelled.contains(id) ? "cancelled" : exitStatus == 0 ? "done" : "failed"
-      try? history.finish(id, status: status, at: Date().timeIntervalSince1970,
-                          resultsPath: exitStatus == 0 ? results.path : nil, message: status == "failed" ? message : nil)
+      try? history.finish(
+        id, status: status, at: Date().timeIntervalSince1970,
+        resultsPath: exitStatus == 0 ? results.path : nil, message: status == "failed" ? message : nil)
       var p = latest[id] ?? .start(id, status)
       p.status = status
       latest[id] = p

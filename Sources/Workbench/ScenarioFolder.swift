@@ -6,13 +6,31 @@ import ScenarioIO
 public struct ScenarioFolder: Sendable {
   /// The folder, as an absolute, standardised path.
   public let root: URL
+  /// The folder whose files the scenarios may read (`extends:`, data tables): by default the
+  /// one that holds `root`, as `scenarios/` and `data/` sit side by side in a project.
+  public let files: URL
 
-  /// A folder of scenario files.
-  public init(root: URL) { self.root = root.standardizedFileURL }
+  /// A folder of scenario files, reading data under `files` (default: `root`'s parent).
+  public init(root: URL, files: URL? = nil) {
+    self.root = root.standardizedFileURL
+    self.files = (files ?? root.standardizedFileURL.deletingLastPathComponent()).standardizedFileURL
+  }
 
-  /// The names of the scenario files, sorted.
+  /// The names of the scenario files (regular files, not links or folders), sorted.
   public func names() throws -> [String] {
-    try FileManager.default.contentsOfDirectory(atPath: root.path).filter(Self.isPlainName).sorted()
+    try FileManager.default.contentsOfDirectory(atPath: root.path).filter { name in
+      Self.isPlainName(name) && Self.isRegular(root.appendingPathComponent(name))
+    }.sorted()
+  }
+
+  /// `body` with the scenario loader reading files under ``files`` only.
+  public func confined<T>(_ body: () throws -> T) rethrows -> T {
+    try ScenarioLoader.$confinedTo.withValue(files.path, operation: body)
+  }
+
+  /// A regular file itself, not a link (which could lead anywhere) or a folder.
+  static func isRegular(_ file: URL) -> Bool {
+    (try? FileManager.default.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) == .typeRegular
   }
 
   /// The file called `name`, or nil when the name is not a plain scenario file name (a path,
@@ -25,10 +43,13 @@ public struct ScenarioFolder: Sendable {
   /// most the loader's limit, so that a huge file or a FIFO cannot hold a request up.
   public func read(_ name: String) throws(WorkbenchError) -> (text: String, version: String) {
     guard let file = file(name) else { throw .badArgument("not a scenario file name") }
-    guard let values = try? file.resourceValues(forKeys: [.isRegularFileKey, .fileSizeKey]) else { throw .noSuchScenario }
-    guard values.isRegularFile == true, (values.fileSize ?? .max) <= Limits.scenarioBytes,
-          let data = FileManager.default.contents(atPath: file.path), data.count <= Limits.scenarioBytes
-    else { throw .badArgument("\(name) is not a scenario file of at most \(Limits.scenarioBytes) bytes") }
+    guard FileManager.default.fileExists(atPath: file.path) || Self.isRegular(file) else { throw .noSuchScenario }
+    guard Self.isRegular(file), let values = try? file.resourceValues(forKeys: [.fileSizeKey]),
+      (values.fileSize ?? .max) <= Limits.scenarioBytes,
+      let data = FileManager.default.contents(atPath: file.path), data.count <= Limits.scenarioBytes
+    else {
+      throw .badArgument("\(name) is not a scenario file (a regular file, not a link or folder, of at most 1 MiB)")
+    }
     return (String(decoding: data, as: UTF8.self), FNV1a.text(of: data))
   }
 
@@ -66,7 +87,9 @@ public struct ScenarioFolder: Sendable {
   /// Letters, digits, `-`, `_` and `.`, ending in `.yaml`, not starting with a dot, no `..`.
   static func isPlainName(_ name: String) -> Bool {
     let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_."))
-    return name.count <= 200 && name.hasSuffix(".yaml") && !name.hasPrefix(".") && !name.contains("..")
+    // Not starting with '-' either, so that a name shown in a command is never read as an option.
+    return name.count <= 200 && name.hasSuffix(".yaml") && !name.hasPrefix(".") && !name.hasPrefix("-")
+      && !name.contains("..")
       && name.unicodeScalars.allSatisfy { $0.isASCII && allowed.contains($0) }
   }
 }

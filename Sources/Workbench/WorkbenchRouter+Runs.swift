@@ -39,26 +39,25 @@ extension WorkbenchRouter {
         })
     }
     router.get("api/runs/:id") { _, context -> RunRecord in
-      guard let run = try history.run(try context.parameters.require("id", as: Int64.self)) else {
-        throw HTTPError(.notFound)
-      }
-      return run
+      try known(context, history)
     }
     router.delete("api/runs/:id") { _, context -> HTTPResponse.Status in
       let id = try context.parameters.require("id", as: Int64.self)
       guard await !manager.isRunning(id) else {
         throw HTTPError(.conflict, message: "cancel the run before deleting it")
       }
-      guard try history.delete(id) else { throw HTTPError(.notFound) }
+      guard try history.delete(id) else { throw HTTPError(.notFound, message: "no run #\(id) in the history") }
       await manager.removeFiles(of: id)
       return .noContent
     }
     router.post("api/runs/:id/cancel") { _, context -> HTTPResponse.Status in
-      let id = try context.parameters.require("id", as: Int64.self)
-      return await manager.cancel(id) ? .accepted : .conflict
+      let run = try known(context, history)
+      guard await manager.cancel(run.id!) else { throw HTTPError(.conflict, message: "run #\(run.id!) is not running") }
+      return .accepted
     }
     router.get("api/runs/:id/events") { _, context -> Response in
-      let id = try context.parameters.require("id", as: Int64.self)
+      // A run the history does not know gets 404, so that a browser's event source stops asking.
+      let id = try known(context, history).id!
       let updates = await manager.watch(id)
       let encoder = JSONEncoder()
       let events = updates.map { p -> ByteBuffer in
@@ -72,7 +71,7 @@ extension WorkbenchRouter {
       let id = try context.parameters.require("id", as: Int64.self)
       // The first MiB: a sweep's table is a few KB.
       guard let file = FileHandle(forReadingAtPath: manager.results.appendingPathComponent("\(id).log").path) else {
-        throw HTTPError(.notFound)
+        throw HTTPError(.notFound, message: "run #\(id) has no output (yet)")
       }
       defer { try? file.close() }
       return String(decoding: (try? file.read(upToCount: maxBody)) ?? Data(), as: UTF8.self)
@@ -80,11 +79,20 @@ extension WorkbenchRouter {
     router.get("runs/:id/report.html") { _, context -> Response in
       let id = try context.parameters.require("id", as: Int64.self)
       let file = manager.results.appendingPathComponent("\(id)/report.html")
-      guard let data = FileManager.default.contents(atPath: file.path) else { throw HTTPError(.notFound) }
+      guard let data = FileManager.default.contents(atPath: file.path) else {
+        throw HTTPError(.notFound, message: "run #\(id) has no report")
+      }
       return Response(
         status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
         body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
+  }
+
+  /// The run the request's `:id` names, or 404.
+  static func known(_ context: BasicRequestContext, _ history: RunHistory) throws -> RunRecord {
+    let id = try context.parameters.require("id", as: Int64.self)
+    guard let run = try history.run(id) else { throw HTTPError(.notFound, message: "no run #\(id) in the history") }
+    return run
   }
 
   struct Started: ResponseEncodable, Decodable { var id: Int64 }

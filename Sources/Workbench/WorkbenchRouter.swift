@@ -52,7 +52,7 @@ public enum WorkbenchRouter {
     router.post("api/check/:name") { request, context -> ScenarioCheck in
       let file = try scenarioFile(folder, context)
       let edit = try await body(request, as: Edit.self)
-      return ScenarioCheck.check(edit.text, as: file.path, changes: edit.overrides)
+      return folder.confined { ScenarioCheck.check(edit.text, as: file.path, changes: edit.overrides) }
     }
     router.put("api/scenarios/:name") { request, context -> Response in
       let file = try scenarioFile(folder, context)
@@ -63,7 +63,7 @@ public enum WorkbenchRouter {
       {
         throw HTTPError(.conflict, message: Self.explain(error, basedOn: ScenarioTextEdit.extends(in: edit.text)))
       }
-      let check = ScenarioCheck.check(text, as: file.path)
+      let check = folder.confined { ScenarioCheck.check(text, as: file.path) }
       guard check.ok else { return try json(check, status: .unprocessableContent) }
       let version = try await mapped { try folder.save(text, as: file.lastPathComponent, base: edit.base) }
       return try json(Saved(name: file.lastPathComponent, text: text, version: version), status: .ok)
@@ -72,7 +72,10 @@ public enum WorkbenchRouter {
       let file = try scenarioFile(folder, context)
       let variant = try await body(request, as: Variant.self)
       guard folder.file(variant.name) != nil else {
-        throw HTTPError(.badRequest, message: "a new file name is letters, digits, '-', '_' and '.', ending in .yaml")
+        throw HTTPError(
+          .badRequest,
+          message: "a new file name is at most 200 letters, digits, '-', '_' and '.', ending in .yaml, "
+            + "and does not start with '.' or '-'")
       }
       var overrides = variant.changes.map { ScenarioOverride(key: $0.key, value: $0.value) }
       // The variant reports under its own name unless the planner named it.
@@ -82,7 +85,9 @@ public enum WorkbenchRouter {
       }
       let text: String
       do {
-        text = try ScenarioVariant.text(extending: file.path, as: file.lastPathComponent, overrides: overrides)
+        text = try folder.confined {
+          try ScenarioVariant.text(extending: file.path, as: file.lastPathComponent, overrides: overrides)
+        }
       } catch let error as ScenarioError {
         return try json(ScenarioCheck(failure: error), status: .unprocessableContent)
       }
@@ -141,7 +146,7 @@ public enum WorkbenchRouter {
     let buffer = try await request.body.collect(upTo: maxBody)
     let value: T
     do { value = try JSONDecoder().decode(T.self, from: Data(buffer: buffer)) } catch {
-      throw HTTPError(.badRequest, message: "the body is not the JSON this endpoint takes")
+      throw HTTPError(.badRequest, message: "the body is not the JSON this endpoint takes: " + explain(error))
     }
     if let edit = value as? Edit, (edit.changes?.count ?? 0) > maxChanges {
       throw HTTPError(.badRequest, message: "at most \(maxChanges) changes at once")
@@ -150,6 +155,21 @@ public enum WorkbenchRouter {
       throw HTTPError(.badRequest, message: "at most \(maxChanges) changes at once")
     }
     return value
+  }
+
+  /// Which field of a JSON body is wrong, and how.
+  static func explain(_ error: any Error) -> String {
+    func at(_ path: [any CodingKey]) -> String {
+      path.isEmpty ? "the body" : path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+    switch error as? DecodingError {
+    case .typeMismatch(let type, let c)?:
+      return "\(at(c.codingPath)) should be \(type == String.self ? "text" : "a \(type)")"
+    case .valueNotFound(_, let c)?: return "\(at(c.codingPath)) is missing"
+    case .keyNotFound(let key, let c)?: return "\(at(c.codingPath + [key])) is missing"
+    case .dataCorrupted(let c)?: return "\(at(c.codingPath)): \(c.debugDescription)"
+    default: return "not JSON"
+    }
   }
 
   static func json<T: Encodable>(_ value: T, status: HTTPResponse.Status) throws -> Response {
@@ -171,11 +191,15 @@ public enum WorkbenchRouter {
       case .noSuchScenario: throw HTTPError(.notFound, message: "no such scenario file")
       case .exists: throw HTTPError(.conflict, message: "a file of that name exists: choose another name")
       case .changedOnDisk:
-        throw HTTPError(.conflict, message: "the file changed since this page opened it (another browser saved it): "
-                          + "copy your changes, reopen the file and make them again")
+        throw HTTPError(
+          .conflict,
+          message: "the file changed since this page opened it (another browser saved it): "
+            + "copy your changes, reopen the file and make them again")
       case .busy(let n):
-        throw HTTPError(.tooManyRequests, message: "\(n) experiments are running, as many as this server runs at once: "
-                          + "wait for one to end or cancel one")
+        throw HTTPError(
+          .tooManyRequests,
+          message: "\(n) experiments are running, as many as this server runs at once: "
+            + "wait for one to end or cancel one")
       case .badArgument(let message): throw HTTPError(.badRequest, message: message)
       }
     }

@@ -68,7 +68,9 @@ struct ScenarioEditingTests {
     let edited = try ScenarioTextEdit.applying([.init(key: "arrivals.mean", value: "15min")], to: crlf)
     #expect(edited == crlf.replacingOccurrences(of: "mean: 20min}", with: "mean: 15min}"))
     let empty = "schema: telesim/v1\nname:\nservers: 4\n"
-    #expect(try ScenarioTextEdit.applying([.init(key: "name", value: "x")], to: empty) == "schema: telesim/v1\nname: x\nservers: 4\n")
+    #expect(
+      try ScenarioTextEdit.applying([.init(key: "name", value: "x")], to: empty)
+        == "schema: telesim/v1\nname: x\nservers: 4\n")
     // An alias used as a key takes the YAML library minutes: the loader's precheck comes first.
     let bomb = "a: &a [x, x]\nb: &b [*a, *a]\n*b : 1\nservers: 4\n"
     #expect(throws: ScenarioTextEdit.Failure.invalid(key: "servers")) {

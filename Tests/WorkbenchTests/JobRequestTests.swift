@@ -25,7 +25,8 @@ struct JobRequestTests {
     #expect(
       JobRequest.shown(try optimise.arguments(in: folder), in: folder)
         == "telesim optimise a.yaml --vary=k=1..3 '--target=m <= 2h' --minimise=cost")
-    #expect(JobRequest.shown(["sweep", "--set=k=[1,2]", "it's"], in: folder) == #"telesim sweep '--set=k=[1,2]' 'it'\''s'"#)
+    #expect(
+      JobRequest.shown(["sweep", "--set=k=[1,2]", "it's"], in: folder) == #"telesim sweep '--set=k=[1,2]' 'it'\''s'"#)
   }
 
   @Test("refuses files outside the folder, control characters, and unbounded numbers")

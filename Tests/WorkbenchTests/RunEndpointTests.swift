@@ -57,6 +57,31 @@ struct RunEndpointTests {
     #expect(record.seed == 42 && record.scenarioHash.count == 16, "\(record)")
   }
 
+  @Test("no more experiments run at once than the server allows")
+  func busy() async throws {
+    let f = try WorkbenchFixture(maxRunning: 1)
+    let id = try await f.manager.start(JobRequest(command: .run, scenario: "slow.yaml"))
+    await #expect(throws: WorkbenchError.busy(1)) {
+      try await f.manager.start(JobRequest(command: .run, scenario: "clinic.yaml"))
+    }
+    #expect(await f.manager.cancel(id))
+    #expect(await f.finish(id)?.status == "cancelled")
+    let next = try await f.manager.start(JobRequest(command: .run, scenario: "clinic.yaml", replications: 2))
+    #expect(await f.finish(next)?.status == "done")
+    // Deleting forgets it: its events are the history's 404 now, not a stale status.
+    try await f.app.test(.router) { client in
+      try await client.execute(uri: "/api/runs/\(next)", method: .delete, headers: WorkbenchFixture.changing) {
+        response in
+        #expect(response.status == .noContent)
+      }
+      for uri in ["/api/runs/\(next)/events", "/api/runs/\(next)/output", "/api/runs/999"] {
+        try await client.execute(uri: uri, method: .get) { response in
+          #expect(response.status == .notFound && String(buffer: response.body).contains("#"), "\(uri)")
+        }
+      }
+    }
+  }
+
   @Test("a failed experiment keeps what the CLI said")
   func failure() async throws {
     let f = try WorkbenchFixture()
@@ -81,7 +106,7 @@ struct RunEndpointTests {
             var mine: [Int64] = []
             for seed in 1...2 {
               let job = try WorkbenchFixture.json(
-                JobRequest(command: .run, scenario: name, replications: 3, seed: Int64(seed)))
+                JobRequest(command: .run, scenario: name, replications: 3, seed: UInt64(seed)))
               mine.append(
                 try await client.execute(uri: "/api/jobs", method: .post, headers: WorkbenchFixture.changing, body: job)
                 { response in

@@ -60,6 +60,43 @@ struct ScenarioEndpointTests {
     #expect(try String(contentsOf: secret, encoding: .utf8) == "schema: telesim/v1\n")
   }
 
+  @Test("scenario text cannot read files outside the project folder")
+  func confined() async throws {
+    let f = try WorkbenchFixture()
+    let outside = f.root.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).yaml")
+    try "schema: telesim/v1\nkind: queue\nname: sk_live_SECRET\n".write(to: outside, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    let name = outside.lastPathComponent
+    try await f.app.test(.router) { client in
+      for extends in [outside.path, "../../\(name)", "../scenarios/../../\(name)"] {
+        let edit = try WorkbenchFixture.json(Edit(text: "extends: \(extends)\nservers: 3\n"))
+        try await client.execute(
+          uri: "/api/check/clinic.yaml", method: .post, headers: WorkbenchFixture.changing, body: edit
+        ) {
+          response in
+          let body = String(buffer: response.body)
+          #expect(!body.contains("sk_live_SECRET") && body.contains("does not read"), "\(extends): \(body)")
+        }
+        try await client.execute(
+          uri: "/api/scenarios/clinic.yaml", method: .put, headers: WorkbenchFixture.changing, body: edit
+        ) {
+          response in
+          #expect(response.status == .unprocessableContent, "\(extends)")
+        }
+      }
+      // Inside the project, a scenario reads what it names, as from the command line.
+      let inside = try WorkbenchFixture.json(Edit(text: "extends: ../scenarios/clinic.yaml\nservers: 3\n"))
+      try await client.execute(
+        uri: "/api/check/clinic-5.yaml", method: .post, headers: WorkbenchFixture.changing, body: inside
+      ) {
+        response in
+        let check = try WorkbenchFixture.decode(ScenarioCheck.self, response.body)
+        #expect(check.ok, "\(check.problems)")
+      }
+    }
+    #expect(try f.text("clinic.yaml") == WorkbenchFixture.clinic)
+  }
+
   @Test("checks text and form changes: located diagnostics, each at its field, and the form")
   func check() async throws {
     let f = try WorkbenchFixture()

@@ -33,7 +33,7 @@ struct WorkbenchFixture {
   let history: RunHistory
   let manager: RunManager
 
-  init() throws {
+  init(maxRunning: Int = 8) throws {
     root = FileManager.default.temporaryDirectory.appendingPathComponent("wb-\(UUID().uuidString)")
     let scenarios = root.appendingPathComponent("scenarios")
     try FileManager.default.createDirectory(at: scenarios, withIntermediateDirectories: true)
@@ -41,12 +41,13 @@ struct WorkbenchFixture {
     try "# Five doctors.\nextends: clinic.yaml\nname: clinic-5\nservers: 5\n"
       .write(to: scenarios.appendingPathComponent("clinic-5.yaml"), atomically: true, encoding: .utf8)
     // Long enough (minutes) that a test can act on it while it runs, however busy the machine.
-    try "extends: clinic.yaml\nname: slow\nhorizon: 200000h\nreplications: 5000\n"
+    try "extends: clinic.yaml\nname: slow\nhorizon: 100000h\nreplications: 1500\n"
       .write(to: scenarios.appendingPathComponent("slow.yaml"), atomically: true, encoding: .utf8)
     folder = ScenarioFolder(root: scenarios)
     history = try RunHistory(path: root.appendingPathComponent("history.sqlite").path)
     manager = RunManager(
-      telesim: Self.telesim, folder: folder, history: history, results: root.appendingPathComponent("runs"))
+      telesim: Self.telesim, folder: folder, history: history, results: root.appendingPathComponent("runs"),
+      maxRunning: maxRunning)
   }
 
   func text(_ name: String) throws -> String {

@@ -98,6 +98,10 @@ public enum ScenarioLoader {
         code: .invalidValue, message: "'\(name)' extends itself through " + chain.joined(separator: " → "),
         location: ref.location, path: "extends")])
     }
+    if let outside = outsideReason(basePath) {
+      throw ScenarioError([ScenarioDiagnostic(code: .io, message: "'\(name)' is \(outside)", location: ref.location,
+                                              path: "extends", hint: "name a scenario file of this folder")])
+    }
     guard FileManager.default.fileExists(atPath: basePath) else {
       throw ScenarioError([ScenarioDiagnostic(
         code: .io, message: "cannot find the base scenario '\(name)'", location: ref.location,
@@ -147,13 +151,6 @@ public enum ScenarioLoader {
   static func normalized(_ path: String) -> String {
     let relative = relativePath(of: path, from: "_")
     return relative.hasPrefix("..") && path.hasPrefix("/") ? (path as NSString).standardizingPath : relative
-  }
-
-  /// A path as written in `file`, made relative to the current folder.
-  static func resolve(_ name: String, relativeTo file: String) -> String {
-    if name.hasPrefix("/") { return name }
-    let folder = (file as NSString).deletingLastPathComponent
-    return folder.isEmpty ? name : (folder as NSString).appendingPathComponent(name)
   }
 
   private static func readText(_ path: String) throws(ScenarioError) -> String {
