@@ -29,9 +29,10 @@ done
 tmp=$(mktemp -d)
 server=""; browser=""
 cleanup() {
-  [ -n "$browser" ] && kill "$browser" 2>/dev/null || true
-  [ -n "$server" ] && kill "$server" 2>/dev/null || true
-  rm -rf "$tmp"
+  # Both are waited for: Chromium writes its profile as it exits.
+  for pid in $browser $server; do kill "$pid" 2>/dev/null || true; done
+  for pid in $browser $server; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$tmp" 2>/dev/null || { sleep 1; rm -rf "$tmp" || true; }
 }
 trap cleanup EXIT
 [ -n "$shots" ] || shots="$tmp/shots"
