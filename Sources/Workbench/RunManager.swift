@@ -58,8 +58,8 @@ public actor RunManager {
     guard let file = folder.file(job.scenario) else { throw WorkbenchError.noSuchScenario }
     let text = try folder.read(job.scenario).text
     guard processes.count < maxRunning else { throw WorkbenchError.busy(processes.count) }
-    // The scenario's hash and default seed are filled in once it is read, off the path to the
-    // child's start (reading a statewide network takes a fifth of a second).
+    // The scenario's hash and default seed are filled in when the child has ended (reading a
+    // statewide network takes a fifth of a second, which the run should not wait for).
     var record = RunRecord(
       scenario: job.scenario, scenarioHash: "", scenarioText: text, seed: Int64(bitPattern: job.seed ?? 0),
       command: JobRequest.shown(arguments, in: folder), status: "running", startedAt: Date().timeIntervalSince1970)
@@ -85,15 +85,29 @@ public actor RunManager {
     processes[id] = process
     latest[id] = .start(id, "running")
     // One task hears the child in order: no progress after its end, none lost before it.
-    Task { for await event in events { self.hear(id, event, results: out) } }
-    let history = history
-    let folder = folder
-    Task.detached(priority: .utility) {
-      // The text as it was when the run started (the child read the same).
-      guard let scenario = try? folder.confined({ try ScenarioLoader.parse(text, file: file.path) }) else { return }
-      try? history.describe(id, hash: scenario.contentHash, seed: Int64(bitPattern: job.seed ?? scenario.seed))
-    }
+    Task { for await event in events { self.hear(id, event, results: out, text: text, file: file, seed: job.seed) } }
     return id
+  }
+
+  /// Records the scenario's hash and seed once the child has ended, so that reading it never
+  /// competes with the run for the cores: from the run's own summary when it wrote one, else
+  /// from the text it started with (the child read the same).
+  private func describe(_ id: Int64, results: URL, text: String, file: URL, seed: UInt64?) {
+    struct Summary: Decodable {
+      var scenario_hash: String
+      var seed: UInt64
+    }
+    if let data = FileManager.default.contents(atPath: results.appendingPathComponent("summary.json").path),
+      let summary = try? JSONDecoder().decode(Summary.self, from: data)
+    {
+      try? history.describe(id, hash: summary.scenario_hash, seed: Int64(bitPattern: summary.seed))
+      return
+    }
+    let (history, folder) = (history, folder)
+    Task.detached(priority: .utility) {
+      guard let scenario = try? folder.confined({ try ScenarioLoader.parse(text, file: file.path) }) else { return }
+      try? history.describe(id, hash: scenario.contentHash, seed: Int64(bitPattern: seed ?? scenario.seed))
+    }
   }
 
   /// Starts `telesim compare` of two finished runs: the same files, which must not have
@@ -165,13 +179,15 @@ public actor RunManager {
     watchers[id]?.removeAll { $0.key == key }
   }
 
-  private func hear(_ id: Int64, _ event: ExperimentProcess.Event, results: URL) {
+  private func hear(_ id: Int64, _ event: ExperimentProcess.Event, results: URL, text: String, file: URL, seed: UInt64?)
+  {
     switch event {
     case .progress(let done, let total, let elapsed):
       let p = Progress(id: id, done: done, total: total, elapsedSeconds: elapsed, status: "running")
       latest[id] = p
       for w in watchers[id] ?? [] { w.continuation.yield(p) }
     case .ended(let exitStatus, let message):
+      describe(id, results: results, text: text, file: file, seed: seed)
       let status = cancelled.contains(id) ? "cancelled" : exitStatus == 0 ? "done" : "failed"
       try? history.finish(
         id, status: status, at: Date().timeIntervalSince1970,

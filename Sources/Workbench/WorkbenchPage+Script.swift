@@ -86,12 +86,16 @@ extension WorkbenchPage {
     function drawForm() {
       const form = $('form'), open = new Set([...form.querySelectorAll('details[open]')].map(d => d.dataset.section));
       form.innerHTML = '';
+      const groups = new Map();
       let group = null;
       for (const f of fields) {
-        if (!group || group.dataset.section !== f.section) {
-          group = el('details'); group.dataset.section = f.section;
-          group.open = open.size ? open.has(f.section) : ['specialists_scale', 'specialties', 'demand', 'beds', 'horizon', 'replications', 'stations', 'arrivals'].includes(f.section);
-          group.appendChild(el('summary', f.section.replace(/_/g, ' '))); form.appendChild(group);
+        // Top-level single values together under "general"; each other key its own group.
+        const section = /[.\[]/.test(f.path) ? f.section : 'general';
+        group = groups.get(section);
+        if (!group) {
+          group = el('details'); group.dataset.section = section; groups.set(section, group);
+          group.open = open.size ? open.has(section) : ['general', 'specialties', 'demand', 'beds', 'stations', 'arrivals', 'ambulances'].includes(section);
+          group.appendChild(el('summary', section.replace(/_/g, ' '))); form.appendChild(group);
         }
         const row = el('div', undefined, 'field'); row.dataset.path = f.path;
         const label = el('label', f.label); label.title = f.path + (f.defaultValue ? ` (default ${f.defaultValue})` : '');
