@@ -15,9 +15,9 @@ scripts/robustness-tests.sh .build/release/telesim
 scripts/slurm-test.sh .build/release/telesim
 scripts/notebooks-test.sh .build/release/telesim
 scripts/report-tests.sh .build/release/telesim
-# The browser workbench, driven in headless Chromium as a planner would (screenshots kept in
-# $WORKBENCH_SHOTS when set).
-scripts/workbench-tests.sh .build/release/telesim "${WORKBENCH_SHOTS:-}"
+# The browser workbench, driven in headless Chromium as a planner would; its screenshots are
+# kept (in $WORKBENCH_SHOTS, or .build/workbench-screenshots) for a person to look at.
+scripts/workbench-tests.sh .build/release/telesim "${WORKBENCH_SHOTS:-.build/workbench-screenshots}"
 scripts/gates.sh .build/release/telesim
 swift test -c release
 # A minute of libFuzzer on the loader and short replications (a separate instrumented build);
