@@ -10,15 +10,19 @@ enum ExperimentProcess {
     case ended(exitStatus: Int32, message: String)
   }
 
-  /// Starts `telesim arguments…` with its stdout in `log`, and returns its events. The stream
-  /// ends after `.ended`.
-  static func launch(_ telesim: URL, _ arguments: [String], log: URL) throws -> (Process, AsyncStream<Event>) {
+  /// Starts `telesim arguments…` with its stdout in `log`, reading files under `confinedTo`
+  /// only (`TELESIM_CONFINE`: a sweep's values are scenario text too), and returns its events.
+  /// The stream ends after `.ended`.
+  static func launch(_ telesim: URL, _ arguments: [String], log: URL, confinedTo: String) throws
+    -> (Process, AsyncStream<Event>)
+  {
     let process = Process()
     process.executableURL = telesim
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["TELESIM_PROGRESS"] = "json"
     environment["NO_COLOR"] = "1"
+    environment["TELESIM_CONFINE"] = confinedTo
     process.environment = environment
     let errors = Pipe()
     process.standardError = errors

@@ -53,7 +53,16 @@ public struct JobRequest: Codable, Sendable, Equatable {
     targets = try c.decodeIfPresent([String].self, forKey: .targets) ?? []
     minimise = try c.decodeIfPresent(String.self, forKey: .minimise)
     replications = try c.decodeIfPresent(Int.self, forKey: .replications)
-    seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+    // A number, or its digits as text: a page's numbers lose digits beyond 2^53.
+    if let text = try? c.decodeIfPresent(String.self, forKey: .seed) {
+      guard let value = UInt64(text) else {
+        throw DecodingError.dataCorruptedError(
+          forKey: .seed, in: c, debugDescription: "a seed is a whole number from 0 to 2^64-1")
+      }
+      seed = value
+    } else {
+      seed = try c.decodeIfPresent(UInt64.self, forKey: .seed)
+    }
   }
 
   /// Most replications a page may ask for, and most values per list.

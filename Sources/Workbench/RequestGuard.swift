@@ -15,6 +15,25 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
   func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
     -> Response
   {
+    var response: Response
+    do {
+      try refuseOthers(request)
+      response = try await next(request, context)
+    } catch let error as any HTTPResponseError {
+      // Errors too carry the headers below.
+      response = try error.response(from: request, context: context)
+    }
+    // No other site may frame the page (a disguised click would carry the header itself),
+    // and browsers take each response for what it says it is.
+    response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+    response.headers[HTTPField.Name("Content-Security-Policy")!] = "frame-ancestors 'none'"
+    response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+    return response
+  }
+
+  /// Throws 403 for a request from another site's page: a host name not ours, or a change
+  /// without the page's header.
+  private func refuseOthers(_ request: Request) throws {
     // The authority, and any Host field left beside it (a second Host is no excuse).
     let named = [request.head.authority].compactMap { $0 } + request.headers[values: HTTPField.Name("Host")!]
     if let hosts, named.contains(where: { !hosts.contains(Self.hostName($0)) }) {
@@ -24,13 +43,6 @@ struct RequestGuard<Context: RequestContext>: RouterMiddleware {
       throw HTTPError(
         .forbidden, message: "requests that change something come from the workbench's page (header X-TeleSim: 1)")
     }
-    var response = try await next(request, context)
-    // No other site may frame the page (a disguised click would carry the header itself),
-    // and browsers take each response for what it says it is.
-    response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-    response.headers[HTTPField.Name("Content-Security-Policy")!] = "frame-ancestors 'none'"
-    response.headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
-    return response
   }
 
   /// `localhost:8080` → `localhost`; `[::1]:8080` → `::1`.

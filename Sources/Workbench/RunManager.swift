@@ -57,6 +57,10 @@ public actor RunManager {
     let arguments = try job.arguments(in: folder)
     guard let file = folder.file(job.scenario) else { throw WorkbenchError.noSuchScenario }
     let text = try folder.read(job.scenario).text
+    // The other files of a comparison are scenario files too: not links, folders or FIFOs.
+    for other in job.others where folder.file(other).map(ScenarioFolder.isRegular) != true {
+      throw WorkbenchError.noSuchScenario
+    }
     guard processes.count < maxRunning else { throw WorkbenchError.busy(processes.count) }
     // The scenario's hash and default seed are filled in when the child has ended (reading a
     // statewide network takes a fifth of a second, which the run should not wait for).
@@ -74,7 +78,7 @@ public actor RunManager {
       try FileManager.default.createDirectory(at: results, withIntermediateDirectories: true)
       (process, events) = try ExperimentProcess.launch(
         telesim, arguments + ["--out", out.path] + (job.command == .optimise ? [] : ["--report"]),
-        log: results.appendingPathComponent("\(id).log"))
+        log: results.appendingPathComponent("\(id).log"), confinedTo: folder.files.path)
     } catch {
       try? history.finish(
         id, status: "failed", at: Date().timeIntervalSince1970, resultsPath: nil,

@@ -34,7 +34,8 @@ public struct ScenarioCheck: Codable, Sendable {
       let scenario = try ScenarioLoader.parse(text, file: path, overrides: changes)
       // The fields hold the text's values, not the changes: the page compares a field with
       // what is written to know whether it is still a change.
-      let written = changes.isEmpty ? scenario : try ScenarioLoader.parse(text, file: path)
+      // (When the text alone does not read, a change has put it right: its values stand in.)
+      let written = changes.isEmpty ? scenario : (try? ScenarioLoader.parse(text, file: path)) ?? scenario
       return ScenarioCheck(
         ok: true, kind: scenario.kind, name: scenario.name, problems: [], basedOn: basedOn,
         fields: FormField.fields(of: written, text: text))

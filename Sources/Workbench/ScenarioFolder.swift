@@ -28,6 +28,8 @@ public struct ScenarioFolder: Sendable {
     try ScenarioLoader.$confinedTo.withValue(files.path, operation: body)
   }
 
+  private static let saving = NSLock()
+
   /// A regular file itself, not a link (which could lead anywhere) or a folder.
   static func isRegular(_ file: URL) -> Bool {
     (try? FileManager.default.attributesOfItem(atPath: file.path)[.type] as? FileAttributeType) == .typeRegular
@@ -60,8 +62,13 @@ public struct ScenarioFolder: Sendable {
   @discardableResult
   public func save(_ text: String, as name: String, base: String? = nil) throws(WorkbenchError) -> String {
     guard let file = file(name) else { throw .badArgument("not a scenario file name") }
+    // One save at a time, so that two saves from the same version cannot both pass the check.
+    Self.saving.lock()
+    defer { Self.saving.unlock() }
     let current = try read(name)
-    if let base, base != current.version { throw .changedOnDisk }
+    if let base, base.trimmingCharacters(in: CharacterSet(charactersIn: "\"")) != current.version {
+      throw .changedOnDisk
+    }
     let data = Data(text.utf8)
     do { try data.write(to: file, options: .atomic) } catch {
       throw .badArgument("cannot write \(name): \(error.localizedDescription)")

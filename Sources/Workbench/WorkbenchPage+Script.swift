@@ -4,7 +4,7 @@ extension WorkbenchPage {
   static let script = #"""
     const $ = id => document.getElementById(id);
     let current = null, saved = '', version = '', changes = {}, fields = [], runId = null, timer = null, lastCheck = null;
-    let checks = 0, events = null;
+    let checks = 0, opens = 0, events = null;
     const el = (tag, text, cls) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; };
     async function api(url, options) {
       options = options || {};
@@ -37,11 +37,16 @@ extension WorkbenchPage {
       if (dirty() && !confirm('Discard the unsaved changes to ' + current + '?')) return;
       current = name; changes = {}; $('title').textContent = name; say('');
       for (const a of $('list').children) a.classList.toggle('on', a.dataset.name === name);
+      const seq = ++opens;
       const r = await fetch('/api/scenarios/' + encodeURIComponent(name));
-      if (!r.ok) { say(`cannot open ${name}: ${r.statusText}`, true); return; }
+      if (seq !== opens) return;  // another file was chosen meanwhile
+      if (!r.ok) {
+        say(`cannot open ${name}: ${(await r.json().catch(() => ({}))).error?.message || r.statusText}`, true);
+        current = null; $('text').value = ''; $('form').innerHTML = ''; fields = []; return;
+      }
       // The version it was opened at: a save is refused if another browser saved in between.
       // Browsers keep a text area's lines as LF: so does the page, and a save writes LF.
-      version = r.headers.get('etag') || ''; saved = (await r.text()).replace(/\r\n/g, '\n');
+      version = r.headers.get('etag') || ''; saved = (await r.text()).replace(/\r\n?/g, '\n');
       fields = []; $('form').innerHTML = '';
       $('text').value = saved; history(); await check();
     }
@@ -105,8 +110,10 @@ extension WorkbenchPage {
         input.value = pending !== undefined ? (f.unit && pending.endsWith(f.unit) ? pending.slice(0, -f.unit.length) : pending) : (f.number ?? f.value);
         if (f.number !== null && f.number !== undefined) input.inputMode = 'decimal';
         input.oninput = () => {
-          const v = input.value.trim(), value = f.unit && f.number !== null && /^[-+0-9.e]+$/.test(v) ? v + f.unit : v;
-          if (value === f.value) delete changes[f.path]; else changes[f.path] = value;
+          // The field as the last check wrote it (the text may have changed since it was drawn).
+          const now = fields.find(x => x.path === f.path) || f;
+          const v = input.value.trim(), value = now.unit && now.number !== null && /^[-+0-9.e]+$/.test(v) ? v + now.unit : v;
+          if (value === now.value) delete changes[f.path]; else changes[f.path] = value;
           row.classList.toggle('changed', changes[f.path] !== undefined); later();
         };
         row.classList.toggle('changed', pending !== undefined);
@@ -117,6 +124,7 @@ extension WorkbenchPage {
       for (const input of $('form').querySelectorAll('input[data-path]')) {
         const f = fields.find(f => f.path === input.dataset.path);
         if (f && input !== document.activeElement && changes[f.path] === undefined) input.value = f.number ?? f.value;
+        input.closest('.field').classList.toggle('changed', changes[input.dataset.path] !== undefined);
       }
     }
     function markFields(problems) {
@@ -152,7 +160,7 @@ extension WorkbenchPage {
     $('start').onclick = async () => {
       const command = $('command').value, job = {command, scenario: current};
       if ($('reps').value) job.replications = Number($('reps').value);
-      if ($('seed').value) job.seed = Number($('seed').value);
+      if ($('seed').value) job.seed = $('seed').value.trim();  // as text: seeds go beyond 2^53
       if (command === 'compare') job.others = [$('other').value];
       if (command === 'sweep') job.sets = [$('sweepSet').value];
       if (command === 'optimise') { job.vary = [$('vary').value]; job.targets = [$('target').value]; job.minimise = $('minimise').value || null; }

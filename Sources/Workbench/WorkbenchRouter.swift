@@ -46,7 +46,7 @@ public enum WorkbenchRouter {
       let (text, version) = try await mapped { try folder.read(file.lastPathComponent) }
       // The version comes back with a save, which is refused if the file changed in between.
       return Response(
-        status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .eTag: version],
+        status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .eTag: "\"\(version)\""],
         body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
     router.post("api/check/:name") { request, context -> ScenarioCheck in

@@ -34,7 +34,8 @@ struct Serve: AsyncParsableCommand {
     }
     try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
     // One server per data folder: a second would mark the first one's runs as interrupted.
-    let lock = open(data + "/server.lock", O_CREAT | O_RDWR, 0o644)
+    // (Not inherited by the experiments: one that outlived the server would hold it.)
+    let lock = open(data + "/server.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
     guard lock >= 0, flock(lock, LOCK_EX | LOCK_NB) == 0 else {
       FileHandle.standardError.write(Data("error: another workbench serves \(data) (its server.lock is held)\n".utf8))
       throw ExitCode(1)

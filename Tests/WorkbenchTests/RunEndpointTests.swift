@@ -82,6 +82,22 @@ struct RunEndpointTests {
     }
   }
 
+  @Test("an experiment's own reads are confined too (TELESIM_CONFINE)")
+  func confinedChild() async throws {
+    let f = try WorkbenchFixture()
+    let outside = f.root.deletingLastPathComponent().appendingPathComponent("secret-\(UUID().uuidString).yaml")
+    try WorkbenchFixture.clinic.replacingOccurrences(of: "name: clinic", with: "name: sk_live_SECRET")
+      .write(to: outside, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: outside) }
+    // A file placed in the folder by other means, naming a file outside the project.
+    try "extends: \(outside.path)\n".write(
+      to: f.folder.root.appendingPathComponent("sneaky.yaml"), atomically: true, encoding: .utf8)
+    let id = try await f.manager.start(JobRequest(command: .run, scenario: "sneaky.yaml", replications: 1))
+    #expect(await f.finish(id)?.status == "failed")
+    let message = try #require(try f.history.run(id)?.message)
+    #expect(message.contains("does not read") && !message.contains("sk_live_SECRET"), "\(message)")
+  }
+
   @Test("a failed experiment keeps what the CLI said")
   func failure() async throws {
     let f = try WorkbenchFixture()

@@ -36,7 +36,8 @@ public enum ScenarioTextEdit {
   }
 
   private static func applying(_ o: ScenarioOverride, to text: String) throws(Failure) -> String {
-    guard let steps = ScenarioNode.steps(o.key), !o.value.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }),
+    guard let steps = ScenarioNode.steps(o.key),
+      !o.value.unicodeScalars.contains(where: { "\n\r\u{85}\u{2028}\u{2029}".unicodeScalars.contains($0) }),
       let wanted = composedScalar(o.value), let root = composed(text)
     else { throw .invalid(key: o.key) }
     // Lines as Unicode scalars, as libyaml counts columns (and so that "\r\n" stays two).
