@@ -8,19 +8,7 @@ set -euo pipefail
 bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 cd "$(dirname "$0")/.."
 shots="${2:-}"
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
-python3 -c "import PIL" 2>/dev/null || need+=(python3-pil)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing: ${need[*]}"
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-# Debian's python3-pil serves the system Python; another Python on PATH gets Pillow from PyPI.
-python3 -c "import PIL" 2>/dev/null || python3 -m pip install -q pillow 2>/dev/null \
-  || python3 -m pip install -q --user --break-system-packages pillow
+scripts/browser-deps.sh PIL:python3-pil:pillow
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -n "$shots" ] || shots="$tmp/shots"

@@ -10,22 +10,7 @@ bin="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 shots="${2:-}"
-need=()
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
-python3 -c "import PIL" 2>/dev/null || need+=(python3-pil)
-python3 -c "import websocket" 2>/dev/null || need+=(python3-websocket)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "installing: ${need[*]}"
-  sudo_cmd=""; [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-# Debian's packages serve the system Python; another Python on PATH gets them from PyPI.
-for module in PIL:pillow websocket:websocket-client; do
-  python3 -c "import ${module%%:*}" 2>/dev/null || python3 -m pip install -q "${module#*:}" 2>/dev/null \
-    || python3 -m pip install -q --user --break-system-packages "${module#*:}"
-done
+scripts/browser-deps.sh PIL:python3-pil:pillow websocket:python3-websocket:websocket-client
 tmp=$(mktemp -d)
 server=""; browser=""
 cleanup() {

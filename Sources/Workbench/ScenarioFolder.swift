@@ -45,12 +45,15 @@ public struct ScenarioFolder: Sendable {
   /// most the loader's limit, so that a huge file or a FIFO cannot hold a request up.
   public func read(_ name: String) throws(WorkbenchError) -> (text: String, version: String) {
     guard let file = file(name) else { throw .badArgument("not a scenario file name") }
-    guard FileManager.default.fileExists(atPath: file.path) || Self.isRegular(file) else { throw .noSuchScenario }
-    guard Self.isRegular(file), let values = try? file.resourceValues(forKeys: [.fileSizeKey]),
-      (values.fileSize ?? .max) <= Limits.scenarioBytes,
-      let data = FileManager.default.contents(atPath: file.path), data.count <= Limits.scenarioBytes
-    else {
-      throw .badArgument("\(name) is not a scenario file (a regular file, not a link or folder, of at most 1 MiB)")
+    // A link could lead anywhere; folders, pipes and size are the loader's own bounded read.
+    if (try? FileManager.default.destinationOfSymbolicLink(atPath: file.path)) != nil {
+      throw .badArgument("\(name) is a link, not a scenario file")
+    }
+    let data: Data
+    switch BoundedFile.read(file.path, limit: Limits.scenarioBytes) {
+    case .success(let bytes): data = bytes
+    case .failure(.missing): throw .noSuchScenario
+    case .failure(let failure): throw .badArgument("\(name) \(failure.message)")
     }
     return (String(decoding: data, as: UTF8.self), FNV1a.text(of: data))
   }

@@ -82,9 +82,7 @@ extension WorkbenchRouter {
       guard let data = FileManager.default.contents(atPath: file.path) else {
         throw HTTPError(.notFound, message: "run #\(id) has no report")
       }
-      return Response(
-        status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-        body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+      return html(ByteBuffer(bytes: data))
     }
   }
 

@@ -36,7 +36,7 @@ public enum WorkbenchRouter {
     router.add(middleware: RequestGuard(hosts: hosts))
     if let manager { addRuns(to: router, manager, history: history) }
     router.get("/") { _, _ -> Response in
-      html(WorkbenchPage.html)
+      html(ByteBuffer(string: WorkbenchPage.html))
     }
     router.get("api/scenarios") { _, _ in
       Names(names: try folder.names())
@@ -52,13 +52,16 @@ public enum WorkbenchRouter {
     router.post("api/check/:name") { request, context -> ScenarioCheck in
       let file = try scenarioFile(folder, context)
       let edit = try await body(request, as: Edit.self)
-      return folder.confined { ScenarioCheck.check(edit.text, as: file.path, changes: edit.overrides) }
+      let changes = try Change.overrides(edit.changes)
+      return folder.confined {
+        ScenarioCheck.check(edit.text, as: file.path, changes: changes)
+      }
     }
     router.put("api/scenarios/:name") { request, context -> Response in
       let file = try scenarioFile(folder, context)
       let edit = try await body(request, as: Edit.self)
       let text: String
-      do { text = try ScenarioTextEdit.applying(edit.overrides, to: edit.text) } catch let error
+      do { text = try ScenarioTextEdit.applying(try Change.overrides(edit.changes), to: edit.text) } catch let error
         as ScenarioTextEdit.Failure
       {
         throw HTTPError(.conflict, message: Self.explain(error, basedOn: ScenarioTextEdit.extends(in: edit.text)))
@@ -77,7 +80,7 @@ public enum WorkbenchRouter {
           message: "a new file name is at most 200 letters, digits, '-', '_' and '.', ending in .yaml, "
             + "and does not start with '.' or '-'")
       }
-      var overrides = variant.changes.map { ScenarioOverride(key: $0.key, value: $0.value) }
+      var overrides = try Change.overrides(variant.changes)
       // The variant reports under its own name unless the planner named it.
       if !overrides.contains(where: { $0.key == "name" }) {
         // Quoted: a file name such as null.yaml or 1e3.yaml is text, not YAML's null or a number.
@@ -104,7 +107,6 @@ public enum WorkbenchRouter {
     var changes: [Change]? = nil
     /// The version the page opened (its ETag), for a save.
     var base: String? = nil
-    var overrides: [ScenarioOverride] { (changes ?? []).map { ScenarioOverride(key: $0.key, value: $0.value) } }
   }
 
   /// Most form changes in one request (a scenario has a few hundred settings).
@@ -112,6 +114,15 @@ public enum WorkbenchRouter {
 
   /// A form change: a key path and its new value as YAML.
   struct Change: Codable {
+    /// The loader's overrides for `changes`, at most ``maxChanges`` of them (400 beyond).
+    static func overrides(_ changes: [Change]?) throws -> [ScenarioOverride] {
+      let changes = changes ?? []
+      guard changes.count <= maxChanges else {
+        throw HTTPError(.badRequest, message: "at most \(maxChanges) changes at once")
+      }
+      return changes.map { ScenarioOverride(key: $0.key, value: $0.value) }
+    }
+
     var key: String
     var value: String
   }
@@ -144,17 +155,9 @@ public enum WorkbenchRouter {
   /// The request's JSON body, read up to ``maxBody`` bytes (413 beyond).
   static func body<T: Decodable>(_ request: Request, as type: T.Type) async throws -> T {
     let buffer = try await request.body.collect(upTo: maxBody)
-    let value: T
-    do { value = try JSONDecoder().decode(T.self, from: Data(buffer: buffer)) } catch {
+    do { return try JSONDecoder().decode(T.self, from: Data(buffer: buffer)) } catch {
       throw HTTPError(.badRequest, message: "the body is not the JSON this endpoint takes: " + explain(error))
     }
-    if let edit = value as? Edit, (edit.changes?.count ?? 0) > maxChanges {
-      throw HTTPError(.badRequest, message: "at most \(maxChanges) changes at once")
-    }
-    if let variant = value as? Variant, variant.changes.count > maxChanges {
-      throw HTTPError(.badRequest, message: "at most \(maxChanges) changes at once")
-    }
-    return value
   }
 
   /// Which field of a JSON body is wrong, and how.
@@ -178,10 +181,9 @@ public enum WorkbenchRouter {
       body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JSONEncoder().encode(value))))
   }
 
-  static func html(_ text: String) -> Response {
-    Response(
-      status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-      body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+  /// An HTML page: the workbench's, or a run's report as written.
+  static func html(_ page: ByteBuffer) -> Response {
+    Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: page))
   }
 
   /// Runs a folder or manager step, turning its errors into HTTP statuses.

@@ -5,7 +5,7 @@ import Foundation
 /// the file claims.
 package enum BoundedFile {
   /// Why a file was not read.
-  enum Failure: Error {
+  package enum Failure: Error {
     case missing
     /// A folder, device, pipe or socket.
     case notAFile(String)
@@ -13,7 +13,7 @@ package enum BoundedFile {
     case unreadable(String)
 
     /// The sentence to show after the file's name.
-    var message: String {
+    package var message: String {
       switch self {
       case .missing: return "does not exist"
       case .notAFile(let kind): return "is \(kind), not a file"
@@ -24,7 +24,7 @@ package enum BoundedFile {
   }
 
   /// The bytes of `path`, at most `limit` of them.
-  static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
+  package static func read(_ path: String, limit: Int) -> Result<Data, Failure> {
     guard FileManager.default.fileExists(atPath: path) else { return .failure(.missing) }
     if let kind = kind(of: path) { return .failure(.notAFile(kind)) }
     guard let handle = FileHandle(forReadingAtPath: path) else {
